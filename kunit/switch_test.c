@@ -1,0 +1,113 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * KUnit suite for switch objects: creation, naming rules, ids, deletion.
+ */
+#include <kunit/test.h>
+#include <linux/netlink.h>
+#include <net/net_namespace.h>
+
+#include "../module/xsw.h"
+
+MODULE_IMPORT_NS(EXPORTED_FOR_KUNIT_TESTING);
+
+static void xsw_test_unlock(void *unused)
+{
+	mutex_unlock(&xsw_mutex);
+}
+
+/* Every case runs with the control mutex held, as netlink handlers do. */
+static int xsw_switch_test_init(struct kunit *test)
+{
+	mutex_lock(&xsw_mutex);
+	return 0;
+}
+
+static void xsw_switch_test_exit(struct kunit *test)
+{
+	xsw_test_unlock(NULL);
+}
+
+static struct xsw_switch *xsw_test_create(struct kunit *test, const char *name)
+{
+	struct netlink_ext_ack extack = {};
+	struct xsw_switch *sw;
+
+	sw = xsw_switch_create(&init_net, name, &extack);
+	KUNIT_ASSERT_NOT_ERR_OR_NULL(test, sw);
+	KUNIT_EXPECT_NULL(test, extack._msg);
+	return sw;
+}
+
+static void xsw_switch_create_find(struct kunit *test)
+{
+	struct xsw_switch *sw = xsw_test_create(test, "kunit-sw0");
+
+	KUNIT_EXPECT_GT(test, sw->id, 0U);
+	KUNIT_EXPECT_STREQ(test, sw->name, "kunit-sw0");
+	KUNIT_EXPECT_PTR_EQ(test, xsw_switch_find(&init_net, "kunit-sw0"), sw);
+	KUNIT_EXPECT_NULL(test, xsw_switch_find(&init_net, "kunit-sw1"));
+	xsw_switch_destroy(sw);
+	KUNIT_EXPECT_NULL(test, xsw_switch_find(&init_net, "kunit-sw0"));
+}
+
+static void xsw_switch_duplicate_name(struct kunit *test)
+{
+	struct xsw_switch *sw = xsw_test_create(test, "kunit-dup");
+	struct netlink_ext_ack extack = {};
+	struct xsw_switch *dup;
+
+	dup = xsw_switch_create(&init_net, "kunit-dup", &extack);
+	KUNIT_EXPECT_EQ(test, PTR_ERR(dup), -EEXIST);
+	KUNIT_EXPECT_STREQ(test, extack._msg,
+			   "xswitch: a switch of that name already exists");
+	xsw_switch_destroy(sw);
+}
+
+static void xsw_switch_bad_names(struct kunit *test)
+{
+	struct netlink_ext_ack extack = {};
+
+	KUNIT_EXPECT_EQ(test, PTR_ERR(xsw_switch_create(&init_net, "", &extack)),
+			-EINVAL);
+	KUNIT_EXPECT_STREQ(test, extack._msg, "xswitch: switch name is empty");
+	KUNIT_EXPECT_EQ(test,
+			PTR_ERR(xsw_switch_create(&init_net, "0123456789abcdef",
+						  &extack)),
+			-EINVAL);
+	KUNIT_EXPECT_STREQ(test, extack._msg,
+			   "xswitch: switch name is longer than 15 bytes");
+}
+
+/* A deleted switch's id must not come back at once: a tool that still
+ * holds it would act on the wrong switch.
+ */
+static void xsw_switch_id_not_reused(struct kunit *test)
+{
+	struct xsw_switch *sw = xsw_test_create(test, "kunit-a");
+	u32 old = sw->id;
+
+	xsw_switch_destroy(sw);
+	sw = xsw_test_create(test, "kunit-b");
+	KUNIT_EXPECT_NE(test, sw->id, old);
+	xsw_switch_destroy(sw);
+}
+
+static struct kunit_case xsw_switch_cases[] = {
+	KUNIT_CASE(xsw_switch_create_find),
+	KUNIT_CASE(xsw_switch_duplicate_name),
+	KUNIT_CASE(xsw_switch_bad_names),
+	KUNIT_CASE(xsw_switch_id_not_reused),
+	{}
+};
+
+static struct kunit_suite xsw_switch_suite = {
+	.name = "xsw_switch",
+	.init = xsw_switch_test_init,
+	.exit = xsw_switch_test_exit,
+	.test_cases = xsw_switch_cases,
+};
+
+kunit_test_suite(xsw_switch_suite);
+
+MODULE_LICENSE("GPL");
+MODULE_DESCRIPTION("KUnit suites for xswitch");

@@ -1,0 +1,144 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0
+# Boots one or more QEMU guests on a chosen kernel with this tree's fresh
+# modules and tools, runs a guest test script in each, and fails when the
+# script fails, when a guest does not finish in time, or when a guest's
+# console log holds a kernel splat (KASAN, lockdep, kmemleak, BUG, WARNING,
+# Oops ...).  The whole console log is kept.
+#
+# Usage: vm.sh [-k KERNEL] [-n GUESTS] [-t SECONDS] [-o LOGDIR] SCRIPT [ARGS...]
+#   -k  stock-6.1 | stock-6.12 | test (default: test, the debug kernel)
+#   -n  number of guests, all on one virtual Ethernet (default 1); each
+#       runs SCRIPT with XSW_GUEST set to its index, from 0
+#   -t  time limit for the whole run (default 900)
+#   -o  where console logs go (default build/logs)
+# Guests use TCG; XSW_KVM=1 asks for KVM.
+set -euo pipefail
+. "$(dirname "$0")/lib.sh"
+
+kernel=test guests=1 limit=900 logdir=$XSW_OUT/logs
+while getopts k:n:t:o: opt; do
+	case $opt in
+	k) kernel=$OPTARG ;;
+	n) guests=$OPTARG ;;
+	t) limit=$OPTARG ;;
+	o) logdir=$OPTARG ;;
+	*) sed -n '/^# Usage/,/^# Guests/s/^# \{0,1\}//p' "$0" >&2; exit 2 ;;
+	esac
+done
+shift $((OPTIND - 1))
+[ $# -ge 1 ] || xsw_die "which guest script? (see the usage at the top of $0)"
+script=$(realpath "$1")
+shift
+[ -f "$script" ] || xsw_die "no script $script"
+
+moddir=$("$XSW_TOP/scripts/build.sh" "$kernel")
+case $kernel in
+test)
+	kdir=$(xsw_test_kernel_dir)
+	image=$kdir/arch/x86/boot/bzImage
+	modules=()
+	mem=2G
+	;;
+*)
+	rel=$(xsw_stock_release "${kernel#stock-}")
+	image=/boot/vmlinuz-$rel
+	# What mounting the host's root needs, in dependency order.
+	mapfile -t modules < <(modprobe -a -S "$rel" --show-depends \
+		virtio_pci 9pnet_virtio 9p overlay | awk '$1 == "insmod" { print $2 }' | awk '!seen[$0]++')
+	mem=1G
+	;;
+esac
+[ -r "$image" ] || xsw_die "no kernel image $image"
+
+run=$(mktemp -d "$XSW_OUT/run.XXXXXX")
+hub_pid=
+pids=()
+cleanup() {
+	for p in "${pids[@]}" $hub_pid; do kill "$p" 2>/dev/null || true; done
+	rm -rf "$run"
+}
+trap cleanup EXIT
+
+# The initramfs: busybox, /init and the modules the kernel lacks.
+mkdir -p "$run/initramfs"/{bin,lib,proc,sys,dev}
+cp /bin/busybox "$run/initramfs/bin/"
+for tool in sh mount mkdir insmod chroot reboot sync cat; do
+	ln -s busybox "$run/initramfs/bin/$tool"
+done
+cp "$XSW_TOP/scripts/guest/init" "$run/initramfs/init"
+for m in "${modules[@]}"; do
+	cp "$m" "$run/initramfs/lib/"
+	basename "$m" >>"$run/initramfs/lib/xsw-modules"
+done
+(cd "$run/initramfs" && find . | cpio -o -H newc --quiet | gzip -1) >"$run/initramfs.gz"
+cp "$XSW_TOP/scripts/guest/stage2.sh" "$run/"
+
+accel=(-accel tcg)
+[ "${XSW_KVM:-0}" = 1 ] && accel=(-accel kvm -cpu host)
+
+mkdir -p "$logdir"
+name=$(basename "$script" .sh)-$kernel
+net=()
+if [ "$guests" -gt 1 ]; then
+	python3 "$XSW_TOP/scripts/vhub.py" "$run/hub.sock" &
+	hub_pid=$!
+	for _ in $(seq 50); do [ -S "$run/hub.sock" ] && break; sleep 0.1; done
+fi
+
+XSW_ARGS=("$@")
+{
+	echo "XSW_TOP=$(printf %q "$XSW_TOP")"
+	echo "XSW_MODDIR=$(printf %q "$moddir")"
+	echo "XSW_XSWCTL=$(printf %q "$XSW_TOP/tools/xswctl/xswctl")"
+	echo "XSW_KERNEL=$kernel XSW_GUESTS=$guests"
+	echo "XSW_SCRIPT=$(printf %q "$script")"
+	declare -p XSW_ARGS
+	echo "export XSW_TOP XSW_MODDIR XSW_XSWCTL XSW_KERNEL XSW_GUESTS"
+} >"$run/env"
+
+logs=()
+for ((g = 0; g < guests; g++)); do
+	net=()
+	if [ "$guests" -gt 1 ]; then
+		net=(-netdev "stream,id=lan,server=off,addr.type=unix,addr.path=$run/hub.sock"
+		     -device "virtio-net-pci,netdev=lan,mac=52:54:00:00:00:$(printf %02x $((g + 1)))")
+		logs+=("$logdir/$name.$g.log")
+	else
+		logs+=("$logdir/$name.log")
+	fi
+	timeout -k 5 "$limit" qemu-system-x86_64 "${accel[@]}" -m "$mem" -smp 1 \
+		-nodefaults -no-reboot -display none -monitor none -serial stdio \
+		-kernel "$image" -initrd "$run/initramfs.gz" \
+		-append "console=ttyS0 loglevel=7 panic=-1 rcupdate.rcu_cpu_stall_timeout=300 xsw.run=$run xsw.guest=$g" \
+		-virtfs "local,path=/,mount_tag=hostroot,security_model=none,readonly=on,multidevs=remap" \
+		-device virtio-rng-pci "${net[@]}" \
+		</dev/null >"${logs[g]}" 2>&1 &
+	pids+=($!)
+done
+
+# What a healthy guest never prints.  RCU stall warnings are left out on
+# purpose: under TCG they come from emulation speed alone.
+splat='BUG:|WARNING:|Oops|Kernel panic|general protection fault|KASAN:|UBSAN:|unreferenced object|possible circular locking|possible recursive locking|suspicious RCU usage|INFO: task .* blocked|list_(add|del) corruption|Call Trace:'
+
+fail=0
+for ((g = 0; g < guests; g++)); do
+	wait "${pids[g]}" && qrc=0 || qrc=$?
+	log=${logs[g]}
+	rc=$(tr -d '\r' <"$log" | sed -n 's/^XSW-GUEST-EXIT: \([0-9]*\)$/\1/p' | tail -n1)
+	if [ -z "$rc" ]; then
+		[ "$qrc" = 124 ] && why="timed out after ${limit}s" || why="died (qemu exit $qrc)"
+		echo "guest $g $why before its script finished; log: $log" >&2
+		tail -n 30 "$log" >&2
+		fail=1
+	elif [ "$rc" != 0 ]; then
+		echo "guest $g: $(basename "$script") exited $rc; log: $log" >&2
+		fail=1
+	fi
+	if tr -d '\r' <"$log" | grep -En "$splat" >"$run/splat"; then
+		echo "guest $g: kernel splat in $log:" >&2
+		head -n 20 "$run/splat" >&2
+		fail=1
+	fi
+done
+exit $fail

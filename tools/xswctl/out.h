@@ -1,0 +1,27 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+#ifndef XSWCTL_OUT_H
+#define XSWCTL_OUT_H
+
+#include <stdbool.h>
+#include <stdio.h>
+
+/*
+ * Output as a human table or, with -j, as JSON: a command describes each
+ * row once and the printer renders it in the chosen form.
+ */
+struct out_col {
+	const char *key;	/* JSON key */
+	const char *head;	/* table heading */
+	int width;		/* table column width, 0 for the last */
+};
+
+void out_init(FILE *f, bool json);
+void out_table_start(const struct out_col *cols, int ncols);
+void out_row_start(void);
+void out_str(const char *v);
+void out_uint(unsigned long long v);
+void out_row_end(void);
+void out_table_end(void);
+void out_json_string(FILE *f, const char *s);
+
+#endif
