@@ -10,21 +10,37 @@
 
 MODULE_IMPORT_NS(EXPORTED_FOR_KUNIT_TESTING);
 
-static void xsw_test_unlock(void *unused)
+/*
+ * The functions under test want the control lock, as netlink handlers hold it.
+ * Each call takes it alone: a failed assertion ends the case's thread,
+ * and must not do so with the lock held.
+ */
+static struct xsw_switch *create(const char *name,
+				 struct netlink_ext_ack *extack)
 {
-	mutex_unlock(&xsw_mutex);
+	struct xsw_switch *sw;
+
+	xsw_lock();
+	sw = xsw_switch_create(&init_net, name, extack);
+	xsw_unlock();
+	return sw;
 }
 
-/* Every case runs with the control mutex held, as netlink handlers do. */
-static int xsw_switch_test_init(struct kunit *test)
+static struct xsw_switch *find(const char *name)
 {
-	mutex_lock(&xsw_mutex);
-	return 0;
+	struct xsw_switch *sw;
+
+	xsw_lock();
+	sw = xsw_switch_find(&init_net, name);
+	xsw_unlock();
+	return sw;
 }
 
-static void xsw_switch_test_exit(struct kunit *test)
+static void destroy(struct xsw_switch *sw)
 {
-	xsw_test_unlock(NULL);
+	xsw_lock();
+	xsw_switch_destroy(sw);
+	xsw_unlock();
 }
 
 static struct xsw_switch *xsw_test_create(struct kunit *test, const char *name)
@@ -32,7 +48,7 @@ static struct xsw_switch *xsw_test_create(struct kunit *test, const char *name)
 	struct netlink_ext_ack extack = {};
 	struct xsw_switch *sw;
 
-	sw = xsw_switch_create(&init_net, name, &extack);
+	sw = create(name, &extack);
 	KUNIT_ASSERT_NOT_ERR_OR_NULL(test, sw);
 	KUNIT_EXPECT_NULL(test, extack._msg);
 	return sw;
@@ -44,10 +60,10 @@ static void xsw_switch_create_find(struct kunit *test)
 
 	KUNIT_EXPECT_GT(test, sw->id, 0U);
 	KUNIT_EXPECT_STREQ(test, sw->name, "kunit-sw0");
-	KUNIT_EXPECT_PTR_EQ(test, xsw_switch_find(&init_net, "kunit-sw0"), sw);
-	KUNIT_EXPECT_NULL(test, xsw_switch_find(&init_net, "kunit-sw1"));
-	xsw_switch_destroy(sw);
-	KUNIT_EXPECT_NULL(test, xsw_switch_find(&init_net, "kunit-sw0"));
+	KUNIT_EXPECT_PTR_EQ(test, find("kunit-sw0"), sw);
+	KUNIT_EXPECT_NULL(test, find("kunit-sw1"));
+	destroy(sw);
+	KUNIT_EXPECT_NULL(test, find("kunit-sw0"));
 }
 
 static void xsw_switch_duplicate_name(struct kunit *test)
@@ -56,23 +72,22 @@ static void xsw_switch_duplicate_name(struct kunit *test)
 	struct netlink_ext_ack extack = {};
 	struct xsw_switch *dup;
 
-	dup = xsw_switch_create(&init_net, "kunit-dup", &extack);
+	dup = create("kunit-dup", &extack);
 	KUNIT_EXPECT_EQ(test, PTR_ERR(dup), -EEXIST);
 	KUNIT_EXPECT_STREQ(test, extack._msg,
 			   "xswitch: a switch of that name already exists");
-	xsw_switch_destroy(sw);
+	destroy(sw);
 }
 
 static void xsw_switch_bad_names(struct kunit *test)
 {
 	struct netlink_ext_ack extack = {};
 
-	KUNIT_EXPECT_EQ(test, PTR_ERR(xsw_switch_create(&init_net, "", &extack)),
+	KUNIT_EXPECT_EQ(test, PTR_ERR(create("", &extack)),
 			-EINVAL);
 	KUNIT_EXPECT_STREQ(test, extack._msg, "xswitch: switch name is empty");
 	KUNIT_EXPECT_EQ(test,
-			PTR_ERR(xsw_switch_create(&init_net, "0123456789abcdef",
-						  &extack)),
+			PTR_ERR(create("0123456789abcdef", &extack)),
 			-EINVAL);
 	KUNIT_EXPECT_STREQ(test, extack._msg,
 			   "xswitch: switch name is longer than 15 bytes");
@@ -86,10 +101,10 @@ static void xsw_switch_id_not_reused(struct kunit *test)
 	struct xsw_switch *sw = xsw_test_create(test, "kunit-a");
 	u32 old = sw->id;
 
-	xsw_switch_destroy(sw);
+	destroy(sw);
 	sw = xsw_test_create(test, "kunit-b");
 	KUNIT_EXPECT_NE(test, sw->id, old);
-	xsw_switch_destroy(sw);
+	destroy(sw);
 }
 
 static struct kunit_case xsw_switch_cases[] = {
@@ -102,8 +117,6 @@ static struct kunit_case xsw_switch_cases[] = {
 
 static struct kunit_suite xsw_switch_suite = {
 	.name = "xsw_switch",
-	.init = xsw_switch_test_init,
-	.exit = xsw_switch_test_exit,
 	.test_cases = xsw_switch_cases,
 };
 

@@ -12,8 +12,25 @@
 
 #include "xsw.h"
 
-DEFINE_MUTEX(xsw_mutex);
-EXPORT_SYMBOL_IF_KUNIT(xsw_mutex);
+/* Serialises every control request; see "DOC: Locking" in xsw.h. */
+static DEFINE_MUTEX(xsw_mutex);
+
+void xsw_lock(void)
+{
+	mutex_lock(&xsw_mutex);
+}
+EXPORT_SYMBOL_IF_KUNIT(xsw_lock);
+
+void xsw_unlock(void)
+{
+	mutex_unlock(&xsw_mutex);
+}
+EXPORT_SYMBOL_IF_KUNIT(xsw_unlock);
+
+void xsw_assert_locked(void)
+{
+	lockdep_assert_held(&xsw_mutex);
+}
 
 static unsigned int xsw_net_id __read_mostly;
 
@@ -30,9 +47,9 @@ static int __net_init xsw_net_init(struct net *net)
 
 static void __net_exit xsw_net_exit(struct net *net)
 {
-	mutex_lock(&xsw_mutex);
+	xsw_lock();
 	xsw_net_destroy_switches(net);
-	mutex_unlock(&xsw_mutex);
+	xsw_unlock();
 	xa_destroy(&xsw_net(net)->switches);
 }
 

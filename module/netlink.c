@@ -65,7 +65,7 @@ static struct xsw_switch *xsw_nl_switch_get(struct genl_info *info)
 		return ERR_PTR(-EINVAL);
 	sw = xsw_switch_find(genl_info_net(info), nla_data(attr));
 	if (!sw) {
-		NL_SET_ERR_MSG_ATTR(info->extack, attr, "no switch of that name");
+		XSW_ERR_ATTR(info->extack, attr, "no switch of that name");
 		return ERR_PTR(-ENOENT);
 	}
 	return sw;
@@ -79,7 +79,7 @@ int xswitch_nl_switch_new_doit(struct sk_buff *skb, struct genl_info *info)
 	if (GENL_REQ_ATTR_CHECK(info, XSWITCH_A_SWITCH_NAME))
 		return -EINVAL;
 
-	mutex_lock(&xsw_mutex);
+	xsw_lock();
 	sw = xsw_switch_create(genl_info_net(info),
 			       nla_data(info->attrs[XSWITCH_A_SWITCH_NAME]),
 			       info->extack);
@@ -93,7 +93,7 @@ int xswitch_nl_switch_new_doit(struct sk_buff *skb, struct genl_info *info)
 	if (err)
 		xsw_switch_destroy(sw);
 out_unlock:
-	mutex_unlock(&xsw_mutex);
+	xsw_unlock();
 	return err;
 }
 
@@ -101,11 +101,11 @@ int xswitch_nl_switch_del_doit(struct sk_buff *skb, struct genl_info *info)
 {
 	struct xsw_switch *sw;
 
-	mutex_lock(&xsw_mutex);
+	xsw_lock();
 	sw = xsw_nl_switch_get(info);
 	if (!IS_ERR(sw))
 		xsw_switch_destroy(sw);
-	mutex_unlock(&xsw_mutex);
+	xsw_unlock();
 	return PTR_ERR_OR_ZERO(sw);
 }
 
@@ -114,11 +114,11 @@ int xswitch_nl_switch_get_doit(struct sk_buff *skb, struct genl_info *info)
 	struct xsw_switch *sw;
 	int err;
 
-	mutex_lock(&xsw_mutex);
+	xsw_lock();
 	sw = xsw_nl_switch_get(info);
 	err = IS_ERR(sw) ? PTR_ERR(sw) :
 	      xsw_nl_switch_reply(info, sw, XSWITCH_CMD_SWITCH_GET);
-	mutex_unlock(&xsw_mutex);
+	xsw_unlock();
 	return err;
 }
 
@@ -131,7 +131,7 @@ int xswitch_nl_switch_get_dumpit(struct sk_buff *skb,
 	unsigned long id;
 	int err = 0;
 
-	mutex_lock(&xsw_mutex);
+	xsw_lock();
 	xa_for_each_start(&xn->switches, id, sw, ctx->next_id) {
 		err = xsw_nl_switch_fill(skb, sw, NETLINK_CB(cb->skb).portid,
 					 cb->nlh->nlmsg_seq, NLM_F_MULTI,
@@ -140,7 +140,7 @@ int xswitch_nl_switch_get_dumpit(struct sk_buff *skb,
 			break;
 		ctx->next_id = id + 1;
 	}
-	mutex_unlock(&xsw_mutex);
+	xsw_unlock();
 	return xsw_dump_done(skb, err);
 }
 

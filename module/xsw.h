@@ -22,16 +22,21 @@
  * hold by construction.  Netlink handlers take it for the whole request,
  * including the reply's fill, so a reply never shows a half-made object.
  *
- * Functions that need it say so with lockdep_assert_held(&xsw_mutex)
- * (xsw_assert_locked()).  RTNL, where a netdev needs it, nests inside
- * xsw_mutex, never the reverse.
+ * xsw_lock() and xsw_unlock() take and release it; functions that need it
+ * say so with xsw_assert_locked(), which lockdep checks.  RTNL, where a
+ * netdev needs it, nests inside xsw_mutex, never the reverse.
  */
-extern struct mutex xsw_mutex;
+void xsw_lock(void);
+void xsw_unlock(void);
+void xsw_assert_locked(void);
 
-static inline void xsw_assert_locked(void)
-{
-	lockdep_assert_held(&xsw_mutex);
-}
+/* Every refusal names the module, and the attribute when there is one. */
+#define XSW_ERR_ATTR(extack, attr, msg) do {				\
+	struct netlink_ext_ack *_xsw_extack = (extack);			\
+									\
+	NL_SET_BAD_ATTR(_xsw_extack, attr);				\
+	NL_SET_ERR_MSG_MOD(_xsw_extack, msg);				\
+} while (0)
 
 /**
  * struct xsw_net - the per network namespace state of xswitch

@@ -23,6 +23,9 @@ esac
 
 out=$XSW_OUT/$kernel
 mkdir -p "$out"
+# Two guest runs may start at once: one build at a time per kernel.
+exec 9>"$out.lock"
+flock 9
 # Kbuild writes objects beside the sources; a copy per kernel keeps the
 # three builds apart and lets each be incremental.
 rsync -a --delete --exclude '*.o' --exclude '*.ko' --exclude '.*.cmd' \

@@ -5,6 +5,10 @@ XSW_TOP=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 XSW_CACHE=${XSW_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/xswitch}
 XSW_OUT=${XSW_OUT:-$XSW_TOP/build}
 
+# What a healthy guest never prints.  RCU stall warnings are left out on
+# purpose: under TCG they come from emulation speed alone.
+XSW_SPLAT='BUG:|WARNING:|Oops|Kernel panic|general protection fault|KASAN:|UBSAN:|unreferenced object|possible circular locking|possible recursive locking|suspicious RCU usage|INFO: task .* blocked|list_(add|del) corruption|Call Trace:'
+
 xsw_die() {
 	echo "$(basename "$0"): $*" >&2
 	exit 1

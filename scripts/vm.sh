@@ -117,10 +117,6 @@ for ((g = 0; g < guests; g++)); do
 	pids+=($!)
 done
 
-# What a healthy guest never prints.  RCU stall warnings are left out on
-# purpose: under TCG they come from emulation speed alone.
-splat='BUG:|WARNING:|Oops|Kernel panic|general protection fault|KASAN:|UBSAN:|unreferenced object|possible circular locking|possible recursive locking|suspicious RCU usage|INFO: task .* blocked|list_(add|del) corruption|Call Trace:'
-
 fail=0
 for ((g = 0; g < guests; g++)); do
 	wait "${pids[g]}" && qrc=0 || qrc=$?
@@ -135,7 +131,7 @@ for ((g = 0; g < guests; g++)); do
 		echo "guest $g: $(basename "$script") exited $rc; log: $log" >&2
 		fail=1
 	fi
-	if tr -d '\r' <"$log" | grep -En "$splat" >"$run/splat"; then
+	if tr -d '\r' <"$log" | grep -En "$XSW_SPLAT" >"$run/splat"; then
 		echo "guest $g: kernel splat in $log:" >&2
 		head -n 20 "$run/splat" >&2
 		fail=1

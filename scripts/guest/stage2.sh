@@ -4,21 +4,23 @@
 # up, runs the test script the runner named, checks for leaks, and prints
 # the exit line the runner waits for.  Usage: stage2.sh RUN-DIR
 run=$1
+export PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin
+export HOME=/root TERM=dumb
 . "$run/env"
-XSW_GUEST=$(sed -n 's/.*xsw\.guest=\([0-9]*\).*/\1/p' /proc/cmdline)
-export XSW_GUEST
 
 mount -t proc proc /proc
 mount -t sysfs sysfs /sys
 mount -t devtmpfs devtmpfs /dev
 mount -t debugfs debugfs /sys/kernel/debug 2>/dev/null
-mount -t tmpfs tmpfs /tmp
+# Not /tmp: the tree under test may live there; the overlay is tmpfs anyway.
 mount -t tmpfs tmpfs /run
 mkdir -p /run/netns
+XSW_GUEST=$(sed -n 's/.*xsw\.guest=\([0-9]*\).*/\1/p' /proc/cmdline)
+export XSW_GUEST
+# No udev here: load the NIC driver of stock kernels by hand.
+modprobe -q virtio_net 2>/dev/null
 hostname "guest$XSW_GUEST"
 ip link set lo up
-export PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin
-export HOME=/root TERM=dumb
 
 kmemleak=/sys/kernel/debug/kmemleak
 # What boot left behind is not ours to judge.

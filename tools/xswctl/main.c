@@ -2,7 +2,6 @@
 /*
  * xswctl: drive the xswitch kernel module over generic netlink.
  */
-#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -34,14 +33,8 @@ bool matches(const char *arg, const char *word)
 	return len && len <= strlen(word) && !strncmp(arg, word, len);
 }
 
-int usage_error(const char *fmt, ...)
+int usage_end(void)
 {
-	va_list ap;
-
-	fputs("xswctl: ", stderr);
-	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
-	va_end(ap);
 	fputc('\n', stderr);
 	return 1;
 }
@@ -55,17 +48,19 @@ int main(int argc, char **argv)
 
 		if (!strcmp(opt, "-j") || !strcmp(opt, "--json")) {
 			xswctl.json = true;
-		} else if (!strcmp(opt, "-h") || !strcmp(opt, "--help")) {
+			continue;
+		}
+		if (!strcmp(opt, "-h") || !strcmp(opt, "--help")) {
 			fputs(help, stdout);
 			return 0;
-		} else if (!strcmp(opt, "-V") || !strcmp(opt, "--version")) {
+		}
+		if (!strcmp(opt, "-V") || !strcmp(opt, "--version")) {
 			printf("xswctl %s\n", XSWCTL_VERSION);
 			return 0;
-		} else {
-			usage_error("unknown option \"%s\"", opt);
-			fputs(help, stderr);
-			return 1;
 		}
+		usage_error("unknown option \"%s\"", opt);
+		fputs(help, stderr);
+		return 1;
 	}
 	if (i == argc) {
 		fputs(help, stderr);

@@ -189,8 +189,9 @@ int xnl_open(struct xnl *nl)
 	err = xnl_resolve(nl);
 	if (err) {
 		if (err == -ENOENT)
-			fprintf(stderr, "Error: the kernel has no \"%s\" netlink family: is xswitch.ko loaded?\n",
-				XSWITCH_FAMILY_NAME);
+			fprintf(stderr, "Error: the kernel has no \"%s\" %s\n",
+				XSWITCH_FAMILY_NAME,
+				"netlink family: is xswitch.ko loaded?");
 		else
 			fprintf(stderr, "Error: resolving the \"%s\" family: %s\n",
 				XSWITCH_FAMILY_NAME, strerror(-err));

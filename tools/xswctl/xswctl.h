@@ -3,6 +3,7 @@
 #define XSWCTL_H
 
 #include <stdbool.h>
+#include <stdio.h>
 
 struct xswctl {
 	bool json;
@@ -14,6 +15,12 @@ extern struct xswctl xswctl;
 int do_switch(int argc, char **argv);
 
 bool matches(const char *arg, const char *word);
-int usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* Says what is wrong with the command line; evaluates to exit status 1.
+ * A macro so that the compiler checks the format against its arguments.
+ */
+#define usage_error(...) \
+	(fputs("xswctl: ", stderr), fprintf(stderr, __VA_ARGS__), usage_end())
+
+int usage_end(void);
 
 #endif

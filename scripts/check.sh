@@ -1,0 +1,128 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0
+# make check: every test of the project.  Prints one line per suite
+# (PASS/FAIL/SKIP NAME) and ends with "N passed, N failed, N skipped";
+# exits non-zero when anything failed.  Logs go to build/check/.
+set -uo pipefail
+. "$(dirname "$0")/lib.sh"
+
+logs=$XSW_OUT/check
+rm -rf "$logs"
+mkdir -p "$logs"
+passed=0 failed=0 skipped=0
+
+report() {
+	printf '%-4s %s%s\n' "$1" "$2" "${3:+  ($3)}"
+	case $1 in
+	PASS) passed=$((passed + 1)) ;;
+	FAIL) failed=$((failed + 1)) ;;
+	SKIP) skipped=$((skipped + 1)) ;;
+	esac
+}
+
+# step NAME CMD...: one suite whose verdict is CMD's exit status.
+step() {
+	local name=$1 log=$logs/${1//:/-}.log
+	shift
+	if "$@" >"$log" 2>&1; then
+		report PASS "$name"
+	else
+		report FAIL "$name" "log: ${log#"$XSW_TOP"/}"
+		tail -n 40 "$log" | sed 's/^/    /'
+	fi
+}
+
+# The lines of a guest console log between a test's markers.
+region() {
+	tr -d '\r' <"$1" | sed -n "/^XSW-TEST-BEGIN: $2\$/,/^XSW-TEST-END: $2 /p"
+}
+
+# One line per KUnit suite, from the KTAP in a console log region.
+kunit_suites() {
+	local src=$1 text=$2 json=$logs/kunit.json
+	if ! python3 "$src/tools/testing/kunit/kunit.py" parse --json="$json" \
+		<"$text" >"$logs/kunit-parse.log" 2>&1; then
+		[ -s "$json" ] || { report FAIL kunit "kunit.py parse failed"; return; }
+	fi
+	python3 - "$json" <<'PY' >"$logs/kunit.lines"
+import json, sys
+for suite in json.load(open(sys.argv[1]))["sub_groups"]:
+    cases = suite["test_cases"]
+    bad = [c["name"] for c in cases if c["status"] not in ("PASS", "SKIP")]
+    status = "FAIL" if bad or not cases else "PASS"
+    detail = "failed: " + ", ".join(bad) if bad else "%d cases" % len(cases)
+    print(status, "kunit:" + suite["name"], detail)
+PY
+	[ -s "$logs/kunit.lines" ] || report FAIL kunit "no suite ran"
+	while read -r status name detail; do
+		report "$status" "$name" "$detail"
+	done <"$logs/kunit.lines"
+}
+
+# Verdicts of a run of scripts/guest/run-tests.sh: a line per test, from
+# its exit code and from splats in its part of the log.
+guest_results() {
+	local kernel=$1 vmrc=$2 log=$3 src t part rc
+	shift 3
+	src=$("$XSW_TOP/scripts/kernel-src.sh")
+	for t in "$@"; do
+		part=$logs/guest-$kernel-$t.log
+		region "$log" "$t" >"$part"
+		rc=$(sed -n "s/^XSW-TEST-END: $t \\([0-9]*\\)\$/\\1/p" "$part")
+		if [ "$t" = kunit ]; then
+			kunit_suites "$src" "$part"
+		fi
+		if [ -z "$rc" ]; then
+			report FAIL "guest:$kernel:$t" "did not finish; log: ${log#"$XSW_TOP"/}"
+		elif grep -Eq "$XSW_SPLAT" "$part"; then
+			report FAIL "guest:$kernel:$t" "kernel splat"
+			grep -E "$XSW_SPLAT" "$part" | head -n 10 | sed 's/^/    /'
+		elif [ "$rc" != 0 ]; then
+			report FAIL "guest:$kernel:$t" "exit $rc"
+			grep -E '^FAIL' "$part" | head -n 10 | sed 's/^/    /'
+		else
+			report PASS "guest:$kernel:$t"
+		fi
+	done
+	# Anything else the runner saw: a splat outside the tests, a hang.
+	if [ "$vmrc" != 0 ] && [ "$failed" = "$failed_before" ]; then
+		report FAIL "guest:$kernel" "see ${log#"$XSW_TOP"/}"
+		sed 's/^/    /' "$logs/vm-$kernel.out" | head -n 20
+	fi
+}
+
+"$XSW_TOP/scripts/deps.sh" || { echo "0 passed, 1 failed"; exit 1; }
+
+step regen "$XSW_TOP/scripts/ynl-regen.sh" --check
+step checkpatch "$XSW_TOP/scripts/checkpatch.sh"
+for k in stock-6.1 stock-6.12 test; do
+	step "build:$k" "$XSW_TOP/scripts/build.sh" --sparse "$k"
+done
+step xswctl make -C "$XSW_TOP/tools/xswctl" check
+
+# Guests, the debug kernel's in the background: one TCG guest per core.
+guest_tests=(switch)
+vm() {
+	local kernel=$1
+	shift
+	"$XSW_TOP/scripts/vm.sh" -k "$kernel" -o "$logs/console" "$@" \
+		>"$logs/vm-$kernel.out" 2>&1
+}
+vm test "$XSW_TOP/scripts/guest/run-tests.sh" kunit "${guest_tests[@]}" &
+test_pid=$!
+vm stock-6.1 "$XSW_TOP/scripts/guest/run-tests.sh" "${guest_tests[@]}"
+stock_rc=$?
+step guest:stock-6.1:two-hosts "$XSW_TOP/scripts/vm.sh" -k stock-6.1 -n 2 \
+	-o "$logs/console" "$XSW_TOP/scripts/guest/two-hosts.sh"
+wait $test_pid
+test_rc=$?
+
+failed_before=$failed
+guest_results stock-6.1 $stock_rc "$logs/console/run-tests-stock-6.1.log" "${guest_tests[@]}"
+failed_before=$failed
+guest_results test $test_rc "$logs/console/run-tests-test.log" kunit "${guest_tests[@]}"
+
+summary="$passed passed, $failed failed"
+[ "$skipped" = 0 ] || summary+=", $skipped skipped"
+echo "$summary"
+[ "$failed" = 0 ]
