@@ -6,23 +6,28 @@
 # console log holds a kernel splat (KASAN, lockdep, kmemleak, BUG, WARNING,
 # Oops ...).  The whole console log is kept.
 #
-# Usage: vm.sh [-k KERNEL] [-n GUESTS] [-t SECONDS] [-o LOGDIR] SCRIPT [ARGS...]
+# Usage: vm.sh [-k KERNEL] [-n GUESTS] [-t SECONDS] [-o LOGDIR] [-a ARGS] [-v]
+#              SCRIPT [ARGS...]
 #   -k  stock-6.1 | stock-6.12 | test (default: test, the debug kernel)
 #   -n  number of guests, all on one virtual Ethernet (default 1); each
 #       runs SCRIPT with XSW_GUEST set to its index, from 0
 #   -t  time limit for the whole run (default 900)
 #   -o  where console logs go (default build/logs)
+#   -a  more kernel command line, e.g. kunit.filter_glob=xsw_switch
+#   -v  print what the script printed (the log without kernel messages)
 # Guests use TCG; XSW_KVM=1 asks for KVM.
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 
-kernel=test guests=1 limit=900 logdir=$XSW_OUT/logs
-while getopts k:n:t:o: opt; do
+kernel=test guests=1 limit=900 logdir=$XSW_OUT/logs verbose= append=
+while getopts k:n:t:o:a:v opt; do
 	case $opt in
 	k) kernel=$OPTARG ;;
 	n) guests=$OPTARG ;;
 	t) limit=$OPTARG ;;
 	o) logdir=$OPTARG ;;
+	a) append=$OPTARG ;;
+	v) verbose=1 ;;
 	*) sed -n '/^# Usage/,/^# Guests/s/^# \{0,1\}//p' "$0" >&2; exit 2 ;;
 	esac
 done
@@ -110,7 +115,7 @@ for ((g = 0; g < guests; g++)); do
 	timeout -k 5 "$limit" qemu-system-x86_64 "${accel[@]}" -m "$mem" -smp 1 \
 		-nodefaults -no-reboot -display none -monitor none -serial stdio \
 		-kernel "$image" -initrd "$run/initramfs.gz" \
-		-append "console=ttyS0 loglevel=7 panic=-1 rcupdate.rcu_cpu_stall_timeout=300 xsw.run=$run xsw.guest=$g" \
+		-append "console=ttyS0 loglevel=7 panic=-1 rcupdate.rcu_cpu_stall_timeout=300 xsw.run=$run xsw.guest=$g $append" \
 		-virtfs "local,path=/,mount_tag=hostroot,security_model=none,readonly=on,multidevs=remap" \
 		-device virtio-rng-pci "${net[@]}" \
 		</dev/null >"${logs[g]}" 2>&1 &
@@ -121,6 +126,10 @@ fail=0
 for ((g = 0; g < guests; g++)); do
 	wait "${pids[g]}" && qrc=0 || qrc=$?
 	log=${logs[g]}
+	if [ -n "$verbose" ]; then
+		tr -d '\r' <"$log" | sed -n '/^xsw-guest: running/,/^XSW-GUEST-EXIT/p' |
+			grep -v '^\[ *[0-9]*\.[0-9]*\]' | sed "s/^/guest$g: /"
+	fi
 	rc=$(tr -d '\r' <"$log" | sed -n 's/^XSW-GUEST-EXIT: \([0-9]*\)$/\1/p' | tail -n1)
 	if [ -z "$rc" ]; then
 		[ "$qrc" = 124 ] && why="timed out after ${limit}s" || why="died (qemu exit $qrc)"
