@@ -16,7 +16,17 @@
  * or until the module is unloaded, whichever comes first.  Its name is
  * unique in the namespace and its id is never reused while the namespace
  * lives unless the id space wraps.
+ *
+ * Deleting a switch removes its ports first, each in the Hyper-V order
+ * (NIC disconnect, NIC delete, port teardown, port delete) with every
+ * extension told, then drops its properties and detaches its extensions.
  */
+
+const char *xsw_switch_name(const struct xsw_switch *sw)
+{
+	return sw->name;
+}
+EXPORT_SYMBOL_GPL(xsw_switch_name);
 
 struct xsw_switch *xsw_switch_find(struct net *net, const char *name)
 {
@@ -57,6 +67,9 @@ struct xsw_switch *xsw_switch_create(struct net *net, const char *name,
 		return ERR_PTR(-ENOMEM);
 	sw->net = net;
 	strscpy(sw->name, name, sizeof(sw->name));
+	xa_init_flags(&sw->ports, XA_FLAGS_ALLOC1);
+	INIT_LIST_HEAD(&sw->exts);
+	INIT_LIST_HEAD(&sw->props);
 
 	err = xa_alloc_cyclic(&xn->switches, &sw->id, sw, xa_limit_32b,
 			      &xn->next_id, GFP_KERNEL);
@@ -71,7 +84,17 @@ EXPORT_SYMBOL_IF_KUNIT(xsw_switch_create);
 
 void xsw_switch_destroy(struct xsw_switch *sw)
 {
+	struct xsw_ext *ext, *tmp;
+	struct xsw_port *port;
+	unsigned long id;
+
 	xsw_assert_locked();
+	xa_for_each(&sw->ports, id, port)
+		xsw_port_destroy(port);
+	xa_destroy(&sw->ports);
+	xsw_props_free(&sw->props);
+	list_for_each_entry_safe(ext, tmp, &sw->exts, list)
+		xsw_ext_detach(ext);
 	xa_erase(&xsw_net(sw->net)->switches, sw->id);
 	kfree(sw);
 }

@@ -1,0 +1,58 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Helpers shared by the netlink handler files.
+ */
+#ifndef _XSW_NETLINK_H
+#define _XSW_NETLINK_H
+
+#include <net/genetlink.h>
+
+#include "netlink-gen.h"
+#include "xsw.h"
+
+extern struct genl_family xsw_nl_family;
+
+/* Fills one object's message; returns -EMSGSIZE when it does not fit. */
+typedef int (*xsw_fill_t)(struct sk_buff *skb, const void *obj);
+
+struct xsw_switch *xsw_nl_switch(struct net *net, struct nlattr **attrs,
+				 int attr, struct netlink_ext_ack *extack);
+struct xsw_port *xsw_nl_port(struct xsw_switch *sw, struct nlattr **attrs,
+			     int attr, struct netlink_ext_ack *extack);
+int xsw_nl_put(struct sk_buff *skb, u32 portid, u32 seq, int flags, u8 cmd,
+	       xsw_fill_t fill, const void *obj);
+int xsw_nl_reply(struct genl_info *info, u8 cmd, xsw_fill_t fill,
+		 const void *obj);
+
+/* The request attributes of a dump; Kbuild probes which API is there. */
+static inline struct nlattr **xsw_dump_attrs(struct netlink_callback *cb)
+{
+#ifdef XSW_HAVE_GENL_INFO_DUMP
+	return genl_info_dump(cb)->attrs;
+#else
+	return genl_dumpit_info(cb)->attrs;
+#endif
+}
+
+/* Before 6.9 the netlink core did not turn -EMSGSIZE from a dumpit that
+ * already filled part of the skb into "call me again"; the dump had to
+ * return the length itself.  Doing so is right on every kernel.
+ */
+static inline int xsw_dump_done(struct sk_buff *skb, int err)
+{
+	return err == -EMSGSIZE && skb->len ? skb->len : err;
+}
+
+#define XSW_DUMP_CTX(type, cb) ({					\
+	BUILD_BUG_ON(sizeof(type) > sizeof((cb)->ctx));			\
+	(type *)(cb)->ctx;						\
+})
+
+static inline int xsw_dump_put(struct sk_buff *skb, struct netlink_callback *cb,
+			       u8 cmd, xsw_fill_t fill, const void *obj)
+{
+	return xsw_nl_put(skb, NETLINK_CB(cb->skb).portid, cb->nlh->nlmsg_seq,
+			  NLM_F_MULTI, cmd, fill, obj);
+}
+
+#endif /* _XSW_NETLINK_H */

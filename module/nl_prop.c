@@ -1,0 +1,253 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Netlink requests on port and switch properties, and feature status.
+ */
+#include <linux/slab.h>
+#include <net/sock.h>
+
+#include "netlink.h"
+
+/* A property as the fill function sees it: where it lives, and itself. */
+struct xsw_prop_view {
+	struct xsw_switch *sw;
+	struct xsw_port *port;
+	const struct xsw_property *prop;
+};
+
+static int xsw_fill_prop(struct sk_buff *skb, const void *obj)
+{
+	const struct xsw_prop_view *v = obj;
+	const struct xsw_property *prop = v->prop;
+
+	if (nla_put_string(skb, XSWITCH_A_PROP_SWITCH, v->sw->name) ||
+	    (v->port && nla_put_u32(skb, XSWITCH_A_PROP_PORT_ID, v->port->id)) ||
+	    nla_put_u32(skb, XSWITCH_A_PROP_TYPE, prop->type) ||
+	    (prop->type == XSWITCH_PROP_TYPE_CUSTOM &&
+	     nla_put(skb, XSWITCH_A_PROP_ID, sizeof(prop->id), &prop->id)) ||
+	    nla_put_u16(skb, XSWITCH_A_PROP_VERSION, prop->version) ||
+	    nla_put(skb, XSWITCH_A_PROP_INSTANCE_ID, sizeof(prop->instance_id),
+		    &prop->instance_id) ||
+	    nla_put(skb, XSWITCH_A_PROP_DATA, prop->len, prop->data))
+		return -EMSGSIZE;
+	return 0;
+}
+
+/* Reads a property's identity, version and payload from the request. */
+static int xsw_nl_prop_parse(struct nlattr **a, struct xsw_property *prop,
+			     bool need_version, struct netlink_ext_ack *extack)
+{
+	memset(prop, 0, sizeof(*prop));
+	if (NL_REQ_ATTR_CHECK(extack, NULL, a, XSWITCH_A_PROP_TYPE)) {
+		NL_SET_ERR_MSG_MOD(extack, "the request names no property type");
+		return -EINVAL;
+	}
+	if (need_version &&
+	    NL_REQ_ATTR_CHECK(extack, NULL, a, XSWITCH_A_PROP_VERSION)) {
+		NL_SET_ERR_MSG_MOD(extack, "the request gives no property version");
+		return -EINVAL;
+	}
+	prop->type = nla_get_u32(a[XSWITCH_A_PROP_TYPE]);
+	if (a[XSWITCH_A_PROP_ID])
+		memcpy(&prop->id, nla_data(a[XSWITCH_A_PROP_ID]), sizeof(prop->id));
+	if (a[XSWITCH_A_PROP_VERSION])
+		prop->version = nla_get_u16(a[XSWITCH_A_PROP_VERSION]);
+	if (a[XSWITCH_A_PROP_INSTANCE_ID])
+		memcpy(&prop->instance_id, nla_data(a[XSWITCH_A_PROP_INSTANCE_ID]),
+		       sizeof(prop->instance_id));
+	if (a[XSWITCH_A_PROP_DATA]) {
+		prop->len = nla_len(a[XSWITCH_A_PROP_DATA]);
+		prop->data = nla_data(a[XSWITCH_A_PROP_DATA]);
+		if (prop->len > XSWITCH_MAX_PROP_DATA) {
+			XSW_ERR_ATTR(extack, a[XSWITCH_A_PROP_DATA],
+				     "property data is longer than 16384 bytes");
+			return -EMSGSIZE;
+		}
+	}
+	return 0;
+}
+
+/* The switch and, with a port-id, the port the request names. */
+static int xsw_nl_prop_owner(struct net *net, struct nlattr **a,
+			     struct xsw_prop_view *v,
+			     struct netlink_ext_ack *extack)
+{
+	struct xsw_switch *sw;
+	struct xsw_port *port = NULL;
+
+	sw = xsw_nl_switch(net, a, XSWITCH_A_PROP_SWITCH, extack);
+	if (IS_ERR(sw))
+		return PTR_ERR(sw);
+	if (a[XSWITCH_A_PROP_PORT_ID]) {
+		port = xsw_nl_port(sw, a, XSWITCH_A_PROP_PORT_ID, extack);
+		if (IS_ERR(port))
+			return PTR_ERR(port);
+	}
+	v->sw = sw;
+	v->port = port;
+	return 0;
+}
+
+typedef int (*xsw_prop_fn)(struct xsw_switch *sw, struct xsw_port *port,
+			   const struct xsw_property *prop,
+			   struct netlink_ext_ack *extack);
+
+static int xsw_nl_prop_do(struct genl_info *info, xsw_prop_fn fn,
+			  bool need_version)
+{
+	struct xsw_property prop;
+	struct xsw_prop_view v;
+	int err;
+
+	err = xsw_nl_prop_parse(info->attrs, &prop, need_version,
+				info->extack);
+	if (err)
+		return err;
+	xsw_lock();
+	err = xsw_nl_prop_owner(genl_info_net(info), info->attrs, &v,
+				info->extack);
+	if (!err)
+		err = fn(v.sw, v.port,
+			 &prop, info->extack);
+	xsw_unlock();
+	return err;
+}
+
+int xswitch_nl_prop_add_doit(struct sk_buff *skb, struct genl_info *info)
+{
+	return xsw_nl_prop_do(info, xsw_prop_add, true);
+}
+
+int xswitch_nl_prop_set_doit(struct sk_buff *skb, struct genl_info *info)
+{
+	return xsw_nl_prop_do(info, xsw_prop_update, true);
+}
+
+int xswitch_nl_prop_del_doit(struct sk_buff *skb, struct genl_info *info)
+{
+	return xsw_nl_prop_do(info, xsw_prop_delete, false);
+}
+
+int xswitch_nl_prop_get_doit(struct sk_buff *skb, struct genl_info *info)
+{
+	struct xsw_prop_entry *e;
+	struct xsw_property key;
+	struct xsw_prop_view v;
+	int err;
+
+	err = xsw_nl_prop_parse(info->attrs, &key, false, info->extack);
+	if (err)
+		return err;
+	xsw_lock();
+	err = xsw_nl_prop_owner(genl_info_net(info), info->attrs, &v,
+				info->extack);
+	if (err)
+		goto out_unlock;
+	e = xsw_prop_find(v.port ? &v.port->props : &v.sw->props, &key);
+	if (!e) {
+		NL_SET_ERR_MSG_MOD(info->extack, "no property with that type, id and instance id");
+		err = -ENOENT;
+		goto out_unlock;
+	}
+	v.prop = &e->prop;
+	err = xsw_nl_reply(info, XSWITCH_CMD_PROP_GET, xsw_fill_prop, &v);
+out_unlock:
+	xsw_unlock();
+	return err;
+}
+
+struct xsw_prop_dump_ctx {
+	unsigned int next;
+};
+
+int xswitch_nl_prop_get_dumpit(struct sk_buff *skb,
+			       struct netlink_callback *cb)
+{
+	struct xsw_prop_dump_ctx *ctx = XSW_DUMP_CTX(struct xsw_prop_dump_ctx, cb);
+	struct list_head *list;
+	struct xsw_prop_entry *e;
+	struct xsw_prop_view v;
+	unsigned int i = 0;
+	int err;
+
+	xsw_lock();
+	err = xsw_nl_prop_owner(sock_net(skb->sk), xsw_dump_attrs(cb), &v,
+				cb->extack);
+	if (err)
+		goto out_unlock;
+	list = v.port ? &v.port->props : &v.sw->props;
+	list_for_each_entry(e, list, list) {
+		if (i++ < ctx->next)
+			continue;
+		v.prop = &e->prop;
+		err = xsw_dump_put(skb, cb, XSWITCH_CMD_PROP_GET, xsw_fill_prop,
+				   &v);
+		if (err)
+			break;
+		ctx->next++;
+	}
+out_unlock:
+	xsw_unlock();
+	return xsw_dump_done(skb, err);
+}
+
+struct xsw_status_view {
+	const struct xsw_prop_view *owner;
+	const uuid_t *id;
+	const struct xsw_ext *ext;
+	const void *data;
+	u32 len;
+};
+
+static int xsw_fill_status(struct sk_buff *skb, const void *obj)
+{
+	const struct xsw_status_view *s = obj;
+
+	if (nla_put_string(skb, XSWITCH_A_FEATURE_STATUS_SWITCH,
+			   s->owner->sw->name) ||
+	    (s->owner->port && nla_put_u32(skb, XSWITCH_A_FEATURE_STATUS_PORT_ID,
+					   s->owner->port->id)) ||
+	    nla_put(skb, XSWITCH_A_FEATURE_STATUS_ID, sizeof(*s->id), s->id) ||
+	    nla_put_string(skb, XSWITCH_A_FEATURE_STATUS_EXT,
+			   s->ext->ops->name) ||
+	    nla_put(skb, XSWITCH_A_FEATURE_STATUS_DATA, s->len, s->data))
+		return -EMSGSIZE;
+	return 0;
+}
+
+int xswitch_nl_feature_status_get_doit(struct sk_buff *skb,
+				       struct genl_info *info)
+{
+	struct xsw_status_view s = {};
+	struct xsw_prop_view v;
+	void *buf = NULL;
+	uuid_t id;
+	int err;
+
+	/* The attribute numbers of switch and port-id match the prop set's. */
+	BUILD_BUG_ON((int)XSWITCH_A_FEATURE_STATUS_SWITCH !=
+		     (int)XSWITCH_A_PROP_SWITCH ||
+		     (int)XSWITCH_A_FEATURE_STATUS_PORT_ID !=
+		     (int)XSWITCH_A_PROP_PORT_ID);
+	if (GENL_REQ_ATTR_CHECK(info, XSWITCH_A_FEATURE_STATUS_ID))
+		return -EINVAL;
+	memcpy(&id, nla_data(info->attrs[XSWITCH_A_FEATURE_STATUS_ID]),
+	       sizeof(id));
+	xsw_lock();
+	err = xsw_nl_prop_owner(genl_info_net(info), info->attrs, &v,
+				info->extack);
+	if (err)
+		goto out_unlock;
+	err = xsw_feature_status(v.sw, v.port, &id, &buf, &s.len,
+				 &s.ext, info->extack);
+	if (err)
+		goto out_unlock;
+	s.owner = &v;
+	s.id = &id;
+	s.data = buf;
+	err = xsw_nl_reply(info, XSWITCH_CMD_FEATURE_STATUS_GET,
+			   xsw_fill_status, &s);
+	kfree(buf);
+out_unlock:
+	xsw_unlock();
+	return err;
+}
