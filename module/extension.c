@@ -198,6 +198,7 @@ unsigned int xsw_ext_position(const struct xsw_ext *ext)
 	}
 	return pos;
 }
+EXPORT_SYMBOL_IF_KUNIT(xsw_ext_position);
 
 static void xsw_ext_move(struct xsw_ext *ext, unsigned int position)
 {

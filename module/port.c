@@ -248,3 +248,4 @@ void xsw_port_destroy(struct xsw_port *port)
 			port->sw->name, port->id);
 	xsw_port_remove(port);
 }
+EXPORT_SYMBOL_IF_KUNIT(xsw_port_destroy);
