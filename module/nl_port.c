@@ -239,9 +239,7 @@ int xswitch_nl_nic_new_doit(struct sk_buff *skb, struct genl_info *info)
 		return PTR_ERR(port);
 	nic = xsw_nic_create(port, &p, info->extack);
 	err = PTR_ERR_OR_ZERO(nic);
-	if (err)
-		NL_SET_BAD_ATTR(info->extack, info->attrs[XSWITCH_A_NIC_INDEX]);
-	else
+	if (!err)
 		err = xsw_nl_reply(info, XSWITCH_CMD_NIC_NEW, xsw_fill_nic, nic);
 	xsw_unlock();
 	return err;
@@ -338,6 +336,11 @@ int xswitch_nl_nic_get_dumpit(struct sk_buff *skb, struct netlink_callback *cb)
 	if (err)
 		goto out_unlock;
 	if (attrs[XSWITCH_A_NIC_PORT_ID]) {
+		/* An unknown port is an error, unless it left mid-dump. */
+		port = xsw_nl_port(sw, attrs, XSWITCH_A_NIC_PORT_ID, cb->extack);
+		err = ctx->next_id ? 0 : PTR_ERR_OR_ZERO(port);
+		if (err)
+			goto out_unlock;
 		id = nla_get_u32(attrs[XSWITCH_A_NIC_PORT_ID]);
 		ctx->next_id = max_t(unsigned long, ctx->next_id, id);
 		last = id;

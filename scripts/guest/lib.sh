@@ -41,3 +41,47 @@ switch_names() {
 	xswctl -j switch show | python3 -c \
 		'import json, sys; print(" ".join(s["name"] for s in json.load(sys.stdin)))'
 }
+
+# The sample extensions (sample-vlan, sample-capture), after xsw_load.
+xsw_load_sample() {
+	insmod "$XSW_MODDIR/extensions/xsw_sample.ko" || fail "insmod xsw_sample.ko"
+}
+
+# monitor_start FILE: "xswctl monitor" into FILE in the background, and
+# returns once it is listening (it has seen a step on a probe switch).
+monitor_start() {
+	local i
+	xswctl monitor >"$1" &
+	XSW_MONITOR=$!
+	xswctl switch add xsw-probe || fail "switch add xsw-probe"
+	for i in $(seq 100); do
+		xswctl port add xsw-probe name probe type internal id 1 >/dev/null &&
+			xswctl port teardown xsw-probe id 1 &&
+			xswctl port del xsw-probe id 1 || fail "probe port"
+		grep -q 'switch xsw-probe' "$1" && break
+		sleep 0.1
+	done
+	xswctl switch del xsw-probe || fail "switch del xsw-probe"
+	grep -q 'switch xsw-probe' "$1" || fail "the monitor never listened"
+}
+
+# monitor_events FILE SWITCH COUNT: waits for COUNT events of SWITCH and
+# prints them without the switch name.
+monitor_events() {
+	local i
+	for i in $(seq 100); do
+		[ "$(grep -c " switch $2 " "$1")" -ge "$3" ] && break
+		sleep 0.1
+	done
+	grep " switch $2 " "$1" | sed "s/ switch $2 / /"
+}
+
+monitor_stop() {
+	kill "$XSW_MONITOR" && wait "$XSW_MONITOR" 2>/dev/null
+	true
+}
+
+# json_get JSON PYTHON-EXPR: the expression, with the parsed JSON as j.
+json_get() {
+	python3 -c 'import json, sys; j = json.loads(sys.argv[1]); print(eval(sys.argv[2]))' "$1" "$2"
+}

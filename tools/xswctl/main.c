@@ -2,9 +2,12 @@
 /*
  * xswctl: drive the xswitch kernel module over generic netlink.
  */
+#include <errno.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
+#include "obj.h"
 #include "out.h"
 #include "xswctl.h"
 
@@ -12,18 +15,28 @@
 #define XSWCTL_VERSION "unknown"
 #endif
 
+#define BATCH_MAX_ARGS 64
+
 struct xswctl xswctl;
 
 static const char help[] =
-	"Usage: xswctl [OPTIONS] OBJECT COMMAND [ARGS]\n"
+	"Usage: xswctl [ OPTIONS ] OBJECT { COMMAND | help } [ ARGS ]\n"
+	"       xswctl [ OPTIONS ] -b FILE\n"
 	"\n"
-	"OBJECT := switch\n"
-	"OPTIONS := -j | --json     print JSON\n"
-	"           -h | --help     print this help\n"
-	"           -V | --version  print the version\n"
+	"OBJECT := switch | port | nic | prop | feature | ext | monitor\n"
+	"OPTIONS := -j | --json      print JSON\n"
+	"           -b | --batch FILE  run the commands of FILE (- for stdin),\n"
+	"                            one per line, until one fails\n"
+	"           -h | --help      print this help\n"
+	"           -V | --version   print the version\n"
 	"\n"
-	"\"xswctl OBJECT help\" tells an object's commands. Commands may be\n"
-	"abbreviated as in ip(8): \"xswctl sw s\" is \"xswctl switch show\".\n";
+	"\"xswctl OBJECT help\" tells an object's commands. Objects and commands\n"
+	"may be abbreviated as in ip(8): \"xswctl sw s\" is \"xswctl switch show\".\n";
+
+static const struct object *const objects[] = {
+	&switch_object, &port_object, &nic_object, &prop_object,
+	&feature_object, &ext_object,
+};
 
 /* ip(8) style: ARG may be any leading part of WORD. */
 bool matches(const char *arg, const char *word)
@@ -39,15 +52,103 @@ int usage_end(void)
 	return 1;
 }
 
+static int run(int argc, char **argv)
+{
+	unsigned int i;
+
+	if (argc < 1) {
+		fputs(help, stderr);
+		return 1;
+	}
+	if (matches(argv[0], "help")) {
+		fputs(help, stdout);
+		return 0;
+	}
+	for (i = 0; i < MNL_ARRAY_SIZE(objects); i++)
+		if (matches(argv[0], objects[i]->name))
+			return object_main(objects[i], argc - 1, argv + 1);
+	if (matches(argv[0], "monitor"))
+		return do_monitor(argc - 1, argv + 1);
+	return usage_error("unknown object \"%s\"; try \"xswctl help\"", argv[0]);
+}
+
+/* Splits @line in place into words; "double quotes" keep spaces. */
+static int split(char *line, char **argv)
+{
+	int argc = 0;
+	char *out;
+
+	for (;;) {
+		while (*line == ' ' || *line == '\t' || *line == '\n')
+			line++;
+		if (!*line || *line == '#')
+			return argc;
+		if (argc == BATCH_MAX_ARGS)
+			return -1;
+		out = line;
+		argv[argc++] = out;
+		while (*line && *line != ' ' && *line != '\t' && *line != '\n') {
+			if (*line != '"') {
+				*out++ = *line++;
+				continue;
+			}
+			for (line++; *line && *line != '"'; )
+				*out++ = *line++;
+			if (!*line)
+				return -1;
+			line++;
+		}
+		if (*line)
+			line++;
+		*out = '\0';
+	}
+}
+
+static int batch(const char *path)
+{
+	FILE *f = strcmp(path, "-") ? fopen(path, "r") : stdin;
+	char *argv[BATCH_MAX_ARGS], *line = NULL;
+	size_t size = 0;
+	int argc, lineno = 0, err = 0;
+
+	if (!f) {
+		fprintf(stderr, "xswctl: %s: %s\n", path, strerror(errno));
+		return 1;
+	}
+	while (!err && getline(&line, &size, f) >= 0) {
+		lineno++;
+		argc = split(line, argv);
+		if (argc < 0)
+			err = usage_error("%s:%d: unbalanced quote or more than %d words",
+					  path, lineno, BATCH_MAX_ARGS);
+		else if (argc)
+			err = run(argc, argv);
+		if (err)
+			fprintf(stderr, "xswctl: %s:%d: command failed\n", path,
+				lineno);
+	}
+	free(line);
+	if (f != stdin)
+		fclose(f);
+	return err;
+}
+
 int main(int argc, char **argv)
 {
-	int i = 1;
+	const char *batch_file = NULL;
+	int i = 1, err;
 
 	for (; i < argc && argv[i][0] == '-'; i++) {
 		const char *opt = argv[i];
 
 		if (!strcmp(opt, "-j") || !strcmp(opt, "--json")) {
 			xswctl.json = true;
+			continue;
+		}
+		if (!strcmp(opt, "-b") || !strcmp(opt, "--batch")) {
+			if (++i == argc)
+				return usage_error("%s needs a file", opt);
+			batch_file = argv[i];
 			continue;
 		}
 		if (!strcmp(opt, "-h") || !strcmp(opt, "--help")) {
@@ -62,16 +163,10 @@ int main(int argc, char **argv)
 		fputs(help, stderr);
 		return 1;
 	}
-	if (i == argc) {
-		fputs(help, stderr);
-		return 1;
-	}
 	out_init(stdout, xswctl.json);
-	if (matches(argv[i], "switch"))
-		return do_switch(argc - i - 1, argv + i + 1);
-	if (matches(argv[i], "help")) {
-		fputs(help, stdout);
-		return 0;
-	}
-	return usage_error("unknown object \"%s\"; try \"xswctl help\"", argv[i]);
+	if (batch_file && i < argc)
+		return usage_error("-b takes no command \"%s\"", argv[i]);
+	err = batch_file ? batch(batch_file) : run(argc - i, argv + i);
+	xnl_put();
+	return err;
 }

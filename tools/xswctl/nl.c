@@ -5,6 +5,7 @@
  * kernel's error (with its extended ack message) into a line on stderr.
  */
 #include <errno.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,11 +15,17 @@
 #include <linux/xswitch.h>
 
 #include "nl.h"
+#include "obj.h"
 
 struct xnl_err {
 	const char *msg;
 	int miss_type;
+	uint32_t offs;
 };
+
+/* The connection every command of this process shares. */
+static struct xnl xnl_shared;
+static bool xnl_shared_open;
 
 static int xnl_ext_ack_attr(const struct nlattr *attr, void *data)
 {
@@ -33,52 +40,111 @@ static int xnl_ext_ack_attr(const struct nlattr *attr, void *data)
 		if (mnl_attr_validate(attr, MNL_TYPE_U32) == 0)
 			e->miss_type = mnl_attr_get_u32(attr);
 		break;
+	case NLMSGERR_ATTR_OFFS:
+		if (mnl_attr_validate(attr, MNL_TYPE_U32) == 0)
+			e->offs = mnl_attr_get_u32(attr);
+		break;
 	}
 	return MNL_CB_OK;
 }
 
+/* The name of attribute @type of the object being asked about. */
+static const char *xnl_attr_name(const struct xnl *nl, int type)
+{
+	const struct field *f = nl->obj ? object_field(nl->obj, type) : NULL;
+
+	return f ? f->key : NULL;
+}
+
+/* The attribute of our request at byte @offs, which the kernel blamed. */
+static const char *xnl_bad_attr(const struct xnl *nl, uint32_t offs)
+{
+	const struct nlmsghdr *req = (const struct nlmsghdr *)nl->req;
+	const struct nlattr *a;
+
+	if (!offs || offs >= req->nlmsg_len)
+		return NULL;
+	mnl_attr_for_each(a, req, sizeof(struct genlmsghdr))
+		if ((const char *)a - nl->req == offs)
+			return xnl_attr_name(nl, mnl_attr_get_type(a));
+	return NULL;
+}
+
 /* Prints the kernel's refusal and leaves its errno in errno. */
-static int xnl_report(const struct nlmsghdr *nlh, size_t hlen, int error)
+static int xnl_report(const struct xnl *nl, const struct nlmsghdr *nlh,
+		      size_t hlen, int error)
 {
 	struct xnl_err e = { .miss_type = -1 };
+	const char *bad, *miss;
 
 	if (error >= 0)
 		return MNL_CB_STOP;
 	if (nlh->nlmsg_flags & NLM_F_ACK_TLVS)
 		mnl_attr_parse(nlh, hlen, xnl_ext_ack_attr, &e);
-	if (e.msg)
-		fprintf(stderr, "Error: %s (%s)\n", e.msg, strerror(-error));
-	else if (e.miss_type >= 0)
-		fprintf(stderr, "Error: missing attribute %d (%s)\n",
-			e.miss_type, strerror(-error));
+	/*
+	 * Netlink core's policy messages ("integer out of range") do not say
+	 * which attribute; xswitch's and extensions' ("xswitch: ...") do.
+	 */
+	if (!e.msg || !strstr(e.msg, ": "))
+		bad = xnl_bad_attr(nl, e.offs);
 	else
-		fprintf(stderr, "Error: %s\n", strerror(-error));
+		bad = NULL;
+	miss = e.miss_type >= 0 ? xnl_attr_name(nl, e.miss_type) : NULL;
+	fprintf(stderr, "Error: ");
+	if (e.msg)
+		fprintf(stderr, "%s", e.msg);
+	if (bad)
+		fprintf(stderr, "%s\"%s\"", e.msg ? ": " : "bad attribute ", bad);
+	if (miss)
+		fprintf(stderr, "%s\"%s\" is missing", e.msg ? ": " : "", miss);
+	else if (e.miss_type >= 0)
+		fprintf(stderr, "%sattribute %d is missing", e.msg ? ": " : "",
+			e.miss_type);
+	if (e.msg || bad || e.miss_type >= 0)
+		fprintf(stderr, " (%s)\n", strerror(-error));
+	else
+		fprintf(stderr, "%s\n", strerror(-error));
 	errno = -error;
 	return MNL_CB_ERROR;
+}
+
+/* What the callbacks of one exchange need: the connection and the caller's. */
+struct xnl_run_ctx {
+	const struct xnl *nl;
+	mnl_cb_t cb;
+	void *data;
+};
+
+static int xnl_data_cb(const struct nlmsghdr *nlh, void *data)
+{
+	const struct xnl_run_ctx *ctx = data;
+
+	return ctx->cb ? ctx->cb(nlh, ctx->data) : MNL_CB_OK;
 }
 
 static int xnl_error_cb(const struct nlmsghdr *nlh, void *data)
 {
 	const struct nlmsgerr *err = mnl_nlmsg_get_payload(nlh);
+	const struct xnl_run_ctx *ctx = data;
 	size_t hlen = sizeof(*err);
 
-	(void)data;
 	if (mnl_nlmsg_get_payload_len(nlh) < hlen) {
 		errno = EBADMSG;
 		return MNL_CB_ERROR;
 	}
 	if (!(nlh->nlmsg_flags & NLM_F_CAPPED))
 		hlen += mnl_nlmsg_get_payload_len(&err->msg);
-	return xnl_report(nlh, hlen, err->error);
+	return xnl_report(ctx->nl, nlh, hlen, err->error);
 }
 
 /* A dump that fails part way reports its error in NLMSG_DONE. */
 static int xnl_done_cb(const struct nlmsghdr *nlh, void *data)
 {
-	(void)data;
+	const struct xnl_run_ctx *ctx = data;
+
 	if (mnl_nlmsg_get_payload_len(nlh) < sizeof(int))
 		return MNL_CB_STOP;
-	return xnl_report(nlh, sizeof(int),
+	return xnl_report(ctx->nl, nlh, sizeof(int),
 			  *(const int *)mnl_nlmsg_get_payload(nlh));
 }
 
@@ -87,17 +153,19 @@ static mnl_cb_t xnl_ctl_cbs[NLMSG_MIN_TYPE] = {
 	[NLMSG_DONE] = xnl_done_cb,
 };
 
+/* Runs the replies to @seq (0: any message, as events) until the end. */
 static int xnl_run(struct xnl *nl, uint32_t seq, mnl_cb_t cb, void *data)
 {
+	struct xnl_run_ctx ctx = { .nl = nl, .cb = cb, .data = data };
 	int ret;
 
 	do {
-		ret = mnl_socket_recvfrom(nl->sock, nl->buf,
-					  MNL_SOCKET_BUFFER_SIZE);
+		ret = mnl_socket_recvfrom(nl->sock, nl->buf, XNL_BUF_SIZE);
 		if (ret < 0)
 			return -errno;
-		ret = mnl_cb_run2(nl->buf, ret, seq, nl->portid, cb, data,
-				  xnl_ctl_cbs, MNL_ARRAY_SIZE(xnl_ctl_cbs));
+		ret = mnl_cb_run2(nl->buf, ret, seq, seq ? nl->portid : 0,
+				  xnl_data_cb, &ctx, xnl_ctl_cbs,
+				  MNL_ARRAY_SIZE(xnl_ctl_cbs));
 	} while (ret == MNL_CB_OK);
 	return ret < 0 ? -errno : 0;
 }
@@ -113,7 +181,7 @@ int xnl_talk(struct xnl *nl, struct nlmsghdr *nlh, mnl_cb_t cb, void *data)
 
 struct nlmsghdr *xnl_msg(struct xnl *nl, uint8_t cmd, uint16_t flags)
 {
-	struct nlmsghdr *nlh = mnl_nlmsg_put_header(nl->buf);
+	struct nlmsghdr *nlh = mnl_nlmsg_put_header(nl->req);
 	struct genlmsghdr *genl;
 
 	nlh->nlmsg_type = nl->family;
@@ -125,13 +193,39 @@ struct nlmsghdr *xnl_msg(struct xnl *nl, uint8_t cmd, uint16_t flags)
 	return nlh;
 }
 
+static int xnl_group_attr(const struct nlattr *attr, void *data)
+{
+	const struct nlattr *tb[CTRL_ATTR_MCAST_GRP_MAX + 1] = {};
+	const struct nlattr *a;
+	struct xnl *nl = data;
+
+	mnl_attr_for_each_nested(a, attr)
+		if (mnl_attr_get_type(a) <= CTRL_ATTR_MCAST_GRP_MAX)
+			tb[mnl_attr_get_type(a)] = a;
+	if (tb[CTRL_ATTR_MCAST_GRP_NAME] && tb[CTRL_ATTR_MCAST_GRP_ID] &&
+	    !mnl_attr_validate(tb[CTRL_ATTR_MCAST_GRP_NAME],
+			       MNL_TYPE_NUL_STRING) &&
+	    !mnl_attr_validate(tb[CTRL_ATTR_MCAST_GRP_ID], MNL_TYPE_U32) &&
+	    !strcmp(mnl_attr_get_str(tb[CTRL_ATTR_MCAST_GRP_NAME]),
+		    XSWITCH_MCGRP_EVENTS))
+		nl->events_group = mnl_attr_get_u32(tb[CTRL_ATTR_MCAST_GRP_ID]);
+	return MNL_CB_OK;
+}
+
 static int xnl_family_attr(const struct nlattr *attr, void *data)
 {
-	uint16_t *id = data;
+	struct xnl *nl = data;
 
-	if (mnl_attr_get_type(attr) == CTRL_ATTR_FAMILY_ID &&
-	    mnl_attr_validate(attr, MNL_TYPE_U16) == 0)
-		*id = mnl_attr_get_u16(attr);
+	switch (mnl_attr_get_type(attr)) {
+	case CTRL_ATTR_FAMILY_ID:
+		if (mnl_attr_validate(attr, MNL_TYPE_U16) == 0)
+			nl->family = mnl_attr_get_u16(attr);
+		break;
+	case CTRL_ATTR_MCAST_GROUPS:
+		if (mnl_attr_validate(attr, MNL_TYPE_NESTED) == 0)
+			mnl_attr_parse_nested(attr, xnl_group_attr, nl);
+		break;
+	}
 	return MNL_CB_OK;
 }
 
@@ -154,11 +248,11 @@ static int xnl_resolve(struct xnl *nl)
 	if (mnl_socket_sendto(nl->sock, nlh, nlh->nlmsg_len) < 0)
 		return -errno;
 	/* Quietly: a missing family gets its own message below. */
-	err = mnl_socket_recvfrom(nl->sock, nl->buf, MNL_SOCKET_BUFFER_SIZE);
+	err = mnl_socket_recvfrom(nl->sock, nl->buf, XNL_BUF_SIZE);
 	if (err < 0)
 		return -errno;
 	err = mnl_cb_run(nl->buf, err, nlh->nlmsg_seq, nl->portid,
-			 xnl_family_cb, &nl->family);
+			 xnl_family_cb, nl);
 	if (err < 0)
 		return -errno;
 	if (!nl->family)
@@ -172,9 +266,10 @@ int xnl_open(struct xnl *nl)
 	int one = 1, err;
 
 	memset(nl, 0, sizeof(*nl));
-	nl->buf = malloc(MNL_SOCKET_BUFFER_SIZE);
+	nl->buf = malloc(XNL_BUF_SIZE);
+	nl->req = malloc(XNL_BUF_SIZE);
 	nl->sock = mnl_socket_open(NETLINK_GENERIC);
-	if (!nl->buf || !nl->sock) {
+	if (!nl->buf || !nl->req || !nl->sock) {
 		perror("xswctl: opening a netlink socket");
 		goto err;
 	}
@@ -208,6 +303,45 @@ void xnl_close(struct xnl *nl)
 	if (nl->sock)
 		mnl_socket_close(nl->sock);
 	free(nl->buf);
+	free(nl->req);
 	nl->sock = NULL;
 	nl->buf = NULL;
+	nl->req = NULL;
+}
+
+/* The shared connection, opened on first use, speaking about @obj. */
+struct xnl *xnl_get(const struct object *obj)
+{
+	if (!xnl_shared_open) {
+		if (xnl_open(&xnl_shared))
+			return NULL;
+		xnl_shared_open = true;
+	}
+	xnl_shared.obj = obj;
+	return &xnl_shared;
+}
+
+void xnl_put(void)
+{
+	if (xnl_shared_open)
+		xnl_close(&xnl_shared);
+	xnl_shared_open = false;
+}
+
+/* Joins the events group and runs @cb on each event until it stops. */
+int xnl_listen(struct xnl *nl, mnl_cb_t cb, void *data)
+{
+	int group = nl->events_group;
+
+	if (!group) {
+		fprintf(stderr, "Error: the family has no \"%s\" group\n",
+			XSWITCH_MCGRP_EVENTS);
+		return -ENOENT;
+	}
+	if (mnl_socket_setsockopt(nl->sock, NETLINK_ADD_MEMBERSHIP, &group,
+				  sizeof(group)) < 0) {
+		perror("xswctl: joining the events group");
+		return -errno;
+	}
+	return xnl_run(nl, 0, cb, data);
 }

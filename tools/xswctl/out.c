@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * Table and JSON output.  JSON is written by hand: the schema is flat
- * (an array of objects of strings and numbers) and a library would be the
+ * (objects of strings, numbers and booleans) and a library would be the
  * only dependency besides libmnl.
  */
 #include <stdio.h>
@@ -10,9 +10,9 @@
 
 static struct {
 	FILE *f;
-	bool json;
+	bool json, record;
 	const struct out_col *cols;
-	int ncols, col, rows;
+	int ncols, col, shown, rows;
 } o;
 
 void out_init(FILE *f, bool json)
@@ -41,76 +41,140 @@ void out_json_string(FILE *f, const char *s)
 	fputc('"', f);
 }
 
-void out_table_start(const struct out_col *cols, int ncols)
+static void out_start(const struct out_col *cols, int ncols, bool record)
 {
-	int i;
-
 	o.cols = cols;
 	o.ncols = ncols;
 	o.rows = 0;
-	if (o.json) {
+	o.record = record;
+}
+
+/* An empty table prints nothing but, as JSON, "[]". */
+void out_table_start(const struct out_col *cols, int ncols)
+{
+	out_start(cols, ncols, false);
+	if (o.json)
 		fputc('[', o.f);
-		return;
-	}
-	for (i = 0; i < ncols; i++)
-		fprintf(o.f, i < ncols - 1 ? "%-*s " : "%-*s\n",
-			cols[i].width, cols[i].head);
+}
+
+static void out_heading(void)
+{
+	int i;
+
+	for (i = 0; i < o.ncols; i++)
+		fprintf(o.f, i < o.ncols - 1 ? "%-*s " : "%-*s\n",
+			o.cols[i].width, o.cols[i].head);
+}
+
+void out_record_start(const struct out_col *cols, int ncols)
+{
+	out_start(cols, ncols, true);
 }
 
 void out_row_start(void)
 {
 	o.col = 0;
+	o.shown = 0;
 	if (o.json)
-		fputs(o.rows ? ",{" : "{", o.f);
+		fputs(o.rows && !o.record ? ",{" : "{", o.f);
+	else if (!o.rows && !o.record)
+		out_heading();
 	o.rows++;
 }
 
+/* Before a value: its key, as JSON or in a record. */
 static void out_key(void)
 {
-	if (o.col)
-		fputc(',', o.f);
-	out_json_string(o.f, o.cols[o.col].key);
-	fputc(':', o.f);
+	if (o.json) {
+		if (o.shown)
+			fputc(',', o.f);
+		out_json_string(o.f, o.cols[o.col].key);
+		fputc(':', o.f);
+	} else if (o.record) {
+		fprintf(o.f, "%s%s ", o.shown ? " " : "", o.cols[o.col].key);
+	}
 }
 
-static void out_sep(void)
+/* After a value of @len characters: a table pads it to its column. */
+static void out_next(int len)
 {
-	fputc(o.col < o.ncols - 1 ? ' ' : '\n', o.f);
+	if (!o.json && !o.record && o.col < o.ncols - 1)
+		fprintf(o.f, "%*s ", o.cols[o.col].width > len ?
+			o.cols[o.col].width - len : 0, "");
 	o.col++;
+	o.shown++;
 }
 
 void out_str(const char *v)
 {
+	out_key();
 	if (o.json) {
-		out_key();
 		out_json_string(o.f, v);
-		o.col++;
-		return;
+		out_next(0);
+	} else {
+		out_next(fprintf(o.f, "%s", v));
 	}
-	fprintf(o.f, "%-*s", o.cols[o.col].width, v);
-	out_sep();
 }
 
 void out_uint(unsigned long long v)
 {
+	out_key();
+	out_next(fprintf(o.f, "%llu", v));
+}
+
+void out_int(long long v)
+{
+	out_key();
+	out_next(fprintf(o.f, "%lld", v));
+}
+
+void out_bool(bool v, const char *yes, const char *no)
+{
 	if (o.json) {
 		out_key();
-		fprintf(o.f, "%llu", v);
-		o.col++;
+		out_next(fprintf(o.f, v ? "true" : "false"));
+	} else {
+		out_str(v ? yes : no);
+	}
+}
+
+void out_hex(const unsigned char *b, int len)
+{
+	int i;
+
+	out_key();
+	if (o.json)
+		fputc('"', o.f);
+	for (i = 0; i < len; i++)
+		fprintf(o.f, "%02x", b[i]);
+	if (o.json)
+		fputc('"', o.f);
+	out_next(2 * len);
+}
+
+/* A value the object does not have: left out, or "-" in a table. */
+void out_skip(void)
+{
+	if (!o.json && !o.record) {
+		out_next(fprintf(o.f, "-"));
+		o.shown--;
 		return;
 	}
-	fprintf(o.f, "%-*llu", o.cols[o.col].width, v);
-	out_sep();
+	o.col++;
 }
 
 void out_row_end(void)
 {
 	if (o.json)
-		fputc('}', o.f);
+		fputs(o.record ? "}\n" : "}", o.f);
+	else
+		fputc('\n', o.f);
+	if (o.record)
+		fflush(o.f);
 }
 
 void out_table_end(void)
 {
-	if (o.json)
+	if (o.json && !o.record)
 		fputs("]\n", o.f);
 }

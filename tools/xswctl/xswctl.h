@@ -11,8 +11,8 @@ struct xswctl {
 
 extern struct xswctl xswctl;
 
-/* Each object's command: argv starts after the object's name. */
-int do_switch(int argc, char **argv);
+/* argv starts after "monitor". */
+int do_monitor(int argc, char **argv);
 
 bool matches(const char *arg, const char *word);
 /* Says what is wrong with the command line; evaluates to exit status 1.

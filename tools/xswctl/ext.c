@@ -1,0 +1,57 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * xswctl ext attach|detach|set|show: a switch's extension stack.
+ */
+#include <linux/xswitch.h>
+
+#include "obj.h"
+#include "xswctl.h"
+
+static const char ext_help[] =
+	"Usage: xswctl ext attach SWITCH name EXT\n"
+	"       xswctl ext detach SWITCH name EXT\n"
+	"       xswctl ext set SWITCH name EXT [ enabled on|off ]\n"
+	"                                      [ position POSITION ]\n"
+	"       xswctl ext show SWITCH [ name EXT ]\n"
+	"\n"
+	"EXT is the name a loaded extension module registered. An extension is\n"
+	"attached disabled, at the bottom of its class; the stack runs capture,\n"
+	"then filter, then forwarding extensions, each class in POSITION order\n"
+	"(0 is the top). At most one forwarding extension is enabled per switch.\n"
+	"An extension module cannot be unloaded while it is attached.\n";
+
+static const char *const ext_classes[] = {
+	[XSWITCH_EXT_CLASS_CAPTURE] = "capture",
+	[XSWITCH_EXT_CLASS_FILTER] = "filter",
+	[XSWITCH_EXT_CLASS_FORWARD] = "forward",
+};
+
+static const struct field ext_fields[] = {
+	FIELD("switch", "SWITCH", 15, XSWITCH_A_EXT_SWITCH, FK_STR),
+	FIELD("name", "NAME", 16, XSWITCH_A_EXT_NAME, FK_STR),
+	FIELD("class", "CLASS", 8, XSWITCH_A_EXT_CLASS, FK_ENUM,
+	      ENUM_NAMES(ext_classes)),
+	FIELD("position", "POSITION", 8, XSWITCH_A_EXT_POSITION, FK_U32),
+	FIELD("enabled", "ENABLED", 7, XSWITCH_A_EXT_ENABLED, FK_BOOL),
+	FIELD("uuid", "UUID", 0, XSWITCH_A_EXT_UUID, FK_UUID),
+};
+
+static const struct command ext_cmds[] = {
+	{ "attach", XSWITCH_CMD_EXT_ATTACH, 0, NULL, "name", false },
+	{ "detach", XSWITCH_CMD_EXT_DETACH, 0, NULL, "name", false },
+	{ "set", XSWITCH_CMD_EXT_SET, 0, NULL, "name enabled position", false },
+	{ "show", XSWITCH_CMD_EXT_GET, XSWITCH_CMD_EXT_GET, "name", "name",
+	  true },
+	{ "list", XSWITCH_CMD_EXT_GET, XSWITCH_CMD_EXT_GET, "name", "name",
+	  true },
+};
+
+const struct object ext_object = {
+	.name = "ext",
+	.help = ext_help,
+	.switch_attr = XSWITCH_A_EXT_SWITCH,
+	.fields = ext_fields,
+	.nfields = MNL_ARRAY_SIZE(ext_fields),
+	.cmds = ext_cmds,
+	.ncmds = MNL_ARRAY_SIZE(ext_cmds),
+};

@@ -1,0 +1,124 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * xswctl monitor: print the control steps the switches' stacks see, one
+ * line (or one JSON object) per step, as the kernel publishes them.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include <linux/genetlink.h>
+#include <linux/xswitch.h>
+
+#include "obj.h"
+#include "out.h"
+#include "xswctl.h"
+
+static const char monitor_help[] =
+	"Usage: xswctl monitor [ SWITCH ] [ count COUNT ]\n"
+	"\n"
+	"Prints each control step delivered to the extension stack of a switch\n"
+	"of this network namespace (or only of SWITCH): its per-switch sequence\n"
+	"number, the step, the port, NIC or property it concerns, its status (0\n"
+	"or the negative errno that ended it) and the extension that vetoed it.\n"
+	"Stops after COUNT steps, or runs until interrupted.\n";
+
+static const char *const ops[] = {
+	[XSWITCH_OP_PORT_CREATE] = "port-create",
+	[XSWITCH_OP_PORT_UPDATE] = "port-update",
+	[XSWITCH_OP_PORT_TEARDOWN] = "port-teardown",
+	[XSWITCH_OP_PORT_DELETE] = "port-delete",
+	[XSWITCH_OP_NIC_CREATE] = "nic-create",
+	[XSWITCH_OP_NIC_CONNECT] = "nic-connect",
+	[XSWITCH_OP_NIC_UPDATE] = "nic-update",
+	[XSWITCH_OP_NIC_DISCONNECT] = "nic-disconnect",
+	[XSWITCH_OP_NIC_DELETE] = "nic-delete",
+	[XSWITCH_OP_PORT_PROP_ADD] = "port-prop-add",
+	[XSWITCH_OP_PORT_PROP_UPDATE] = "port-prop-update",
+	[XSWITCH_OP_PORT_PROP_DELETE] = "port-prop-delete",
+	[XSWITCH_OP_SWITCH_PROP_ADD] = "switch-prop-add",
+	[XSWITCH_OP_SWITCH_PROP_UPDATE] = "switch-prop-update",
+	[XSWITCH_OP_SWITCH_PROP_DELETE] = "switch-prop-delete",
+};
+
+static const struct field event_fields[] = {
+	FIELD("seq", NULL, 0, XSWITCH_A_EVENT_SEQ, FK_U32),
+	FIELD("switch", NULL, 0, XSWITCH_A_EVENT_SWITCH, FK_STR),
+	FIELD("op", NULL, 0, XSWITCH_A_EVENT_OP, FK_ENUM, ENUM_NAMES(ops)),
+	FIELD("port", NULL, 0, XSWITCH_A_EVENT_PORT_ID, FK_U32),
+	FIELD("nic", NULL, 0, XSWITCH_A_EVENT_NIC_INDEX, FK_U16),
+	FIELD("prop-type", NULL, 0, XSWITCH_A_EVENT_PROP_TYPE, FK_ENUM,
+	      ENUM_NAMES(prop_type_names)),
+	FIELD("instance-id", NULL, 0, XSWITCH_A_EVENT_PROP_INSTANCE_ID, FK_UUID),
+	FIELD("status", NULL, 0, XSWITCH_A_EVENT_STATUS, FK_S32),
+	FIELD("ext", NULL, 0, XSWITCH_A_EVENT_EXT, FK_STR),
+};
+
+static const struct object event_object = {
+	.name = "monitor",
+	.fields = event_fields,
+	.nfields = MNL_ARRAY_SIZE(event_fields),
+};
+
+struct monitor {
+	const char *sw;
+	unsigned long count;
+};
+
+static bool monitor_wants(const struct monitor *m, const struct nlmsghdr *nlh)
+{
+	const struct genlmsghdr *genl = mnl_nlmsg_get_payload(nlh);
+	const struct nlattr *a;
+
+	if (genl->cmd != XSWITCH_CMD_EVENT)
+		return false;
+	if (!m->sw)
+		return true;
+	mnl_attr_for_each(a, nlh, sizeof(*genl))
+		if (mnl_attr_get_type(a) == XSWITCH_A_EVENT_SWITCH)
+			return !mnl_attr_validate(a, MNL_TYPE_NUL_STRING) &&
+			       !strcmp(mnl_attr_get_str(a), m->sw);
+	return false;
+}
+
+static int monitor_cb(const struct nlmsghdr *nlh, void *data)
+{
+	struct monitor *m = data;
+
+	if (!monitor_wants(m, nlh))
+		return MNL_CB_OK;
+	object_print_attrs(&event_object, nlh, true);
+	return m->count && !--m->count ? MNL_CB_STOP : MNL_CB_OK;
+}
+
+int do_monitor(int argc, char **argv)
+{
+	struct out_col cols[OBJECT_MAX_FIELDS];
+	struct monitor m = {};
+	struct xnl *nl;
+	char *end;
+	int i;
+
+	for (i = 0; i < argc; i++) {
+		if (!strcmp(argv[i], "help") || !strcmp(argv[i], "--help")) {
+			fputs(monitor_help, stdout);
+			return 0;
+		}
+		if (!strcmp(argv[i], "count")) {
+			if (++i == argc)
+				return usage_error("monitor: \"count\" needs a value");
+			m.count = strtoul(argv[i], &end, 10);
+			if (!*argv[i] || *end || !m.count)
+				return usage_error("monitor: count \"%s\" is not a positive number",
+						   argv[i]);
+		} else if (!i && strlen(argv[i]) < XSWITCH_NAME_LEN) {
+			m.sw = argv[i];
+		} else {
+			return usage_error("monitor: unexpected argument \"%s\"",
+					   argv[i]);
+		}
+	}
+	nl = xnl_get(&event_object);
+	if (!nl)
+		return 1;
+	out_record_start(cols, object_columns(&event_object, cols, true));
+	return xnl_listen(nl, monitor_cb, &m) ? 1 : 0;
+}

@@ -1,0 +1,86 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * xswctl nic add|connect|set|disconnect|del|show
+ */
+#include <linux/xswitch.h>
+
+#include "obj.h"
+#include "xswctl.h"
+
+static const char nic_help[] =
+	"Usage: xswctl nic add SWITCH port ID [ index INDEX ] [ NIC-OPTIONS ]\n"
+	"       xswctl nic connect SWITCH port ID [ index INDEX ]\n"
+	"       xswctl nic set SWITCH port ID [ index INDEX ] NIC-OPTIONS\n"
+	"       xswctl nic disconnect SWITCH port ID [ index INDEX ]\n"
+	"       xswctl nic del SWITCH port ID [ index INDEX ]\n"
+	"       xswctl nic show SWITCH [ port ID [ index INDEX ] ]\n"
+	"\n"
+	"NIC-OPTIONS := [ name NAME ] [ friendly-name TEXT ] [ mtu MTU ]\n"
+	"               [ permanent-mac MAC ] [ vm-mac MAC ] [ current-mac MAC ]\n"
+	"               [ vm-name NAME ] [ vm-friendly-name TEXT ]\n"
+	"\n"
+	"INDEX is 0 (the default) to 32. Index 0 is the NIC of the port's own\n"
+	"type; an external port also takes host NICs at index 1 and up, other\n"
+	"ports none. A NIC is created, connected, disconnected and deleted, in\n"
+	"that order (or deleted before it is ever connected); it can be updated\n"
+	"only while connected. MTU is 68 to 65535. Only NICs of synthetic and\n"
+	"emulated ports have a VM name and VM MAC.\n";
+
+static const char *const nic_types[] = {
+	[XSWITCH_NIC_TYPE_EXTERNAL] = "external",
+	[XSWITCH_NIC_TYPE_SYNTHETIC] = "synthetic",
+	[XSWITCH_NIC_TYPE_EMULATED] = "emulated",
+	[XSWITCH_NIC_TYPE_INTERNAL] = "internal",
+};
+
+static const char *const nic_states[] = {
+	[XSWITCH_NIC_STATE_CREATED] = "created",
+	[XSWITCH_NIC_STATE_CONNECTED] = "connected",
+	[XSWITCH_NIC_STATE_DISCONNECTED] = "disconnected",
+};
+
+static const struct field nic_fields[] = {
+	FIELD("switch", "SWITCH", 15, XSWITCH_A_NIC_SWITCH, FK_STR),
+	FIELD("port", "PORT", 6, XSWITCH_A_NIC_PORT_ID, FK_U32),
+	FIELD("index", "INDEX", 5, XSWITCH_A_NIC_INDEX, FK_U16),
+	FIELD("name", "NAME", 12, XSWITCH_A_NIC_NAME, FK_STR),
+	FIELD("type", "TYPE", 9, XSWITCH_A_NIC_TYPE, FK_ENUM,
+	      ENUM_NAMES(nic_types)),
+	FIELD("state", "STATE", 12, XSWITCH_A_NIC_STATE, FK_ENUM,
+	      ENUM_NAMES(nic_states)),
+	FIELD("mtu", "MTU", 5, XSWITCH_A_NIC_MTU, FK_U32),
+	FIELD("current-mac", "MAC", 17, XSWITCH_A_NIC_CURRENT_MAC, FK_MAC),
+	FIELD("permanent-mac", NULL, 0, XSWITCH_A_NIC_PERMANENT_MAC, FK_MAC),
+	FIELD("vm-mac", NULL, 0, XSWITCH_A_NIC_VM_MAC, FK_MAC),
+	FIELD("vm-name", "VM", 0, XSWITCH_A_NIC_VM_NAME, FK_STR),
+	FIELD("friendly-name", NULL, 0, XSWITCH_A_NIC_FRIENDLY_NAME, FK_STR),
+	FIELD("vm-friendly-name", NULL, 0, XSWITCH_A_NIC_VM_FRIENDLY_NAME, FK_STR),
+};
+
+#define NIC_OPTIONS "name friendly-name mtu permanent-mac vm-mac current-mac " \
+		    "vm-name vm-friendly-name"
+
+static const struct command nic_cmds[] = {
+	{ "add", XSWITCH_CMD_NIC_NEW, 0, NULL, "port index " NIC_OPTIONS,
+	  true },
+	{ "connect", XSWITCH_CMD_NIC_CONNECT, 0, NULL, "port index", false },
+	{ "set", XSWITCH_CMD_NIC_SET, 0, NULL, "port index " NIC_OPTIONS,
+	  false },
+	{ "disconnect", XSWITCH_CMD_NIC_DISCONNECT, 0, NULL, "port index",
+	  false },
+	{ "delete", XSWITCH_CMD_NIC_DEL, 0, NULL, "port index", false },
+	{ "show", XSWITCH_CMD_NIC_GET, XSWITCH_CMD_NIC_GET, "index",
+	  "port index", true },
+	{ "list", XSWITCH_CMD_NIC_GET, XSWITCH_CMD_NIC_GET, "index",
+	  "port index", true },
+};
+
+const struct object nic_object = {
+	.name = "nic",
+	.help = nic_help,
+	.switch_attr = XSWITCH_A_NIC_SWITCH,
+	.fields = nic_fields,
+	.nfields = MNL_ARRAY_SIZE(nic_fields),
+	.cmds = nic_cmds,
+	.ncmds = MNL_ARRAY_SIZE(nic_cmds),
+};

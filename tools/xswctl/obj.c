@@ -1,0 +1,380 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The command engine shared by every object: "xswctl OBJECT COMMAND
+ * SWITCH [KEYWORD VALUE]..." becomes one request, or a dump when the
+ * keyword that names a single object is absent, and each reply becomes a
+ * row.
+ */
+#include <errno.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <linux/genetlink.h>
+#include <linux/xswitch.h>
+
+#include "obj.h"
+#include "out.h"
+#include "xswctl.h"
+
+const struct field *object_field(const struct object *obj, uint16_t attr)
+{
+	unsigned int i;
+
+	for (i = 0; i < obj->nfields; i++)
+		if (obj->fields[i].attr == attr)
+			return &obj->fields[i];
+	return NULL;
+}
+
+static const struct field *field_by_key(const struct object *obj,
+					const char *key)
+{
+	unsigned int i;
+
+	for (i = 0; i < obj->nfields; i++)
+		if (!strcmp(obj->fields[i].key, key))
+			return &obj->fields[i];
+	return NULL;
+}
+
+static bool parse_uint(const char *arg, unsigned long max, unsigned long *v)
+{
+	char *end;
+
+	errno = 0;
+	*v = strtoul(arg, &end, 0);
+	return *arg && *arg != '-' && !*end && !errno && *v <= max;
+}
+
+/* Hex digits, optionally separated by ':' or '-', into @len bytes. */
+static int parse_hex(const char *arg, uint8_t *buf, int max)
+{
+	int len = 0;
+	unsigned int b;
+
+	while (*arg) {
+		if (*arg == ':' || *arg == '-') {
+			arg++;
+			continue;
+		}
+		if (len == max || sscanf(arg, "%2x", &b) != 1 ||
+		    !arg[1] || arg[1] == ':' || arg[1] == '-')
+			return -1;
+		buf[len++] = b;
+		arg += 2;
+	}
+	return len;
+}
+
+static bool parse_enum(const struct field *f, const char *arg,
+		       unsigned long *v)
+{
+	unsigned int i;
+
+	for (i = 0; i < f->nnames; i++)
+		if (f->names[i] && !strcmp(arg, f->names[i])) {
+			*v = i;
+			return true;
+		}
+	return false;
+}
+
+static bool field_put_number(const struct field *f, const char *arg,
+			     struct nlmsghdr *nlh)
+{
+	unsigned long v;
+
+	switch (f->kind) {
+	case FK_U8:
+		if (!parse_uint(arg, UINT8_MAX, &v))
+			return false;
+		mnl_attr_put_u8(nlh, f->attr, v);
+		return true;
+	case FK_U16:
+		if (!parse_uint(arg, UINT16_MAX, &v))
+			return false;
+		mnl_attr_put_u16(nlh, f->attr, v);
+		return true;
+	case FK_BOOL:
+		if (strcmp(arg, "on") && strcmp(arg, "off"))
+			return false;
+		mnl_attr_put_u8(nlh, f->attr, !strcmp(arg, "on"));
+		return true;
+	case FK_ENUM:
+		if (!parse_enum(f, arg, &v) && !parse_uint(arg, UINT32_MAX, &v))
+			return false;
+		mnl_attr_put_u32(nlh, f->attr, v);
+		return true;
+	default:
+		if (!parse_uint(arg, UINT32_MAX, &v))
+			return false;
+		mnl_attr_put_u32(nlh, f->attr, v);
+		return true;
+	}
+}
+
+/* Appends the attribute @arg spells; false if it does not parse. */
+bool field_parse(const struct field *f, const char *arg, struct nlmsghdr *nlh)
+{
+	uint8_t buf[XSWITCH_MAX_PROP_DATA];
+	int len;
+
+	switch (f->kind) {
+	case FK_STR:
+		mnl_attr_put_strz(nlh, f->attr, arg);
+		return true;
+	case FK_FLAG:
+		mnl_attr_put(nlh, f->attr, 0, NULL);
+		return true;
+	case FK_MAC:
+	case FK_UUID:
+		len = parse_hex(arg, buf, f->kind == FK_MAC ? 6 : 16);
+		if (len != (f->kind == FK_MAC ? 6 : 16))
+			return false;
+		mnl_attr_put(nlh, f->attr, len, buf);
+		return true;
+	case FK_HEX:
+		len = parse_hex(arg, buf, sizeof(buf));
+		if (len < 0)
+			return false;
+		mnl_attr_put(nlh, f->attr, len, buf);
+		return true;
+	default:
+		return field_put_number(f, arg, nlh);
+	}
+}
+
+static const char *const kind_syntax[FK_HEX + 1] = {
+	[FK_U8] = "a number from 0 to 255",
+	[FK_U16] = "a number from 0 to 65535",
+	[FK_U32] = "a number from 0 to 4294967295",
+	[FK_S32] = "a number",
+	[FK_BOOL] = "\"on\" or \"off\"",
+	[FK_ENUM] = "one of the names in the help",
+	[FK_MAC] = "a MAC address such as 00:15:5d:00:00:01",
+	[FK_UUID] = "a UUID such as 01234567-89ab-cdef-0123-456789abcdef",
+	[FK_HEX] = "hex bytes, at most 16384",
+};
+
+static bool word_in(const char *word, const char *list)
+{
+	size_t len = strlen(word);
+
+	for (;;) {
+		if (!strncmp(list, word, len) &&
+		    (list[len] == ' ' || !list[len]))
+			return true;
+		list = strchr(list, ' ');
+		if (!list)
+			return false;
+		list++;
+	}
+}
+
+/* Puts the "KEYWORD [VALUE]" pairs of @argv; sets *named if @key is one. */
+static int put_args(const struct object *obj, const struct command *c,
+		    int argc, char **argv, struct nlmsghdr *nlh, bool *named)
+{
+	const struct field *f;
+	int i;
+
+	for (i = 0; i < argc; i++) {
+		f = field_by_key(obj, argv[i]);
+		if (!f || !word_in(argv[i], c->args))
+			return usage_error("%s %s: unknown keyword \"%s\"; try \"xswctl %s help\"",
+					   obj->name, c->word, argv[i],
+					   obj->name);
+		if (c->key && !strcmp(c->key, f->key))
+			*named = true;
+		if (f->kind == FK_FLAG) {
+			field_parse(f, NULL, nlh);
+			continue;
+		}
+		if (++i == argc)
+			return usage_error("%s %s: \"%s\" needs a value",
+					   obj->name, c->word, f->key);
+		if (!field_parse(f, argv[i], nlh))
+			return usage_error("%s %s: %s \"%s\" is not %s",
+					   obj->name, c->word, f->key, argv[i],
+					   kind_syntax[f->kind]);
+	}
+	return 0;
+}
+
+static void print_value(const struct field *f, const struct nlattr *a)
+{
+	const uint8_t *b = mnl_attr_get_payload(a);
+	char hex[3 * 16 + 1] = "";
+	uint32_t v;
+	int i, n = mnl_attr_get_payload_len(a);
+
+	switch (f->kind) {
+	case FK_STR:
+		out_str(mnl_attr_get_str(a));
+		return;
+	case FK_FLAG:
+		out_bool(true, "yes", "no");
+		return;
+	case FK_U8:
+		out_uint(mnl_attr_get_u8(a));
+		return;
+	case FK_BOOL:
+		out_bool(mnl_attr_get_u8(a), "on", "off");
+		return;
+	case FK_U16:
+		out_uint(mnl_attr_get_u16(a));
+		return;
+	case FK_S32:
+		out_int((int32_t)mnl_attr_get_u32(a));
+		return;
+	case FK_ENUM:
+		v = mnl_attr_get_u32(a);
+		if (v < f->nnames && f->names[v])
+			out_str(f->names[v]);
+		else
+			out_uint(v);
+		return;
+	case FK_MAC:
+	case FK_UUID:
+		for (i = 0; i < n && i < 16; i++)
+			sprintf(hex + strlen(hex),
+				f->kind == FK_MAC ? (i ? ":%02x" : "%02x") :
+				(i == 4 || i == 6 || i == 8 || i == 10) ?
+				"-%02x" : "%02x", b[i]);
+		out_str(hex);
+		return;
+	case FK_HEX:
+		out_hex(b, n);
+		return;
+	default:
+		out_uint(mnl_attr_get_u32(a));
+	}
+}
+
+static const int min_len[FK_HEX + 1] = {
+	[FK_U8] = 1, [FK_U16] = 2, [FK_U32] = 4, [FK_S32] = 4, [FK_BOOL] = 1,
+	[FK_ENUM] = 4, [FK_MAC] = 6, [FK_UUID] = 16, [FK_STR] = 1,
+};
+
+/* Prints the fields of @obj that have a heading, from one reply. */
+void object_print_attrs(const struct object *obj, const struct nlmsghdr *nlh,
+			bool all)
+{
+	const struct nlattr *tb[64] = {}, *a;
+	unsigned int i;
+
+	mnl_attr_for_each(a, nlh, sizeof(struct genlmsghdr))
+		if (mnl_attr_get_type(a) < MNL_ARRAY_SIZE(tb))
+			tb[mnl_attr_get_type(a)] = a;
+	out_row_start();
+	for (i = 0; i < obj->nfields; i++) {
+		const struct field *f = &obj->fields[i];
+
+		if (!f->head && !all)
+			continue;
+		a = tb[f->attr];
+		if (a && (int)mnl_attr_get_payload_len(a) >= min_len[f->kind] &&
+		    (f->kind != FK_STR ||
+		     !mnl_attr_validate(a, MNL_TYPE_NUL_STRING)))
+			print_value(f, a);
+		else if (f->kind == FK_FLAG)
+			out_bool(false, "yes", "no");
+		else
+			out_skip();
+	}
+	out_row_end();
+}
+
+static int object_row_cb(const struct nlmsghdr *nlh, void *data)
+{
+	object_print_attrs(data, nlh, xswctl.json);
+	return MNL_CB_OK;
+}
+
+/* The table's columns; with @all, every field (as JSON shows them). */
+int object_columns(const struct object *obj, struct out_col *cols, bool all)
+{
+	unsigned int i;
+	int n = 0;
+
+	for (i = 0; i < obj->nfields && n < OBJECT_MAX_FIELDS; i++) {
+		if (!obj->fields[i].head && !all)
+			continue;
+		cols[n].key = obj->fields[i].key;
+		cols[n].head = obj->fields[i].head ?: obj->fields[i].key;
+		cols[n].width = obj->fields[i].width;
+		n++;
+	}
+	if (n)
+		cols[n - 1].width = 0;
+	return n;
+}
+
+static int object_request(const struct object *obj, const struct command *c,
+			  int argc, char **argv)
+{
+	static char scratch[XNL_BUF_SIZE];
+	struct out_col cols[OBJECT_MAX_FIELDS];
+	struct nlmsghdr *nlh;
+	bool named = false;
+	struct xnl *nl;
+	int err;
+
+	if (argc && (!*argv[0] || strlen(argv[0]) >= XSWITCH_NAME_LEN))
+		return usage_error("switch name \"%s\" is not 1 to %d bytes",
+				   argv[0], XSWITCH_NAME_LEN - 1);
+	/* The command line is checked before talking to the kernel. */
+	nlh = mnl_nlmsg_put_header(scratch);
+	mnl_nlmsg_put_extra_header(nlh, sizeof(struct genlmsghdr));
+	err = put_args(obj, c, argc - !!argc, argv + !!argc, nlh, &named);
+	if (err)
+		return err;
+	nl = xnl_get(obj);
+	if (!nl)
+		return 1;
+	/* "switch show NAME": the positional argument names the object. */
+	if (argc && c->key &&
+	    !strcmp(c->key, object_field(obj, obj->switch_attr)->key))
+		named = true;
+	if (c->dump_cmd && !named)
+		nlh = xnl_msg(nl, c->dump_cmd, NLM_F_DUMP);
+	else
+		nlh = xnl_msg(nl, c->cmd, 0);
+	if (argc)
+		mnl_attr_put_strz(nlh, obj->switch_attr, argv[0]);
+	put_args(obj, c, argc - !!argc, argv + !!argc, nlh, &named);
+	if (c->print)
+		out_table_start(cols, object_columns(obj, cols, xswctl.json));
+	err = xnl_talk(nl, nlh, c->print ? object_row_cb : NULL, (void *)obj);
+	if (c->print)
+		out_table_end();
+	return err ? 1 : 0;
+}
+
+int object_main(const struct object *obj, int argc, char **argv)
+{
+	unsigned int i;
+
+	if (argc < 1 || matches(argv[0], "help")) {
+		fputs(obj->help, argc < 1 ? stderr : stdout);
+		return argc < 1;
+	}
+	for (i = 0; i < obj->ncmds; i++) {
+		const struct command *c = &obj->cmds[i];
+
+		if (!matches(argv[0], c->word))
+			continue;
+		if (argc > 1 && (!strcmp(argv[1], "help") ||
+				 !strcmp(argv[1], "--help"))) {
+			fputs(obj->help, stdout);
+			return 0;
+		}
+		if (argc < 2 && !c->dump_cmd)
+			return usage_error("%s %s: the switch name is missing",
+					   obj->name, c->word);
+		return object_request(obj, c, argc - 1, argv + 1);
+	}
+	return usage_error("unknown %s command \"%s\"; try \"xswctl %s help\"",
+			   obj->name, argv[0], obj->name);
+}

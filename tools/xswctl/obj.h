@@ -1,0 +1,83 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+#ifndef XSWCTL_OBJ_H
+#define XSWCTL_OBJ_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include <linux/xswitch.h>
+
+#include "nl.h"
+
+/*
+ * Every object (switch, port, NIC, property, extension ...) is described
+ * once, as a table of its netlink attributes.  The same table parses the
+ * command line into a request, names a missing attribute in the kernel's
+ * error, and prints the replies as a table or as JSON.
+ */
+enum field_kind {
+	FK_U8,
+	FK_U16,
+	FK_U32,
+	FK_S32,
+	FK_STR,
+	FK_FLAG,
+	FK_BOOL,	/* u8 written "on" or "off" */
+	FK_ENUM,	/* u32 written by name */
+	FK_MAC,
+	FK_UUID,
+	FK_HEX,		/* binary written as hex digits */
+};
+
+struct field {
+	const char *key;	/* command-line keyword and JSON key */
+	const char *head;	/* table heading, NULL if not a column */
+	int width;		/* table column width */
+	uint16_t attr;
+	enum field_kind kind;
+	const char *const *names;	/* FK_ENUM: names by value */
+	unsigned int nnames;
+};
+
+#define FIELD(k, h, w, a, t, ...) \
+	{ .key = (k), .head = (h), .width = (w), .attr = (a), .kind = (t), \
+	  __VA_ARGS__ }
+#define ENUM_NAMES(a) .names = (a), .nnames = sizeof(a) / sizeof((a)[0])
+
+struct command {
+	const char *word;	/* "add", "del" ... */
+	uint8_t cmd;		/* request for a single object */
+	uint8_t dump_cmd;	/* without @key: dump with this request */
+	const char *key;	/* the keyword that names one object */
+	const char *args;	/* keywords allowed, space separated */
+	bool print;		/* print the reply */
+};
+
+struct object {
+	const char *name;		/* "port" */
+	const char *help;
+	uint16_t switch_attr;		/* the positional SWITCH (or NAME) */
+	const struct field *fields;
+	unsigned int nfields;
+	const struct command *cmds;
+	unsigned int ncmds;
+};
+
+#define OBJECT_MAX_FIELDS 16
+
+struct out_col;
+int object_columns(const struct object *obj, struct out_col *cols, bool all);
+int object_main(const struct object *obj, int argc, char **argv);
+
+const struct field *object_field(const struct object *obj, uint16_t attr);
+bool field_parse(const struct field *f, const char *arg, struct nlmsghdr *nlh);
+void object_print_attrs(const struct object *obj, const struct nlmsghdr *nlh,
+			bool all);
+
+/* Names of the property types, shared by prop and monitor. */
+extern const char *const prop_type_names[XSWITCH_PROP_TYPE_ROUTING_DOMAIN + 1];
+
+extern const struct object switch_object, port_object, nic_object,
+	prop_object, feature_object, ext_object;
+
+#endif

@@ -1,0 +1,71 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * xswctl port add|set|teardown|del|show
+ */
+#include <linux/xswitch.h>
+
+#include "obj.h"
+#include "xswctl.h"
+
+static const char port_help[] =
+	"Usage: xswctl port add SWITCH name NAME type TYPE [ id ID ]\n"
+	"                        [ friendly-name TEXT ] [ validation ]\n"
+	"       xswctl port set SWITCH id ID friendly-name TEXT\n"
+	"       xswctl port teardown SWITCH id ID\n"
+	"       xswctl port del SWITCH id ID\n"
+	"       xswctl port show SWITCH [ id ID ]\n"
+	"\n"
+	"TYPE := external | synthetic | emulated | internal\n"
+	"\n"
+	"A switch has at most one external and one internal port. Without id,\n"
+	"add picks the lowest free one and prints the port. A validation port\n"
+	"only asks the extensions whether they would accept the port; it never\n"
+	"takes a NIC. A port is torn down before it is deleted, and only once\n"
+	"its NICs are deleted.\n";
+
+static const char *const port_types[] = {
+	[XSWITCH_PORT_TYPE_EXTERNAL] = "external",
+	[XSWITCH_PORT_TYPE_SYNTHETIC] = "synthetic",
+	[XSWITCH_PORT_TYPE_EMULATED] = "emulated",
+	[XSWITCH_PORT_TYPE_INTERNAL] = "internal",
+};
+
+static const char *const port_states[] = {
+	[XSWITCH_PORT_STATE_CREATED] = "created",
+	[XSWITCH_PORT_STATE_TEARDOWN] = "teardown",
+};
+
+static const struct field port_fields[] = {
+	FIELD("switch", "SWITCH", 15, XSWITCH_A_PORT_SWITCH, FK_STR),
+	FIELD("id", "ID", 6, XSWITCH_A_PORT_ID, FK_U32),
+	FIELD("name", "NAME", 12, XSWITCH_A_PORT_NAME, FK_STR),
+	FIELD("type", "TYPE", 9, XSWITCH_A_PORT_TYPE, FK_ENUM,
+	      ENUM_NAMES(port_types)),
+	FIELD("state", "STATE", 8, XSWITCH_A_PORT_STATE, FK_ENUM,
+	      ENUM_NAMES(port_states)),
+	FIELD("validation", "VALIDATION", 10, XSWITCH_A_PORT_VALIDATION, FK_FLAG),
+	FIELD("friendly-name", "FRIENDLY-NAME", 0, XSWITCH_A_PORT_FRIENDLY_NAME,
+	      FK_STR),
+};
+
+static const struct command port_cmds[] = {
+	{ "add", XSWITCH_CMD_PORT_NEW, 0, NULL,
+	  "id name friendly-name type validation", true },
+	{ "set", XSWITCH_CMD_PORT_SET, 0, NULL, "id friendly-name", false },
+	{ "teardown", XSWITCH_CMD_PORT_TEARDOWN, 0, NULL, "id", false },
+	{ "delete", XSWITCH_CMD_PORT_DEL, 0, NULL, "id", false },
+	{ "show", XSWITCH_CMD_PORT_GET, XSWITCH_CMD_PORT_GET, "id", "id",
+	  true },
+	{ "list", XSWITCH_CMD_PORT_GET, XSWITCH_CMD_PORT_GET, "id", "id",
+	  true },
+};
+
+const struct object port_object = {
+	.name = "port",
+	.help = port_help,
+	.switch_attr = XSWITCH_A_PORT_SWITCH,
+	.fields = port_fields,
+	.nfields = MNL_ARRAY_SIZE(port_fields),
+	.cmds = port_cmds,
+	.ncmds = MNL_ARRAY_SIZE(port_cmds),
+};
