@@ -97,9 +97,10 @@ XSW_ARGS=("$@")
 	echo "XSW_MODDIR=$(printf %q "$moddir")"
 	echo "XSW_XSWCTL=$(printf %q "$XSW_TOP/tools/xswctl/xswctl")"
 	echo "XSW_KERNEL=$kernel XSW_GUESTS=$guests"
+	echo "XSW_KSRC=$(printf %q "$(xsw_kernel_src)")"
 	echo "XSW_SCRIPT=$(printf %q "$script")"
 	declare -p XSW_ARGS
-	echo "export XSW_TOP XSW_MODDIR XSW_XSWCTL XSW_KERNEL XSW_GUESTS"
+	echo "export XSW_TOP XSW_MODDIR XSW_XSWCTL XSW_KERNEL XSW_GUESTS XSW_KSRC"
 } >"$run/env"
 
 logs=()

@@ -1,7 +1,8 @@
 # SPDX-License-Identifier: GPL-2.0
 # Helpers for guest test scripts: sourced, never run.  A test script runs
 # in a guest booted by scripts/vm.sh, as root, with XSW_MODDIR (the modules
-# built for this kernel) and XSW_XSWCTL in the environment.
+# built for this kernel), XSW_XSWCTL and XSW_KSRC (the kernel source tree,
+# when unpacked) in the environment.
 set -u
 
 fail() {

@@ -82,14 +82,17 @@ static int xnl_report(const struct xnl *nl, const struct nlmsghdr *nlh,
 	if (nlh->nlmsg_flags & NLM_F_ACK_TLVS)
 		mnl_attr_parse(nlh, hlen, xnl_ext_ack_attr, &e);
 	/*
-	 * Netlink core's policy messages ("integer out of range") do not say
-	 * which attribute; xswitch's and extensions' ("xswitch: ...") do.
+	 * Netlink core's messages ("integer out of range") do not say which
+	 * attribute; xswitch's and extensions' ("xswitch: ...") do.
 	 */
-	if (!e.msg || !strstr(e.msg, ": "))
-		bad = xnl_bad_attr(nl, e.offs);
-	else
+	if (e.msg && strstr(e.msg, ": ")) {
 		bad = NULL;
-	miss = e.miss_type >= 0 ? xnl_attr_name(nl, e.miss_type) : NULL;
+		miss = NULL;
+		e.miss_type = -1;
+	} else {
+		bad = xnl_bad_attr(nl, e.offs);
+		miss = e.miss_type >= 0 ? xnl_attr_name(nl, e.miss_type) : NULL;
+	}
 	fprintf(stderr, "Error: ");
 	if (e.msg)
 		fprintf(stderr, "%s", e.msg);

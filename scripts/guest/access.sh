@@ -1,0 +1,153 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+# Who may do what, and what bad requests do: an unprivileged user reads
+# but cannot change, another network namespace sees and touches nothing,
+# and requests with missing, oversized, wrong-typed or unknown attributes,
+# unknown ids or unknown commands get a clear error and change nothing.
+. "$(dirname "$0")/lib.sh"
+
+raw() {
+	python3 "$(dirname "$0")/nlraw.py" "$@"
+}
+
+# expect_raw "WANT" CMD ATTR...: nlraw.py must print exactly WANT.
+expect_raw() {
+	local want=$1 got
+	shift
+	got=$(raw "$@") || fail "nlraw.py $*"
+	expect_eq "$got" "$want" "nlraw $*"
+}
+
+# Everything a reader can see of sw0, as JSON.
+state() {
+	local what
+	for what in "switch show" "port show sw0" "nic show sw0" "prop show sw0" \
+		"prop show sw0 port 1" "ext show sw0"; do
+		# shellcheck disable=SC2086
+		xswctl -j $what || fail "xswctl $what"
+	done
+}
+
+xsw_load
+xsw_load_sample
+xswctl -b - <<'EOF_BATCH' >/dev/null || fail "setting up sw0"
+switch add sw0
+ext attach sw0 name sample-capture
+ext set sw0 name sample-capture enabled on
+port add sw0 name vm1 type synthetic
+nic add sw0 port 1 name n
+nic connect sw0 port 1
+prop add sw0 port 1 type vlan instance-id 11111111-1111-1111-1111-111111111111 version 1 data 0100
+EOF_BATCH
+before=$(state)
+expect_eq "$(json_get "$(xswctl -j nic show sw0)" 'len(j)')" 1 "NICs set up"
+
+# Unprivileged: every read works, every change is refused.
+nobody=(setpriv --reuid=65534 --regid=65534 --clear-groups --inh-caps=-all "$XSW_XSWCTL")
+while read -r -a cmd; do
+	"${nobody[@]}" "${cmd[@]}" >/dev/null || fail "unprivileged ${cmd[*]}"
+done <<'EOF_READS'
+switch show
+switch show sw0
+port show sw0
+port show sw0 id 1
+nic show sw0
+nic show sw0 port 1 index 0
+prop show sw0 port 1
+ext show sw0
+feature show sw0 id 5f0e2c1a-7a4b-4d36-9c1e-3a8b6d2f4e02
+EOF_READS
+while read -r -a cmd; do
+	expect_fail '^Error: Operation not permitted$' "${nobody[@]}" "${cmd[@]}"
+done <<'EOF_CHANGES'
+switch add evil
+switch del sw0
+port add sw0 name evil type synthetic
+port set sw0 id 1 friendly-name evil
+port teardown sw0 id 1
+port del sw0 id 1
+nic add sw0 port 1 index 0
+nic connect sw0 port 1
+nic set sw0 port 1 mtu 1400
+nic disconnect sw0 port 1
+nic del sw0 port 1
+prop add sw0 port 1 type vlan instance-id 11111111-1111-1111-1111-111111111112 version 1 data 0200
+prop set sw0 port 1 type vlan instance-id 11111111-1111-1111-1111-111111111111 version 1 data 0300
+prop del sw0 port 1 type vlan instance-id 11111111-1111-1111-1111-111111111111
+ext attach sw0 name sample-vlan
+ext detach sw0 name sample-capture
+ext set sw0 name sample-capture enabled off
+EOF_CHANGES
+# Capabilities count in the user namespace that owns the switch's netns.
+expect_fail '^Error: Operation not permitted$' unshare -U -r "$XSW_XSWCTL" switch add evil
+unshare -U -r -n sh -c "'$XSW_XSWCTL' switch add mine &&
+	'$XSW_XSWCTL' port add mine name p type internal >/dev/null &&
+	'$XSW_XSWCTL' switch del mine" || fail "root of its own user and net namespace"
+expect_eq "$(state)" "$before" "state after unprivileged requests"
+
+# Another network namespace: sees nothing, reaches nothing, hears nothing.
+ip netns add other
+in_other() {
+	ip netns exec other "$XSW_XSWCTL" "$@"
+}
+expect_eq "$(in_other -j switch show)" "[]" "switches seen from another netns"
+for cmd in "port show sw0" "port del sw0 id 1" "nic disconnect sw0 port 1" \
+	"prop show sw0" "ext detach sw0 name sample-capture" "switch del sw0"; do
+	# shellcheck disable=SC2086
+	expect_fail '^Error: xswitch: no switch of that name' in_other $cmd
+done
+ip netns exec other "$XSW_XSWCTL" monitor >/tmp/access-other.txt &
+other_mon=$!
+sleep 0.5
+xswctl port add sw0 name seen-nowhere type emulated id 9 >/dev/null || fail "port 9"
+xswctl port teardown sw0 id 9 && xswctl port del sw0 id 9 || fail "port 9 delete"
+sleep 0.5
+kill $other_mon
+wait $other_mon 2>/dev/null
+[ ! -s /tmp/access-other.txt ] || fail "another netns heard: $(cat /tmp/access-other.txt)"
+in_other switch add sw0 || fail "sw0 in another netns"
+in_other port add sw0 name p type external >/dev/null || fail "port in another netns"
+ip netns del other
+expect_eq "$(state)" "$before" "state after another netns"
+
+# Malformed requests, spelled by xswctl where it can...
+expect_fail '^Error: "type" is missing \(Invalid argument\)$' xswctl port add sw0 name x
+expect_fail '^Error: xswitch: the request names no port id \(Invalid argument\)$' xswctl nic connect sw0
+expect_fail '^Error: xswitch: the request names no property type \(Invalid argument\)$' \
+	xswctl prop add sw0 port 1 version 1
+expect_fail '^Error: xswitch: no port with that id on the switch \(No such file or directory\)$' \
+	xswctl port del sw0 id 77
+expect_fail '^Error: xswitch: the port has no NIC at that index \(No such file or directory\)$' \
+	xswctl nic del sw0 port 1 index 2
+expect_fail '^Error: integer out of range: "index" \(Numerical result out of range\)$' \
+	xswctl nic del sw0 port 1 index 33
+expect_fail '^Error: integer out of range: "mtu"' xswctl nic set sw0 port 1 mtu 67
+expect_fail '^Error: xswitch: MTU is above 65535 \(Numerical result out of range\)$' \
+	xswctl nic set sw0 port 1 mtu 65536
+expect_fail '^Error: integer out of range: "id"' xswctl port add sw0 name x type synthetic id 0
+expect_fail '^Error: integer out of range: "type" \(Numerical result out of range\)$' xswctl port add sw0 name x type 9
+expect_fail '^Error: xswitch: no extension of that name is attached to the switch \(No such file or directory\)$' \
+	xswctl ext detach sw0 name nosuch
+expect_fail 'no switch of that name' xswctl port show nosuch
+long=$(printf 'n%.0s' $(seq 256))
+expect_fail '"name"' xswctl port add sw0 name "$long" type synthetic
+
+# ... and by hand where it cannot: wrong sizes, unknown attributes and
+# commands, oversized payloads.  (Attribute numbers: include/uapi.)
+expect_raw "error EINVAL: xswitch: the request names no switch" port-new 5=u32:2
+expect_raw "error EINVAL: invalid attribute length" port-new 1=str:sw0 5=u16:2
+expect_raw "error EINVAL: invalid attribute length" nic-set 1=str:sw0 2=u32:1 8=u16:1500
+expect_raw "error EINVAL: Unknown attribute type" switch-get 1=str:sw0 9=u32:1
+expect_raw "error EINVAL: Attribute failed policy validation" switch-new 1=raw:sw0
+expect_raw "error EINVAL: Attribute failed policy validation" switch-new 1=str:0123456789abcdef
+expect_raw "error ERANGE: binary attribute size out of range" prop-add 1=str:sw0 2=u32:1 3=u32:3 4=zero:15 5=u16:1 6=zero:16
+expect_raw "error EMSGSIZE: xswitch: property data is longer than 16384 bytes" \
+	prop-add 1=str:sw0 2=u32:1 3=u32:3 5=u16:1 6=zero:16 7=zero:16385
+expect_raw "error ENOTSUP: " 200 1=str:sw0
+expect_raw "error ENOTSUP: " event 1=str:sw0
+expect_eq "$(state)" "$before" "state after malformed requests"
+
+xswctl switch del sw0 || fail "switch del sw0"
+rmmod xsw_sample || fail "rmmod xsw_sample"
+xsw_unload
+echo "access: ok"

@@ -1,0 +1,56 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+# The upstream YNL CLI (tools/net/ynl/cli.py of the kernel tree), driven
+# only by Documentation/netlink/specs/xswitch.yaml, creates a switch, a
+# port and a NIC and dumps them: the spec matches the family.
+. "$(dirname "$0")/lib.sh"
+
+[ -f "$XSW_KSRC/tools/net/ynl/cli.py" ] || fail "no YNL CLI under '$XSW_KSRC' (run scripts/kernel-src.sh)"
+
+ynl() {
+	python3 "$XSW_KSRC/tools/net/ynl/cli.py" --output-json \
+		--spec "$XSW_TOP/Documentation/netlink/specs/xswitch.yaml" \
+		--schema "$XSW_KSRC/Documentation/netlink/genetlink-legacy.yaml" "$@"
+}
+
+# expect_ynl WANT-PYTHON-VALUE ARGS...: the reply, parsed, must equal it.
+expect_ynl() {
+	local want=$1 out
+	shift
+	out=$(ynl "$@" 2>&1) || fail "ynl $*: $out"
+	json_get "$out" "j == $want or sys.exit('got %r' % (j,))" >/dev/null ||
+		fail "ynl $*: got $out, want $want"
+}
+
+xsw_load
+expect_ynl '{"name": "ynl0", "id": 1}' --do switch-new --json '{"name": "ynl0"}'
+expect_ynl '{"switch": "ynl0", "id": 1, "name": "vm1", "friendly-name": "", "type": "synthetic", "state": "created"}' \
+	--do port-new --json '{"switch": "ynl0", "name": "vm1", "type": "synthetic"}'
+expect_ynl '{"switch": "ynl0", "id": 2, "name": "up", "friendly-name": "uplink", "type": "external", "state": "created"}' \
+	--do port-new --json '{"switch": "ynl0", "name": "up", "friendly-name": "uplink", "type": "external"}'
+out=$(ynl --do nic-new --json '{"switch": "ynl0", "port-id": 1, "index": 0, "name": "n0", "mtu": 9000, "vm-name": "vm1"}') ||
+	fail "nic-new: $out"
+expect_eq "$(json_get "$out" 'j["port-id"], j["index"], j["type"], j["state"], j["mtu"], j["vm-name"]')" \
+	"(1, 0, 'synthetic', 'created', 9000, 'vm1')" "nic-new reply"
+expect_ynl None --do nic-connect --json '{"switch": "ynl0", "port-id": 1}'
+
+expect_ynl '[{"name": "ynl0", "id": 1}]' --dump switch-get
+out=$(ynl --dump port-get --json '{"switch": "ynl0"}') || fail "port-get dump: $out"
+expect_eq "$(json_get "$out" '[(p["id"], p["name"], p["type"]) for p in j]')" \
+	"[(1, 'vm1', 'synthetic'), (2, 'up', 'external')]" "port dump"
+out=$(ynl --dump nic-get --json '{"switch": "ynl0"}') || fail "nic-get dump: $out"
+expect_eq "$(json_get "$out" '[(n["port-id"], n["index"], n["state"]) for n in j]')" \
+	"[(1, 0, 'connected')]" "NIC dump"
+
+# What xswctl sees of what YNL made.
+expect_eq "$(json_get "$(xswctl -j nic show ynl0 port 1 index 0)" 'j[0]["state"], j[0]["mtu"]')" \
+	"('connected', 9000)" "xswctl view"
+# YNL reports the kernel's extack too.
+out=$(ynl --do port-new --json '{"switch": "ynl0", "name": "up2", "type": "external"}' 2>&1) &&
+	fail "a second external port: $out"
+grep -q 'the switch already has an external port' <<<"$out" || fail "ynl error: $out"
+
+expect_ynl None --do switch-del --json '{"name": "ynl0"}'
+expect_ynl '[]' --dump switch-get
+xsw_unload
+echo "ynl: ok"
