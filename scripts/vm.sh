@@ -6,7 +6,7 @@
 # console log holds a kernel splat (KASAN, lockdep, kmemleak, BUG, WARNING,
 # Oops ...).  The whole console log is kept.
 #
-# Usage: vm.sh [-k KERNEL] [-n GUESTS] [-t SECONDS] [-o LOGDIR] [-a ARGS] [-v]
+# Usage: vm.sh [-k KERNEL] [-n GUESTS] [-t SECONDS] [-o LOGDIR] [-a ARGS] [-m MEM] [-v]
 #              SCRIPT [ARGS...]
 #   -k  stock-6.1 | stock-6.12 | test (default: test, the debug kernel)
 #   -n  number of guests, all on one virtual Ethernet (default 1); each
@@ -14,19 +14,21 @@
 #   -t  time limit for the whole run (default 900)
 #   -o  where console logs go (default build/logs)
 #   -a  more kernel command line, e.g. kunit.filter_glob=xsw_switch
+#   -m  guest memory, as for qemu -m (default 1G, 2G for the test kernel)
 #   -v  print what the script printed (the log without kernel messages)
 # Guests use TCG; XSW_KVM=1 asks for KVM.
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 
-kernel=test guests=1 limit=900 logdir=$XSW_OUT/logs verbose= append=
-while getopts k:n:t:o:a:v opt; do
+kernel=test guests=1 limit=900 logdir=$XSW_OUT/logs verbose= append= memory=
+while getopts k:n:t:o:a:m:v opt; do
 	case $opt in
 	k) kernel=$OPTARG ;;
 	n) guests=$OPTARG ;;
 	t) limit=$OPTARG ;;
 	o) logdir=$OPTARG ;;
 	a) append=$OPTARG ;;
+	m) memory=$OPTARG ;;
 	v) verbose=1 ;;
 	*) sed -n '/^# Usage/,/^# Guests/s/^# \{0,1\}//p' "$0" >&2; exit 2 ;;
 	esac
@@ -113,7 +115,7 @@ for ((g = 0; g < guests; g++)); do
 	else
 		logs+=("$logdir/$name.log")
 	fi
-	timeout -k 5 "$limit" qemu-system-x86_64 "${accel[@]}" -m "$mem" -smp 1 \
+	timeout -k 5 "$limit" qemu-system-x86_64 "${accel[@]}" -m "${memory:-$mem}" -smp 1 \
 		-nodefaults -no-reboot -display none -monitor none -serial stdio \
 		-kernel "$image" -initrd "$run/initramfs.gz" \
 		-append "console=ttyS0 loglevel=7 panic=-1 rcupdate.rcu_cpu_stall_timeout=300 xsw.run=$run xsw.guest=$g $append" \
