@@ -32,28 +32,32 @@ static int xsw_fill_prop(struct sk_buff *skb, const void *obj)
 	return 0;
 }
 
-/* Reads a property's identity, version and payload from the request. */
+/*
+ * Reads a property's identity and, for add and set (@full), its version
+ * and payload.  The attribute array is only as long as the operation's
+ * policy: prop-del's ends at instance-id, so it must not be read further.
+ */
 static int xsw_nl_prop_parse(struct nlattr **a, struct xsw_property *prop,
-			     bool need_version, struct netlink_ext_ack *extack)
+			     bool full, struct netlink_ext_ack *extack)
 {
 	memset(prop, 0, sizeof(*prop));
 	if (NL_REQ_ATTR_CHECK(extack, NULL, a, XSWITCH_A_PROP_TYPE)) {
 		NL_SET_ERR_MSG_MOD(extack, "the request names no property type");
 		return -EINVAL;
 	}
-	if (need_version &&
-	    NL_REQ_ATTR_CHECK(extack, NULL, a, XSWITCH_A_PROP_VERSION)) {
-		NL_SET_ERR_MSG_MOD(extack, "the request gives no property version");
-		return -EINVAL;
-	}
 	prop->type = nla_get_u32(a[XSWITCH_A_PROP_TYPE]);
 	if (a[XSWITCH_A_PROP_ID])
 		memcpy(&prop->id, nla_data(a[XSWITCH_A_PROP_ID]), sizeof(prop->id));
-	if (a[XSWITCH_A_PROP_VERSION])
-		prop->version = nla_get_u16(a[XSWITCH_A_PROP_VERSION]);
 	if (a[XSWITCH_A_PROP_INSTANCE_ID])
 		memcpy(&prop->instance_id, nla_data(a[XSWITCH_A_PROP_INSTANCE_ID]),
 		       sizeof(prop->instance_id));
+	if (!full)
+		return 0;
+	if (NL_REQ_ATTR_CHECK(extack, NULL, a, XSWITCH_A_PROP_VERSION)) {
+		NL_SET_ERR_MSG_MOD(extack, "the request gives no property version");
+		return -EINVAL;
+	}
+	prop->version = nla_get_u16(a[XSWITCH_A_PROP_VERSION]);
 	if (a[XSWITCH_A_PROP_DATA]) {
 		prop->len = nla_len(a[XSWITCH_A_PROP_DATA]);
 		prop->data = nla_data(a[XSWITCH_A_PROP_DATA]);
@@ -91,15 +95,13 @@ typedef int (*xsw_prop_fn)(struct xsw_switch *sw, struct xsw_port *port,
 			   const struct xsw_property *prop,
 			   struct netlink_ext_ack *extack);
 
-static int xsw_nl_prop_do(struct genl_info *info, xsw_prop_fn fn,
-			  bool need_version)
+static int xsw_nl_prop_do(struct genl_info *info, xsw_prop_fn fn, bool full)
 {
 	struct xsw_property prop;
 	struct xsw_prop_view v;
 	int err;
 
-	err = xsw_nl_prop_parse(info->attrs, &prop, need_version,
-				info->extack);
+	err = xsw_nl_prop_parse(info->attrs, &prop, full, info->extack);
 	if (err)
 		return err;
 	xsw_lock();
