@@ -10,7 +10,7 @@
 static const char nic_help[] =
 	"Usage: xswctl nic add SWITCH port ID [ index INDEX ] [ NIC-OPTIONS ]\n"
 	"       xswctl nic connect SWITCH port ID [ index INDEX ]\n"
-	"       xswctl nic set SWITCH port ID [ index INDEX ] NIC-OPTIONS\n"
+	"       xswctl nic set SWITCH port ID [ index INDEX ] NIC-UPDATE\n"
 	"       xswctl nic disconnect SWITCH port ID [ index INDEX ]\n"
 	"       xswctl nic del SWITCH port ID [ index INDEX ]\n"
 	"       xswctl nic show SWITCH [ port ID [ index INDEX ] ]\n"
@@ -18,6 +18,8 @@ static const char nic_help[] =
 	"NIC-OPTIONS := [ name NAME ] [ friendly-name TEXT ] [ mtu MTU ]\n"
 	"               [ permanent-mac MAC ] [ vm-mac MAC ] [ current-mac MAC ]\n"
 	"               [ vm-name NAME ] [ vm-friendly-name TEXT ]\n"
+	"NIC-UPDATE := [ friendly-name TEXT ] [ mtu MTU ] [ permanent-mac MAC ]\n"
+	"              [ vm-mac MAC ] [ current-mac MAC ]\n"
 	"\n"
 	"INDEX is 0 (the default) to 32. Index 0 is the NIC of the port's own\n"
 	"type; an external port also takes host NICs at index 1 and up, other\n"
@@ -57,14 +59,14 @@ static const struct field nic_fields[] = {
 	FIELD("vm-friendly-name", NULL, 0, XSWITCH_A_NIC_VM_FRIENDLY_NAME, FK_STR),
 };
 
-#define NIC_OPTIONS "name friendly-name mtu permanent-mac vm-mac current-mac " \
-		    "vm-name vm-friendly-name"
+#define NIC_UPDATE "friendly-name mtu permanent-mac vm-mac current-mac"
+#define NIC_OPTIONS NIC_UPDATE " name vm-name vm-friendly-name"
 
 static const struct command nic_cmds[] = {
 	{ "add", XSWITCH_CMD_NIC_NEW, 0, NULL, "port index " NIC_OPTIONS,
 	  true },
 	{ "connect", XSWITCH_CMD_NIC_CONNECT, 0, NULL, "port index", false },
-	{ "set", XSWITCH_CMD_NIC_SET, 0, NULL, "port index " NIC_OPTIONS,
+	{ "set", XSWITCH_CMD_NIC_SET, 0, NULL, "port index " NIC_UPDATE,
 	  false },
 	{ "disconnect", XSWITCH_CMD_NIC_DISCONNECT, 0, NULL, "port index",
 	  false },

@@ -115,7 +115,7 @@ static bool field_put_number(const struct field *f, const char *arg,
 }
 
 /* Appends the attribute @arg spells; false if it does not parse. */
-bool field_parse(const struct field *f, const char *arg, struct nlmsghdr *nlh)
+static bool field_parse(const struct field *f, const char *arg, struct nlmsghdr *nlh)
 {
 	uint8_t buf[XSWITCH_MAX_PROP_DATA];
 	int len;

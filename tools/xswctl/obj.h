@@ -70,7 +70,6 @@ int object_columns(const struct object *obj, struct out_col *cols, bool all);
 int object_main(const struct object *obj, int argc, char **argv);
 
 const struct field *object_field(const struct object *obj, uint16_t attr);
-bool field_parse(const struct field *f, const char *arg, struct nlmsghdr *nlh);
 void object_print_attrs(const struct object *obj, const struct nlmsghdr *nlh,
 			bool all);
 
