@@ -180,7 +180,7 @@ static void xsw_stack_veto_nic_index(struct kunit *test)
 	take_log(test);
 	KUNIT_EXPECT_EQ(test, PTR_ERR(nic_new(port, 0, NULL)), -EPERM);
 	KUNIT_EXPECT_STREQ(test, take_log(test), "cap:nc flt:nc cap:done(nc,-1)");
-	KUNIT_EXPECT_NULL(test, port->nics[0]);
+	KUNIT_EXPECT_NULL(test, XT_LOCKED(xsw_port_nic(port, 0)));
 	nic_ok(test, port, 1);
 	KUNIT_EXPECT_STREQ(test, take_log(test),
 			   passed(test, "nc"));
@@ -197,21 +197,21 @@ static void xsw_lifecycle_legal(struct kunit *test)
 
 	port = port_ok(test, sw, XSWITCH_PORT_TYPE_SYNTHETIC);
 	KUNIT_EXPECT_EQ(test, XT_LOCKED(xsw_port_update(port, "vm1", NULL)), 0);
-	KUNIT_EXPECT_STREQ(test, port->friendly_name, "vm1");
+	KUNIT_EXPECT_STREQ(test, port->info.friendly_name, "vm1");
 	nic = nic_ok(test, port, 0);
 	/* created -> deleted without a connect, then a new NIC */
-	KUNIT_EXPECT_EQ(test, XT_LOCKED(xsw_nic_delete(nic, NULL)), 0);
+	KUNIT_EXPECT_EQ(test, XT_LOCKED(xsw_nic_delete(nic, false, NULL)), 0);
 	nic = nic_ok(test, port, 0);
 	take_log(test);
 	seq = sw->event_seq;
 	KUNIT_EXPECT_EQ(test, XT_LOCKED(xsw_nic_connect(nic, NULL)), 0);
-	KUNIT_EXPECT_EQ(test, nic->state, XSWITCH_NIC_STATE_CONNECTED);
+	KUNIT_EXPECT_EQ(test, nic->info.state, XSWITCH_NIC_STATE_CONNECTED);
 	KUNIT_EXPECT_EQ(test, XT_LOCKED(xsw_nic_update(nic, &upd, NULL)), 0);
-	KUNIT_EXPECT_EQ(test, nic->mtu, 9000U);
+	KUNIT_EXPECT_EQ(test, nic->info.mtu, 9000U);
 	KUNIT_EXPECT_EQ(test, XT_LOCKED(xsw_nic_disconnect(nic, NULL)), 0);
-	KUNIT_EXPECT_EQ(test, XT_LOCKED(xsw_nic_delete(nic, NULL)), 0);
+	KUNIT_EXPECT_EQ(test, XT_LOCKED(xsw_nic_delete(nic, false, NULL)), 0);
 	KUNIT_EXPECT_EQ(test, XT_LOCKED(xsw_port_teardown(port, NULL)), 0);
-	KUNIT_EXPECT_EQ(test, XT_LOCKED(xsw_port_delete(port, NULL)), 0);
+	KUNIT_EXPECT_EQ(test, XT_LOCKED(xsw_port_delete(port, false, NULL)), 0);
 	KUNIT_EXPECT_STREQ(test, take_log(test),
 			   each(test, "nn nu nx nd pt pd"));
 	KUNIT_EXPECT_EQ(test, sw->event_seq, seq + 6);
@@ -249,9 +249,9 @@ static void xsw_lifecycle_illegal(struct kunit *test)
 	KUNIT_ASSERT_EQ(test, XT_LOCKED(xsw_nic_connect(nic, NULL)), 0);
 	EXPECT_REFUSED(XT_LOCKED(xsw_nic_connect(nic, &ea)), -EBUSY,
 		       "the NIC is connected; disconnect it first");
-	EXPECT_REFUSED(XT_LOCKED(xsw_nic_delete(nic, &ea)), -EBUSY,
+	EXPECT_REFUSED(XT_LOCKED(xsw_nic_delete(nic, false, &ea)), -EBUSY,
 		       "the NIC is connected; disconnect it first");
-	EXPECT_REFUSED(XT_LOCKED(xsw_port_delete(port, &ea)), -EBUSY,
+	EXPECT_REFUSED(XT_LOCKED(xsw_port_delete(port, false, &ea)), -EBUSY,
 		       "the port is not torn down yet");
 	/* NIC disconnected */
 	KUNIT_ASSERT_EQ(test, XT_LOCKED(xsw_nic_disconnect(nic, NULL)), 0);
@@ -263,7 +263,7 @@ static void xsw_lifecycle_illegal(struct kunit *test)
 	EXPECT_REFUSED(XT_LOCKED(xsw_port_teardown(port, &ea)), -EBUSY,
 		       "the port has a NIC; disconnect and delete it first");
 	/* port tearing down */
-	KUNIT_ASSERT_EQ(test, XT_LOCKED(xsw_nic_delete(nic, NULL)), 0);
+	KUNIT_ASSERT_EQ(test, XT_LOCKED(xsw_nic_delete(nic, false, NULL)), 0);
 	KUNIT_ASSERT_EQ(test, XT_LOCKED(xsw_port_teardown(port, NULL)), 0);
 	EXPECT_REFUSED(XT_LOCKED(xsw_port_teardown(port, &ea)), -EBUSY,
 		       "the port is tearing down");
@@ -293,33 +293,243 @@ static void xsw_lifecycle_illegal(struct kunit *test)
 #undef EXPECT_REFUSED
 }
 
-/* References block deletes; none is taken outside the allowed states. */
+/*
+ * References: none outside the allowed states; a delete they hold up is
+ * pending (the object refuses every other step) and completes, with its
+ * step through the stack, when the last one is dropped.  They are counted
+ * per attachment, which can be neither disabled nor detached meanwhile.
+ */
 static void xsw_references(struct kunit *test)
 {
 	struct xsw_switch *sw = xt_switch(test);
 	struct xsw_port *port = port_ok(test, sw, XSWITCH_PORT_TYPE_SYNTHETIC);
 	struct xsw_nic *nic = nic_ok(test, port, 0);
+	struct xsw_ext *flt = xt_ext(sw, "flt");
+	struct netlink_ext_ack ea = {};
+	struct xsw_property prop = { .type = XSWITCH_PROP_TYPE_VLAN };
+	int pending = atomic_read(&xsw_counts.pending);
+
+	KUNIT_EXPECT_EQ(test, xsw_nic_ref(flt, nic), -EBUSY);
+	KUNIT_ASSERT_EQ(test, XT_LOCKED(xsw_nic_connect(nic, NULL)), 0);
+	KUNIT_ASSERT_EQ(test, xsw_nic_ref(flt, nic), 0);
+	KUNIT_EXPECT_EQ(test, XT_LOCKED(xsw_ext_set(flt, 0, -1, &ea)), -EBUSY);
+	KUNIT_EXPECT_STREQ(test, ea._msg,
+			   "xswitch: the extension still holds references to ports or NICs");
+	KUNIT_EXPECT_EQ(test, XT_LOCKED(xsw_ext_detach(flt, &ea)), -EBUSY);
+	KUNIT_ASSERT_EQ(test, XT_LOCKED(xsw_nic_disconnect(nic, NULL)), 0);
+	KUNIT_EXPECT_EQ(test, xsw_nic_ref(flt, nic), -EBUSY);
+	take_log(test);
+	KUNIT_EXPECT_EQ(test, XT_LOCKED(xsw_nic_delete(nic, false, NULL)), 0);
+	KUNIT_EXPECT_STREQ(test, take_log(test), "");
+	KUNIT_EXPECT_EQ(test, atomic_read(&xsw_counts.pending), pending + 1);
+	KUNIT_EXPECT_EQ(test, XT_LOCKED(xsw_nic_delete(nic, false, &ea)), -EBUSY);
+	KUNIT_EXPECT_STREQ(test, ea._msg,
+			   "xswitch: the NIC is being deleted, waiting for references");
+	KUNIT_EXPECT_EQ(test, XT_LOCKED(xsw_port_teardown(port, &ea)), -EBUSY);
+	KUNIT_EXPECT_STREQ(test, ea._msg,
+			   "xswitch: a NIC of the port is being deleted, waiting for references");
+	xsw_nic_unref(flt, nic);
+	flush_workqueue(xsw_wq);
+	KUNIT_EXPECT_STREQ(test, take_log(test), each(test, "nd"));
+	KUNIT_EXPECT_NULL(test, XT_LOCKED(xsw_port_nic(port, 0)));
+	KUNIT_EXPECT_EQ(test, atomic_read(&xsw_counts.pending), pending);
+
+	KUNIT_ASSERT_EQ(test, xsw_port_ref(flt, port), 0);
+	KUNIT_ASSERT_EQ(test, XT_LOCKED(xsw_port_teardown(port, NULL)), 0);
+	KUNIT_EXPECT_EQ(test, xsw_port_ref(flt, port), -EBUSY);
+	KUNIT_EXPECT_EQ(test, XT_LOCKED(xsw_port_delete(port, false, NULL)), 0);
+	KUNIT_EXPECT_STREQ(test, take_log(test), each(test, "pt"));
+	KUNIT_EXPECT_EQ(test, XT_LOCKED(xsw_prop_add(sw, port, &prop, &ea)), -EBUSY);
+	KUNIT_EXPECT_STREQ(test, ea._msg,
+			   "xswitch: the port is being deleted, waiting for references");
+	KUNIT_EXPECT_PTR_EQ(test, XT_LOCKED(xsw_port_find(sw, port->info.id)), port);
+	xsw_port_unref(flt, port);
+	flush_workqueue(xsw_wq);
+	KUNIT_EXPECT_STREQ(test, take_log(test), each(test, "pd"));
+	KUNIT_EXPECT_TRUE(test, xa_empty(&sw->ports));
+	KUNIT_EXPECT_EQ(test, XT_LOCKED(xsw_ext_detach(flt, NULL)), 0);
+}
+
+struct xt_unref_later {
+	struct delayed_work work;
+	struct xsw_ext *ext;
+	struct xsw_nic *nic;
+	bool done;
+};
+
+static void xt_unref_fn(struct work_struct *work)
+{
+	struct xt_unref_later *u = container_of(to_delayed_work(work),
+						struct xt_unref_later, work);
+
+	WRITE_ONCE(u->done, true);
+	xsw_nic_unref(u->ext, u->nic);
+}
+
+/*
+ * A delete asked to wait returns only once the reference is dropped, from
+ * another context, without holding the control lock meanwhile.
+ */
+static void xsw_references_wait(struct kunit *test)
+{
+	struct xsw_switch *sw = xt_switch(test);
+	struct xsw_port *port = port_ok(test, sw, XSWITCH_PORT_TYPE_SYNTHETIC);
+	struct xt_unref_later u = { .ext = xt_ext(sw, "fwd"),
+				    .nic = nic_ok(test, port, 0) };
+
+	KUNIT_ASSERT_EQ(test, XT_LOCKED(xsw_nic_connect(u.nic, NULL)), 0);
+	KUNIT_ASSERT_EQ(test, xsw_nic_ref(u.ext, u.nic), 0);
+	KUNIT_ASSERT_EQ(test, XT_LOCKED(xsw_nic_disconnect(u.nic, NULL)), 0);
+	INIT_DELAYED_WORK_ONSTACK(&u.work, xt_unref_fn);
+	schedule_delayed_work(&u.work, HZ / 10);
+	take_log(test);
+	KUNIT_EXPECT_EQ(test, XT_LOCKED(xsw_nic_delete(u.nic, true, NULL)), 0);
+	KUNIT_EXPECT_TRUE(test, READ_ONCE(u.done));
+	KUNIT_EXPECT_STREQ(test, take_log(test), each(test, "nd"));
+	/* The lock was free meanwhile: the port is usable at once. */
+	KUNIT_EXPECT_EQ(test, XT_LOCKED(xsw_port_teardown(port, NULL)), 0);
+	cancel_delayed_work_sync(&u.work);
+	destroy_delayed_work_on_stack(&u.work);
+}
+
+/*
+ * No reference, and no lookup, reaches an object inside its create walk,
+ * and a NIC's new state is visible only once every extension saw it.
+ */
+static void xsw_visible_after_walk(struct kunit *test)
+{
+	struct xsw_switch *sw = xt_switch(test);
+	struct xsw_port *port;
+	struct xsw_nic *nic;
+
+	xt.conf[XT_FWD].probe = true;
+	xt.probe.port_ref = 1;
+	xt.probe.port_found = true;
+	port = port_ok(test, sw, XSWITCH_PORT_TYPE_SYNTHETIC);
+	KUNIT_EXPECT_EQ(test, xt.probe.port_ref, -EBUSY);
+	KUNIT_EXPECT_FALSE(test, xt.probe.port_found);
+	rcu_read_lock();
+	KUNIT_EXPECT_PTR_EQ(test, xsw_port_lookup_rcu(sw, port->info.id), port);
+	rcu_read_unlock();
+
+	nic = nic_ok(test, port, 0);
+	rcu_read_lock();
+	KUNIT_EXPECT_PTR_EQ(test, xsw_nic_lookup_rcu(port, 0), nic);
+	KUNIT_EXPECT_NULL(test, xsw_nic_lookup_rcu(port, 1));
+	rcu_read_unlock();
+	KUNIT_ASSERT_EQ(test, XT_LOCKED(xsw_nic_connect(nic, NULL)), 0);
+	KUNIT_EXPECT_EQ(test, xt.probe.nic_state, XSWITCH_NIC_STATE_CREATED);
+	KUNIT_EXPECT_EQ(test, READ_ONCE(nic->info.state),
+			XSWITCH_NIC_STATE_CONNECTED);
+}
+
+/*
+ * An extension's message reaches the user only with its veto: not from an
+ * ignored (capture) veto onto a success, nor onto a later veto's error.
+ */
+static void xsw_ignored_veto_message(struct kunit *test)
+{
+	struct xsw_switch *sw = xt_switch(test);
 	struct netlink_ext_ack ea = {};
 
-	KUNIT_EXPECT_EQ(test, xsw_nic_ref(nic), -EBUSY);
-	KUNIT_ASSERT_EQ(test, XT_LOCKED(xsw_nic_connect(nic, NULL)), 0);
-	KUNIT_ASSERT_EQ(test, xsw_nic_ref(nic), 0);
-	KUNIT_ASSERT_EQ(test, XT_LOCKED(xsw_nic_disconnect(nic, NULL)), 0);
-	KUNIT_EXPECT_EQ(test, xsw_nic_ref(nic), -EBUSY);
-	KUNIT_EXPECT_EQ(test, XT_LOCKED(xsw_nic_delete(nic, &ea)), -EBUSY);
+	xt.conf[XT_CAP].veto_op = XSWITCH_OP_PORT_CREATE;
+	xt.conf[XT_CAP].veto_ret = -EPERM;
+	xt.conf[XT_CAP].veto_msg = "cap: no";
+	KUNIT_EXPECT_FALSE(test, IS_ERR(port_new(sw, XSWITCH_PORT_TYPE_SYNTHETIC,
+						 false, &ea)));
+	KUNIT_EXPECT_NULL(test, ea._msg);
+	xt.conf[XT_FWD].veto_op = XSWITCH_OP_PORT_CREATE;
+	xt.conf[XT_FWD].veto_ret = -EPERM;
+	KUNIT_EXPECT_EQ(test, PTR_ERR(port_new(sw, XSWITCH_PORT_TYPE_SYNTHETIC,
+					       false, &ea)), -EPERM);
 	KUNIT_EXPECT_STREQ(test, ea._msg,
-			   "xswitch: the NIC is still referenced by an extension");
-	xsw_nic_unref(nic);
-	KUNIT_EXPECT_EQ(test, XT_LOCKED(xsw_nic_delete(nic, NULL)), 0);
+			   "xswitch: vetoed by an extension (see events)");
+	xt.conf[XT_FWD].veto_msg = "fwd: no";
+	KUNIT_EXPECT_EQ(test, PTR_ERR(port_new(sw, XSWITCH_PORT_TYPE_SYNTHETIC,
+					       false, &ea)), -EPERM);
+	KUNIT_EXPECT_STREQ(test, ea._msg, "fwd: no");
+}
 
-	KUNIT_ASSERT_EQ(test, xsw_port_ref(port), 0);
-	KUNIT_ASSERT_EQ(test, XT_LOCKED(xsw_port_teardown(port, NULL)), 0);
-	KUNIT_EXPECT_EQ(test, xsw_port_ref(port), -EBUSY);
-	KUNIT_EXPECT_EQ(test, XT_LOCKED(xsw_port_delete(port, &ea)), -EBUSY);
-	KUNIT_EXPECT_STREQ(test, ea._msg,
-			   "xswitch: the port is still referenced by an extension");
-	xsw_port_unref(port);
-	KUNIT_EXPECT_EQ(test, XT_LOCKED(xsw_port_delete(port, NULL)), 0);
+/*
+ * An extension enabled on a switch that already holds objects learns them
+ * on activation, in creation order, as one enabled from the start saw them
+ * created; a failed activation leaves it disabled.
+ */
+static void xsw_activation_enumerates(struct kunit *test)
+{
+	struct xsw_switch *sw = xt_switch(test);
+	struct xsw_property vlan = { .type = XSWITCH_PROP_TYPE_VLAN };
+	struct xsw_property sprop = { .type = XSWITCH_PROP_TYPE_CUSTOM,
+				      .id = UUID_INIT(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11) };
+	struct netlink_ext_ack ea = {};
+	struct xsw_port *p1, *p2, *p3;
+	struct xsw_ext *flt2;
+
+	p1 = port_ok(test, sw, XSWITCH_PORT_TYPE_EXTERNAL);
+	p2 = port_ok(test, sw, XSWITCH_PORT_TYPE_SYNTHETIC);
+	p3 = port_new(sw, XSWITCH_PORT_TYPE_SYNTHETIC, false, NULL);
+	KUNIT_ASSERT_NOT_ERR_OR_NULL(test, p3);
+	nic_ok(test, p1, 2);
+	nic_ok(test, p1, 0);
+	nic_ok(test, p2, 0);
+	KUNIT_ASSERT_EQ(test, XT_LOCKED(xsw_prop_add(sw, p2, &vlan, NULL)), 0);
+	KUNIT_ASSERT_EQ(test, XT_LOCKED(xsw_prop_add(sw, NULL, &sprop, NULL)), 0);
+	/* a deleted port is not learnt */
+	KUNIT_ASSERT_EQ(test, XT_LOCKED(xsw_port_teardown(p3, NULL)), 0);
+	KUNIT_ASSERT_EQ(test, XT_LOCKED(xsw_port_delete(p3, false, NULL)), 0);
+
+	flt2 = XT_LOCKED(xsw_ext_attach(sw, "flt2", NULL));
+	KUNIT_ASSERT_NOT_ERR_OR_NULL(test, flt2);
+	xt.conf[XT_FLT2].activate_ret = -EAGAIN;
+	take_log(test);
+	KUNIT_EXPECT_EQ(test, XT_LOCKED(xsw_ext_set(flt2, 1, -1, &ea)), -EAGAIN);
+	KUNIT_EXPECT_STREQ(test, ea._msg, "xt: not now");
+	KUNIT_EXPECT_FALSE(test, flt2->enabled);
+	xt.conf[XT_FLT2].activate_ret = 0;
+	take_log(test);
+	KUNIT_ASSERT_EQ(test, XT_LOCKED(xsw_ext_set(flt2, 1, -1, NULL)), 0);
+	KUNIT_EXPECT_STREQ(test, take_log(test),
+			   cat(test, "flt2:act flt2:prop1 %s %s",
+			       cat(test, "flt2:port%u flt2:nic%u/0 flt2:nic%u/2",
+				   p1->info.id, p1->info.id, p1->info.id),
+			       cat(test, "flt2:port%u flt2:nic%u/0 flt2:prop3",
+				   p2->info.id, p2->info.id)));
+	KUNIT_ASSERT_EQ(test, XT_LOCKED(xsw_ext_set(flt2, 0, -1, NULL)), 0);
+	KUNIT_EXPECT_STREQ(test, take_log(test), "flt2:deact");
+}
+
+/* Each namespace limit refuses with its name and changes nothing. */
+static void xsw_namespace_limits(struct kunit *test)
+{
+	struct xsw_switch *sw = xt_switch(test);
+	struct xsw_limits saved = xsw_limits;
+	struct xsw_property p = { .type = XSWITCH_PROP_TYPE_VLAN, .len = 8,
+				  .data = "12345678" };
+	struct netlink_ext_ack ea = {};
+	struct xsw_port *port;
+
+	port = port_ok(test, sw, XSWITCH_PORT_TYPE_SYNTHETIC);
+	xsw_limits.ports = 1;
+	KUNIT_EXPECT_EQ(test, PTR_ERR(port_new(sw, XSWITCH_PORT_TYPE_SYNTHETIC,
+					       false, &ea)), -ENOSPC);
+	KUNIT_EXPECT_STREQ(test, ea._msg, "xswitch: over the limit max_ports=1");
+	xsw_limits.prop_bytes = sw->xn->prop_bytes + 7;
+	KUNIT_EXPECT_EQ(test, XT_LOCKED(xsw_prop_add(sw, port, &p, &ea)), -ENOSPC);
+	KUNIT_EXPECT_TRUE(test, list_empty(&port->props));
+	p.len = 7;
+	KUNIT_EXPECT_EQ(test, XT_LOCKED(xsw_prop_add(sw, port, &p, NULL)), 0);
+	xsw_limits.props = sw->xn->n_props;
+	p.instance_id.b[0] = 1;
+	KUNIT_EXPECT_EQ(test, XT_LOCKED(xsw_prop_add(sw, port, &p, &ea)), -ENOSPC);
+	xsw_limits.nics = sw->xn->n_nics;
+	KUNIT_EXPECT_EQ(test, PTR_ERR(nic_new(port, 0, &ea)), -ENOSPC);
+	KUNIT_EXPECT_STREQ(test, ea._msg, cat(test, "xswitch: over the limit max_nics=%u",
+					      xsw_limits.nics));
+	xsw_limits.switches = sw->xn->n_switches;
+	KUNIT_EXPECT_EQ(test, PTR_ERR(XT_LOCKED(xsw_switch_create(&init_net, "kunit2",
+								  &ea))), -ENOSPC);
+	xsw_limits = saved;
+	nic_ok(test, port, 0);
 }
 
 /* Deleting a switch walks each port through the documented order. */
@@ -410,6 +620,19 @@ static void xsw_feature_status_query(struct kunit *test)
 							   &len, &who, &ea)), -ENOENT);
 	KUNIT_EXPECT_STREQ(test, ea._msg,
 			   "xswitch: no enabled extension owns that feature status id");
+
+	/* The largest legal answer, and one byte more. */
+	xt.conf[XT_FWD].status_len = XSW_FEATURE_STATUS_MAX;
+	KUNIT_ASSERT_EQ(test, XT_LOCKED(xsw_feature_status(sw, NULL, &xt_status_id,
+							   &buf, &len, &who, NULL)), 0);
+	KUNIT_EXPECT_EQ(test, len, XSW_FEATURE_STATUS_MAX);
+	kfree(buf);
+	xt.conf[XT_FWD].status_len = XSW_FEATURE_STATUS_MAX + 1;
+	KUNIT_EXPECT_EQ(test, XT_LOCKED(xsw_feature_status(sw, NULL, &xt_status_id,
+							   &buf, &len, &who, &ea)), -EMSGSIZE);
+	KUNIT_EXPECT_STREQ(test, ea._msg,
+			   "xswitch: the owning extension's answer is larger than 65536 bytes");
+	KUNIT_EXPECT_NULL(test, buf);
 }
 
 /* One forwarding extension enabled at most; order within a class. */
@@ -442,6 +665,7 @@ static void xsw_extension_management(struct kunit *test)
 			       "fwd:done(pc,0) flt:done(pc,0) flt2:done(pc,0) cap:done(pc,0)"));
 	/* a disabled extension is skipped */
 	KUNIT_ASSERT_EQ(test, XT_LOCKED(xsw_ext_set(flt2, 0, -1, NULL)), 0);
+	KUNIT_EXPECT_STREQ(test, take_log(test), "flt2:deact");
 	port_ok(test, sw, XSWITCH_PORT_TYPE_SYNTHETIC);
 	KUNIT_EXPECT_STREQ(test, take_log(test),
 			   passed(test, "pc"));
@@ -465,6 +689,11 @@ static struct kunit_case xsw_control_cases[] = {
 	KUNIT_CASE(xsw_lifecycle_legal),
 	KUNIT_CASE(xsw_lifecycle_illegal),
 	KUNIT_CASE(xsw_references),
+	KUNIT_CASE(xsw_references_wait),
+	KUNIT_CASE(xsw_visible_after_walk),
+	KUNIT_CASE(xsw_ignored_veto_message),
+	KUNIT_CASE(xsw_activation_enumerates),
+	KUNIT_CASE(xsw_namespace_limits),
 	KUNIT_CASE(xsw_switch_teardown_order),
 	KUNIT_CASE(xsw_property_identity),
 	KUNIT_CASE(xsw_feature_status_query),

@@ -20,9 +20,9 @@ static struct xsw_switch *create(const char *name,
 {
 	struct xsw_switch *sw;
 
-	xsw_lock();
+	xsw_lock(&init_net);
 	sw = xsw_switch_create(&init_net, name, extack);
-	xsw_unlock();
+	xsw_unlock(&init_net);
 	return sw;
 }
 
@@ -30,17 +30,17 @@ static struct xsw_switch *find(const char *name)
 {
 	struct xsw_switch *sw;
 
-	xsw_lock();
+	xsw_lock(&init_net);
 	sw = xsw_switch_find(&init_net, name);
-	xsw_unlock();
+	xsw_unlock(&init_net);
 	return sw;
 }
 
 static void destroy(struct xsw_switch *sw)
 {
-	xsw_lock();
+	xsw_lock(&init_net);
 	xsw_switch_destroy(sw);
-	xsw_unlock();
+	xsw_unlock(&init_net);
 }
 
 static struct xsw_switch *xsw_test_create(struct kunit *test, const char *name)

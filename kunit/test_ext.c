@@ -34,27 +34,48 @@ static int xt_index(const struct xsw_ext *ext)
 	return ops - xt_ops;
 }
 
-static void xt_log(const struct xsw_ext *ext, const char *fmt, u32 op, int st)
+/* Appends "<name>:<text>" to the log. */
+static __printf(2, 3) void xt_note(const struct xsw_ext *ext,
+				   const char *fmt, ...)
 {
 	size_t len = strlen(xt.log);
+	va_list ap;
 
 	scnprintf(xt.log + len, sizeof(xt.log) - len, "%s%s:", len ? " " : "",
 		  ext->ops->name);
 	len = strlen(xt.log);
-	scnprintf(xt.log + len, sizeof(xt.log) - len, fmt, xt_step[op], st);
+	va_start(ap, fmt);
+	vscnprintf(xt.log + len, sizeof(xt.log) - len, fmt, ap);
+	va_end(ap);
 }
 
-static int xt_veto(struct xsw_ext *ext, u32 op)
+static int xt_veto_msg(struct xsw_ext *ext, u32 op,
+		       struct netlink_ext_ack *extack)
 {
 	const struct xt_conf *c = &xt.conf[xt_index(ext)];
 
-	xt_log(ext, "%s", op, 0);
-	return c->veto_op == op ? c->veto_ret : 0;
+	xt_note(ext, "%s", xt_step[op]);
+	if (c->veto_op != op)
+		return 0;
+	if (c->veto_msg)
+		extack->_msg = c->veto_msg;
+	return c->veto_ret;
 }
+
+#define xt_veto(ext, op) xt_veto_msg(ext, op, extack)
 
 static int xt_port_create(struct xsw_ext *ext, struct xsw_port *port,
 			  struct netlink_ext_ack *extack)
 {
+	if (xt.conf[xt_index(ext)].probe) {
+		xt.probe.port_ref = xsw_port_ref(ext, port);
+		if (!xt.probe.port_ref)
+			xsw_port_unref(ext, port);
+		rcu_read_lock();
+		xt.probe.port_found = xsw_port_lookup_rcu(xsw_ext_switch(ext),
+							  xsw_port_info(port)->id);
+		rcu_read_unlock();
+	}
 	return xt_veto(ext, XSWITCH_OP_PORT_CREATE);
 }
 
@@ -103,13 +124,13 @@ static int xt_switch_prop_delete(struct xsw_ext *ext, const struct xsw_property 
 static void xt_complete(struct xsw_ext *ext, const struct xsw_step *step,
 			int status)
 {
-	xt_log(ext, "done(%s,%d)", step->op, status);
+	xt_note(ext, "done(%s,%d)", xt_step[step->op], status);
 }
 
 #define XT_PORT_NOTE(fn, op)						\
 static void fn(struct xsw_ext *ext, struct xsw_port *port)		\
 {									\
-	xt_log(ext, "%s", op, 0);					\
+	xt_note(ext, "%s", xt_step[op]);				\
 }
 
 XT_PORT_NOTE(xt_port_update, XSWITCH_OP_PORT_UPDATE);
@@ -121,10 +142,15 @@ XT_PORT_NOTE(xt_port_delete, XSWITCH_OP_PORT_DELETE);
 #define XT_NIC_NOTE(fn, op)						\
 static void fn(struct xsw_ext *ext, struct xsw_nic *nic)		\
 {									\
-	xt_log(ext, "%s", op, 0);					\
+	xt_note(ext, "%s", xt_step[op]);				\
 }
 
-XT_NIC_NOTE(xt_nic_connect, XSWITCH_OP_NIC_CONNECT);
+static void xt_nic_connect(struct xsw_ext *ext, struct xsw_nic *nic)
+{
+	if (xt.conf[xt_index(ext)].probe)
+		xt.probe.nic_state = READ_ONCE(xsw_nic_info(nic)->state);
+	xt_note(ext, "%s", xt_step[XSWITCH_OP_NIC_CONNECT]);
+}
 
 XT_NIC_NOTE(xt_nic_update, XSWITCH_OP_NIC_UPDATE);
 
@@ -139,15 +165,57 @@ const uuid_t xt_status_id = UUID_INIT(0x5eb1a9d0, 0x11aa, 0x4c3b, 0x9a, 0x01,
 static int xt_feature_status(struct xsw_ext *ext, struct xsw_port *port,
 			     const uuid_t *id, void *buf, u32 *len)
 {
+	u32 want = xt.conf[xt_index(ext)].status_len ?: 300;
+
 	if (xt_index(ext) != XT_FWD || !uuid_equal(id, &xt_status_id))
 		return -EOPNOTSUPP;
-	if (*len < 300) {
-		*len = 300;
+	if (*len < want) {
+		*len = want;
 		return -ENOSPC;
 	}
-	memset(buf, 0xab, 300);
-	*len = 300;
+	memset(buf, 0xab, want);
+	*len = want;
 	return 0;
+}
+
+/* Logs what the switch holds, as an extension learns it on activation. */
+static int xt_learn_prop(const struct xsw_property *prop, void *arg)
+{
+	xt_note(arg, "prop%u", prop->type);
+	return 0;
+}
+
+static int xt_learn_nic(struct xsw_nic *nic, void *arg)
+{
+	const struct xsw_nic_info *ni = xsw_nic_info(nic);
+
+	xt_note(arg, "nic%u/%u", ni->port_id, ni->index);
+	return 0;
+}
+
+static int xt_learn_port(struct xsw_port *port, void *arg)
+{
+	xt_note(arg, "port%u", xsw_port_info(port)->id);
+	return xsw_port_walk_nics(port, xt_learn_nic, arg) ?:
+	       xsw_port_walk_props(port, xt_learn_prop, arg);
+}
+
+static int xt_activate(struct xsw_ext *ext, struct netlink_ext_ack *extack)
+{
+	int ret = xt.conf[xt_index(ext)].activate_ret;
+
+	xt_note(ext, "act");
+	if (ret) {
+		extack->_msg = "xt: not now";
+		return ret;
+	}
+	return xsw_switch_walk_props(xsw_ext_switch(ext), xt_learn_prop, ext) ?:
+	       xsw_switch_walk_ports(xsw_ext_switch(ext), xt_learn_port, ext);
+}
+
+static void xt_deactivate(struct xsw_ext *ext)
+{
+	xt_note(ext, "deact");
 }
 
 #define XT_OPS(idx, nm, cls, u)						\
@@ -157,6 +225,8 @@ static int xt_feature_status(struct xsw_ext *ext, struct xsw_port *port,
 				  0, 0, 0, 0, 0, u),			\
 		.class = cls,						\
 		.owner = THIS_MODULE,					\
+		.activate = xt_activate,				\
+		.deactivate = xt_deactivate,				\
 		.port_create = xt_port_create,				\
 		.nic_create = xt_nic_create,				\
 		.port_prop_add = xt_port_prop_add,			\
@@ -219,6 +289,11 @@ static void xt_switch_destroy(void *sw)
 	XT_LOCKED((xsw_switch_destroy(sw), 0));
 }
 
+struct xsw_ext *xt_ext(struct xsw_switch *sw, const char *name)
+{
+	return XT_LOCKED(xsw_ext_find(sw, name));
+}
+
 struct xsw_switch *xt_switch(struct kunit *test)
 {
 	static const char *const names[] = { "cap", "flt", "fwd" };
@@ -226,7 +301,7 @@ struct xsw_switch *xt_switch(struct kunit *test)
 	struct xsw_ext *ext;
 	int i;
 
-	xsw_lock();
+	xsw_lock(&init_net);
 	sw = xsw_switch_create(&init_net, "kunit", NULL);
 	for (i = 0; !IS_ERR(sw) && i < ARRAY_SIZE(names); i++) {
 		ext = xsw_ext_attach(sw, names[i], NULL);
@@ -235,7 +310,7 @@ struct xsw_switch *xt_switch(struct kunit *test)
 			sw = ERR_PTR(-EINVAL);
 		}
 	}
-	xsw_unlock();
+	xsw_unlock(&init_net);
 	KUNIT_ASSERT_NOT_ERR_OR_NULL(test, sw);
 	KUNIT_ASSERT_EQ(test, 0, kunit_add_action_or_reset(test, xt_switch_destroy, sw));
 	xt_reset();

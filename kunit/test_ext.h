@@ -19,11 +19,27 @@ enum { XT_CAP, XT_FLT, XT_FWD, XT_FLT2, XT_FWD2, XT_NUM };
 struct xt_conf {
 	u32 veto_op;		/* step to refuse, 0 for none */
 	int veto_ret;		/* what to return for it */
+	const char *veto_msg;	/* extack message with it (NULL: none) */
+	bool probe;		/* record what a callback could do (below) */
+	u32 status_len;		/* feature status size (0: 300 bytes) */
+	int activate_ret;	/* what ->activate returns */
+};
+
+/*
+ * What a probing extension saw inside its callbacks: whether it could
+ * reference the port in port_create, whether an RCU lookup found it, and
+ * the NIC's state as lookups see it during nic_connect.
+ */
+struct xt_probe {
+	int port_ref;
+	bool port_found;
+	u32 nic_state;
 };
 
 struct xt_state {
 	char log[2048];
 	struct xt_conf conf[XT_NUM];
+	struct xt_probe probe;
 };
 
 extern struct xt_state xt;
@@ -42,10 +58,13 @@ struct xsw_switch *xt_switch(struct kunit *test);
 
 #define XT_LOCKED(expr) ({			\
 	typeof(expr) __ret;			\
-	xsw_lock();				\
+	xsw_lock(&init_net);			\
 	__ret = (expr);				\
-	xsw_unlock();				\
+	xsw_unlock(&init_net);			\
 	__ret;					\
 })
+
+/* The attachment of test extension @name on @sw. */
+struct xsw_ext *xt_ext(struct xsw_switch *sw, const char *name);
 
 #endif /* _XSW_TEST_EXT_H */

@@ -3,34 +3,59 @@
  * xswitch: the Hyper-V Extensible Switch on an Open vSwitch-style datapath.
  *
  * This file only wires the pieces together: the per-namespace state and
- * the generic netlink family.
+ * its limits, the work queue pending deletes complete on, and the order in
+ * which the module comes and goes.
  */
 #include <kunit/visibility.h>
 #include <linux/module.h>
+#include <linux/moduleparam.h>
+#include <linux/rtnetlink.h>
+#include <linux/sched/signal.h>
 #include <net/genetlink.h>
 #include <net/netns/generic.h>
 
 #include "xsw.h"
 
-/* Serialises every control request; see "DOC: Locking" in xsw.h. */
-static DEFINE_MUTEX(xsw_mutex);
+/**
+ * DOC: Limits
+ *
+ * Every object is charged to the memory cgroup of the task that created it
+ * (GFP_KERNEL_ACCOUNT), and each network namespace may hold at most
+ * max_switches switches, max_ports ports per switch, max_nics NICs,
+ * max_props properties and max_prop_bytes bytes of property payload.  A
+ * request that would pass a limit is refused with -ENOSPC and a message
+ * naming the limit.  The limits are module parameters, writable at run
+ * time by root; lowering one below what a namespace holds refuses only new
+ * objects.  An unprivileged user who owns a user and network namespace can
+ * thus hold at most that much, charged to its own cgroup.
+ */
+struct xsw_limits xsw_limits = {
+	.switches = 64,
+	.ports = 16384,
+	.nics = 16384,
+	.props = 65536,
+	.prop_bytes = 64 << 20,
+};
+EXPORT_SYMBOL_IF_KUNIT(xsw_limits);
 
-void xsw_lock(void)
-{
-	mutex_lock(&xsw_mutex);
-}
-EXPORT_SYMBOL_IF_KUNIT(xsw_lock);
+module_param_named(max_switches, xsw_limits.switches, uint, 0644);
+MODULE_PARM_DESC(max_switches, "switches per network namespace (default 64)");
+module_param_named(max_ports, xsw_limits.ports, uint, 0644);
+MODULE_PARM_DESC(max_ports, "ports per switch (default 16384)");
+module_param_named(max_nics, xsw_limits.nics, uint, 0644);
+MODULE_PARM_DESC(max_nics, "NICs per network namespace (default 16384)");
+module_param_named(max_props, xsw_limits.props, uint, 0644);
+MODULE_PARM_DESC(max_props, "properties per network namespace (default 65536)");
+module_param_named(max_prop_bytes, xsw_limits.prop_bytes, uint, 0644);
+MODULE_PARM_DESC(max_prop_bytes,
+		 "property payload bytes per network namespace (default 64 MiB)");
 
-void xsw_unlock(void)
-{
-	mutex_unlock(&xsw_mutex);
-}
-EXPORT_SYMBOL_IF_KUNIT(xsw_unlock);
+struct xsw_counts xsw_counts;
+EXPORT_SYMBOL_IF_KUNIT(xsw_counts);
 
-void xsw_assert_locked(void)
-{
-	lockdep_assert_held(&xsw_mutex);
-}
+struct workqueue_struct *xsw_wq;
+EXPORT_SYMBOL_IF_KUNIT(xsw_wq);
+bool xsw_going;
 
 static unsigned int xsw_net_id __read_mostly;
 
@@ -39,18 +64,85 @@ struct xsw_net *xsw_net(const struct net *net)
 	return net_generic(net, xsw_net_id);
 }
 
+struct mutex *xsw_net_lock(const struct net *net)
+{
+	return &xsw_net(net)->lock;
+}
+EXPORT_SYMBOL_IF_KUNIT(xsw_net_lock);
+
+void xsw_lock(struct net *net)
+{
+	mutex_lock(&xsw_net(net)->lock);
+}
+EXPORT_SYMBOL_IF_KUNIT(xsw_lock);
+
+void xsw_unlock(struct net *net)
+{
+	mutex_unlock(&xsw_net(net)->lock);
+}
+EXPORT_SYMBOL_IF_KUNIT(xsw_unlock);
+
+/**
+ * xsw_wait_gone - wait for a pending delete, without the control lock
+ * @sw: the switch of the object; its lock is held and is dropped meanwhile
+ * @gone: the object's completion
+ * @what: "port" or "NIC", for the warning
+ * @port_id: the port, for the warning
+ * @index: the NIC's index, or -1 for a port
+ * @killable: a netlink request: a fatal signal ends the wait, and the
+ *	delete completes on its own when the references are dropped
+ *
+ * The caller holds a memory reference to the object, so that @gone stays.
+ */
+void xsw_wait_gone(struct xsw_switch *sw, struct completion *gone,
+		   const char *what, u32 port_id, int index, bool killable)
+	__must_hold(&sw->xn->lock)
+{
+	struct mutex *lock = &sw->xn->lock;
+	unsigned long warn = XSW_WAIT_WARN_SECS * HZ;
+	unsigned int waited = 0;
+	long left;
+
+	xsw_assert_locked(sw);
+	mutex_unlock(lock);
+	for (;;) {
+		if (killable)
+			left = wait_for_completion_killable_timeout(gone, warn);
+		else
+			left = wait_for_completion_timeout(gone, warn);
+		if (left)
+			break;
+		waited += XSW_WAIT_WARN_SECS;
+		if (index < 0)
+			pr_warn("switch %s: %s %u: delete waits for references held by extensions (%us)\n",
+				sw->name, what, port_id, waited);
+		else
+			pr_warn("switch %s: %s %u/%d: delete waits for references held by extensions (%us)\n",
+				sw->name, what, port_id, index, waited);
+	}
+	mutex_lock(lock);
+}
+
 static int __net_init xsw_net_init(struct net *net)
 {
-	xa_init_flags(&xsw_net(net)->switches, XA_FLAGS_ALLOC1);
+	struct xsw_net *xn = xsw_net(net);
+
+	mutex_init(&xn->lock);
+	xn->net = net;
+	xa_init_flags(&xn->switches, XA_FLAGS_ALLOC1);
 	return 0;
 }
 
 static void __net_exit xsw_net_exit(struct net *net)
 {
-	xsw_lock();
+	struct xsw_net *xn = xsw_net(net);
+
+	xsw_lock(net);
 	xsw_net_destroy_switches(net);
-	xsw_unlock();
-	xa_destroy(&xsw_net(net)->switches);
+	xsw_unlock(net);
+	WARN_ON_ONCE(!xa_empty(&xn->switches));
+	xa_destroy(&xn->switches);
+	mutex_destroy(&xn->lock);
 }
 
 /* A device subsystem, not a plain one: switches will own net_devices, and
@@ -63,13 +155,37 @@ static struct pernet_operations xsw_net_ops = {
 	.size = sizeof(struct xsw_net),
 };
 
+/*
+ * Unloading: every switch of every namespace goes first, while the family
+ * is still registered, so that listeners see the teardown steps; new
+ * switches are refused from then on (xsw_going, read under each
+ * namespace's lock).  Then the family goes, which waits for requests in
+ * flight, and only then the per-namespace state they use.
+ */
+static void xsw_destroy_all(void)
+{
+	struct net *net;
+
+	down_read(&net_rwsem);
+	for_each_net(net) {
+		xsw_lock(net);
+		xsw_net_destroy_switches(net);
+		xsw_unlock(net);
+	}
+	up_read(&net_rwsem);
+}
+
 static int __init xsw_init(void)
 {
 	int err;
 
+	xsw_wq = alloc_workqueue("xswitch", WQ_UNBOUND, 0);
+	if (!xsw_wq)
+		return -ENOMEM;
 	err = register_pernet_device(&xsw_net_ops);
 	if (err)
-		return err;
+		goto err_destroy_wq;
+	xsw_debugfs_init();
 
 	/* Last: once the family is registered requests arrive at once. */
 	err = xsw_netlink_init();
@@ -78,14 +194,22 @@ static int __init xsw_init(void)
 	return 0;
 
 err_unregister_pernet:
+	xsw_debugfs_exit();
 	unregister_pernet_device(&xsw_net_ops);
+err_destroy_wq:
+	destroy_workqueue(xsw_wq);
 	return err;
 }
 
 static void __exit xsw_exit(void)
 {
+	WRITE_ONCE(xsw_going, true);
+	xsw_destroy_all();
 	xsw_netlink_exit();
+	xsw_debugfs_exit();
 	unregister_pernet_device(&xsw_net_ops);
+	/* Pending deletes are complete; their work items may still return. */
+	destroy_workqueue(xsw_wq);
 }
 
 module_init(xsw_init);

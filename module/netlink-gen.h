@@ -60,6 +60,8 @@ extern const struct nla_policy xswitch_ext_set_nl_policy[XSWITCH_A_EXT_POSITION 
 /* Ops table for xswitch */
 extern const struct genl_ops xswitch_nl_ops[23];
 
+int xsw_nl_prop_dump_start(struct netlink_callback *cb);
+
 int xswitch_nl_switch_new_doit(struct sk_buff *skb, struct genl_info *info);
 int xswitch_nl_switch_del_doit(struct sk_buff *skb, struct genl_info *info);
 int xswitch_nl_switch_get_doit(struct sk_buff *skb, struct genl_info *info);

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * The xswitch generic netlink family: the family, shared lookups, switch
- * and extension requests, and the events group.
+ * The xswitch generic netlink family: the family, shared lookups and
+ * replies, and the events group.  The requests on each object are in
+ * nl_<object>.c.
  *
  * Policies and the ops table are generated from the YNL spec into
  * netlink-gen.c, which is compiled as part of this file: the legacy
@@ -17,13 +18,27 @@
 /**
  * DOC: Netlink requests
  *
- * Every handler takes the control lock for the whole request, looks its
- * objects up by the attributes that name them (switch by name, port by
- * id, NIC by port and index) and refuses with an extack message that names
- * the attribute and the reason.  Reads need no privilege; every change
- * needs CAP_NET_ADMIN in the user namespace owning the network namespace
- * (GENL_UNS_ADMIN_PERM).  Dumps keep their place in cb->ctx and resume by
- * id, so a dump over many messages lists every object once, in id order.
+ * Every handler takes the control lock of the socket's namespace for the
+ * whole request (a delete that waits for references drops it meanwhile),
+ * looks its objects up by the attributes that name them (switch by name,
+ * port by id, NIC by port and index) and refuses with an extack message
+ * that names the attribute and the reason.  Reads need no privilege; every
+ * change needs CAP_NET_ADMIN in the user namespace owning the network
+ * namespace (GENL_UNS_ADMIN_PERM).
+ *
+ * A request either succeeds or changes nothing: a new object's reply is
+ * allocated before the object is created, and if it cannot be delivered
+ * (the requester's receive buffer is full, its socket gone) the object is
+ * removed again, in the Hyper-V order, before the error is returned.
+ *
+ * Dumps keep their place in cb->ctx.  Switches and ports resume by id,
+ * NICs by port id and index, so a dump over many messages lists every
+ * object that lived throughout once, in order, whatever changed between
+ * two messages.  Properties and extensions resume by position in their
+ * list; a change of the list between two messages of one dump marks the
+ * following message NLM_F_DUMP_INTR, and the reader should dump again.
+ * A message is as large as the largest object needs (a property of 16 KiB
+ * included), whatever the reader's buffer.
  */
 
 struct xsw_switch *xsw_nl_switch(struct net *net, struct nlattr **attrs,
@@ -76,17 +91,22 @@ int xsw_nl_put(struct sk_buff *skb, u32 portid, u32 seq, int flags, u8 cmd,
 	return 0;
 }
 
-int xsw_nl_reply(struct genl_info *info, u8 cmd, xsw_fill_t fill,
-		 const void *obj)
+/**
+ * xsw_nl_send - fill a reply allocated beforehand and send it
+ * @info: the request
+ * @msg: the reply, of a size that fits the object; consumed
+ * @cmd: the reply's command
+ * @fill: fills the object's attributes
+ * @obj: the object
+ *
+ * Return: 0, -EMSGSIZE (a bug: @msg was sized wrong), or why the reply
+ * could not be delivered.
+ */
+int xsw_nl_send(struct genl_info *info, struct sk_buff *msg, u8 cmd,
+		xsw_fill_t fill, const void *obj)
 {
-	struct sk_buff *msg;
 	int err;
 
-	/* Large enough for any object but a property's payload. */
-	msg = genlmsg_new(NLMSG_DEFAULT_SIZE + XSWITCH_MAX_PROP_DATA,
-			  GFP_KERNEL);
-	if (!msg)
-		return -ENOMEM;
 	err = xsw_nl_put(msg, info->snd_portid, info->snd_seq, 0, cmd, fill,
 			 obj);
 	if (WARN_ON_ONCE(err)) {
@@ -96,261 +116,39 @@ int xsw_nl_reply(struct genl_info *info, u8 cmd, xsw_fill_t fill,
 	return genlmsg_reply(msg, info);
 }
 
-static int xsw_fill_switch(struct sk_buff *skb, const void *obj)
+/* Allocates a reply of @size payload bytes, fills and sends it. */
+int xsw_nl_reply(struct genl_info *info, size_t size, u8 cmd, xsw_fill_t fill,
+		 const void *obj)
 {
-	const struct xsw_switch *sw = obj;
+	struct sk_buff *msg;
 
-	if (nla_put_string(skb, XSWITCH_A_SWITCH_NAME, sw->name) ||
-	    nla_put_u32(skb, XSWITCH_A_SWITCH_ID, sw->id))
+	msg = genlmsg_new(size, GFP_KERNEL);
+	if (!msg)
+		return -ENOMEM;
+	return xsw_nl_send(info, msg, cmd, fill, obj);
+}
+
+/*
+ * One message of a dump.  cb->seq is the generation of what the dump
+ * walks (0 where it resumes by id); a change since the previous message
+ * marks this one interrupted.
+ */
+int xsw_dump_put(struct sk_buff *skb, struct netlink_callback *cb, u8 cmd,
+		 xsw_fill_t fill, const void *obj)
+{
+	void *hdr;
+
+	hdr = genlmsg_put(skb, NETLINK_CB(cb->skb).portid, cb->nlh->nlmsg_seq,
+			  &xsw_nl_family, NLM_F_MULTI, cmd);
+	if (!hdr)
 		return -EMSGSIZE;
+	genl_dump_check_consistent(cb, hdr);
+	if (fill(skb, obj)) {
+		genlmsg_cancel(skb, hdr);
+		return -EMSGSIZE;
+	}
+	genlmsg_end(skb, hdr);
 	return 0;
-}
-
-int xswitch_nl_switch_new_doit(struct sk_buff *skb, struct genl_info *info)
-{
-	struct xsw_switch *sw;
-	int err;
-
-	if (GENL_REQ_ATTR_CHECK(info, XSWITCH_A_SWITCH_NAME))
-		return -EINVAL;
-
-	xsw_lock();
-	sw = xsw_switch_create(genl_info_net(info),
-			       nla_data(info->attrs[XSWITCH_A_SWITCH_NAME]),
-			       info->extack);
-	if (IS_ERR(sw)) {
-		NL_SET_BAD_ATTR(info->extack,
-				info->attrs[XSWITCH_A_SWITCH_NAME]);
-		err = PTR_ERR(sw);
-		goto out_unlock;
-	}
-	err = xsw_nl_reply(info, XSWITCH_CMD_SWITCH_NEW, xsw_fill_switch, sw);
-	if (err)
-		xsw_switch_destroy(sw);
-out_unlock:
-	xsw_unlock();
-	return err;
-}
-
-int xswitch_nl_switch_del_doit(struct sk_buff *skb, struct genl_info *info)
-{
-	struct xsw_switch *sw;
-
-	xsw_lock();
-	sw = xsw_nl_switch(genl_info_net(info), info->attrs,
-			   XSWITCH_A_SWITCH_NAME, info->extack);
-	if (!IS_ERR(sw))
-		xsw_switch_destroy(sw);
-	xsw_unlock();
-	return PTR_ERR_OR_ZERO(sw);
-}
-
-int xswitch_nl_switch_get_doit(struct sk_buff *skb, struct genl_info *info)
-{
-	struct xsw_switch *sw;
-	int err;
-
-	xsw_lock();
-	sw = xsw_nl_switch(genl_info_net(info), info->attrs,
-			   XSWITCH_A_SWITCH_NAME, info->extack);
-	err = IS_ERR(sw) ? PTR_ERR(sw) :
-	      xsw_nl_reply(info, XSWITCH_CMD_SWITCH_GET, xsw_fill_switch, sw);
-	xsw_unlock();
-	return err;
-}
-
-struct xsw_id_dump_ctx {
-	unsigned long next_id;
-};
-
-int xswitch_nl_switch_get_dumpit(struct sk_buff *skb,
-				 struct netlink_callback *cb)
-{
-	struct xsw_id_dump_ctx *ctx = XSW_DUMP_CTX(struct xsw_id_dump_ctx, cb);
-	struct xsw_net *xn = xsw_net(sock_net(skb->sk));
-	struct xsw_switch *sw;
-	unsigned long id;
-	int err = 0;
-
-	xsw_lock();
-	xa_for_each_start(&xn->switches, id, sw, ctx->next_id) {
-		err = xsw_dump_put(skb, cb, XSWITCH_CMD_SWITCH_GET,
-				   xsw_fill_switch, sw);
-		if (err)
-			break;
-		ctx->next_id = id + 1;
-	}
-	xsw_unlock();
-	return xsw_dump_done(skb, err);
-}
-
-/* An extension, attached (@ext) or only registered (@ops). */
-struct xsw_ext_view {
-	const struct xsw_extension_ops *ops;
-	const struct xsw_ext *ext;
-};
-
-static int xsw_fill_ext(struct sk_buff *skb, const void *obj)
-{
-	const struct xsw_ext_view *v = obj;
-	const struct xsw_ext *ext = v->ext;
-
-	if (nla_put_string(skb, XSWITCH_A_EXT_NAME, v->ops->name) ||
-	    nla_put(skb, XSWITCH_A_EXT_UUID, sizeof(v->ops->uuid),
-		    &v->ops->uuid) ||
-	    nla_put_u32(skb, XSWITCH_A_EXT_CLASS, v->ops->class))
-		return -EMSGSIZE;
-	if (ext &&
-	    (nla_put_string(skb, XSWITCH_A_EXT_SWITCH, ext->sw->name) ||
-	     nla_put_u8(skb, XSWITCH_A_EXT_ENABLED, ext->enabled) ||
-	     nla_put_u32(skb, XSWITCH_A_EXT_POSITION, xsw_ext_position(ext))))
-		return -EMSGSIZE;
-	return 0;
-}
-
-/* The attached extension the request names. */
-static struct xsw_ext *xsw_nl_ext(struct genl_info *info)
-{
-	struct xsw_switch *sw;
-	struct xsw_ext *ext;
-
-	sw = xsw_nl_switch(genl_info_net(info), info->attrs,
-			   XSWITCH_A_EXT_SWITCH, info->extack);
-	if (IS_ERR(sw))
-		return ERR_CAST(sw);
-	if (GENL_REQ_ATTR_CHECK(info, XSWITCH_A_EXT_NAME))
-		return ERR_PTR(-EINVAL);
-	ext = xsw_ext_find(sw, nla_data(info->attrs[XSWITCH_A_EXT_NAME]));
-	if (!ext) {
-		XSW_ERR_ATTR(info->extack, info->attrs[XSWITCH_A_EXT_NAME],
-			     "no extension of that name is attached to the switch");
-		return ERR_PTR(-ENOENT);
-	}
-	return ext;
-}
-
-int xswitch_nl_ext_get_doit(struct sk_buff *skb, struct genl_info *info)
-{
-	struct xsw_ext_view v = {};
-	struct xsw_ext *ext;
-	int err;
-
-	xsw_lock();
-	ext = xsw_nl_ext(info);
-	err = PTR_ERR_OR_ZERO(ext);
-	if (!err) {
-		v.ops = ext->ops;
-		v.ext = ext;
-		err = xsw_nl_reply(info, XSWITCH_CMD_EXT_GET, xsw_fill_ext, &v);
-	}
-	xsw_unlock();
-	return err;
-}
-
-struct xsw_ext_dump_ctx {
-	unsigned int next;
-};
-
-/* Without a switch, the registered extensions; with one, its stack. */
-int xswitch_nl_ext_get_dumpit(struct sk_buff *skb, struct netlink_callback *cb)
-{
-	struct xsw_ext_dump_ctx *ctx = XSW_DUMP_CTX(struct xsw_ext_dump_ctx, cb);
-	struct nlattr **attrs = xsw_dump_attrs(cb);
-	struct xsw_switch *sw = NULL;
-	struct xsw_ext_view v = {};
-	unsigned int i = 0;
-	int err = 0;
-
-	xsw_lock();
-	if (attrs[XSWITCH_A_EXT_SWITCH]) {
-		sw = xsw_nl_switch(sock_net(skb->sk), attrs,
-				   XSWITCH_A_EXT_SWITCH, cb->extack);
-		err = PTR_ERR_OR_ZERO(sw);
-		if (err)
-			goto out_unlock;
-		list_for_each_entry(v.ext, &sw->exts, list) {
-			if (i++ < ctx->next)
-				continue;
-			v.ops = v.ext->ops;
-			err = xsw_dump_put(skb, cb, XSWITCH_CMD_EXT_GET,
-					   xsw_fill_ext, &v);
-			if (err)
-				break;
-			ctx->next++;
-		}
-		goto out_unlock;
-	}
-	while ((v.ops = xsw_extension_at(ctx->next))) {
-		err = xsw_dump_put(skb, cb, XSWITCH_CMD_EXT_GET, xsw_fill_ext,
-				   &v);
-		if (err)
-			break;
-		ctx->next++;
-	}
-out_unlock:
-	xsw_unlock();
-	return xsw_dump_done(skb, err);
-}
-
-int xswitch_nl_ext_attach_doit(struct sk_buff *skb, struct genl_info *info)
-{
-	struct xsw_switch *sw;
-	struct xsw_ext *ext;
-	int err;
-
-	if (GENL_REQ_ATTR_CHECK(info, XSWITCH_A_EXT_NAME))
-		return -EINVAL;
-	xsw_lock();
-	sw = xsw_nl_switch(genl_info_net(info), info->attrs,
-			   XSWITCH_A_EXT_SWITCH, info->extack);
-	err = PTR_ERR_OR_ZERO(sw);
-	if (!err) {
-		ext = xsw_ext_attach(sw, nla_data(info->attrs[XSWITCH_A_EXT_NAME]),
-				     info->extack);
-		err = PTR_ERR_OR_ZERO(ext);
-		if (err)
-			NL_SET_BAD_ATTR(info->extack,
-					info->attrs[XSWITCH_A_EXT_NAME]);
-	}
-	xsw_unlock();
-	return err;
-}
-
-int xswitch_nl_ext_detach_doit(struct sk_buff *skb, struct genl_info *info)
-{
-	struct xsw_ext *ext;
-
-	xsw_lock();
-	ext = xsw_nl_ext(info);
-	if (!IS_ERR(ext))
-		xsw_ext_detach(ext);
-	xsw_unlock();
-	return PTR_ERR_OR_ZERO(ext);
-}
-
-int xswitch_nl_ext_set_doit(struct sk_buff *skb, struct genl_info *info)
-{
-	struct nlattr *en = info->attrs[XSWITCH_A_EXT_ENABLED];
-	struct nlattr *pos = info->attrs[XSWITCH_A_EXT_POSITION];
-	struct xsw_ext *ext;
-	int err;
-
-	if (!en && !pos) {
-		NL_SET_ERR_MSG_MOD(info->extack, "nothing to change: give enabled or position");
-		return -EINVAL;
-	}
-	if (pos && nla_get_u32(pos) > INT_MAX) {
-		XSW_ERR_ATTR(info->extack, pos, "position is out of range");
-		return -ERANGE;
-	}
-	xsw_lock();
-	ext = xsw_nl_ext(info);
-	err = PTR_ERR_OR_ZERO(ext);
-	if (!err)
-		err = xsw_ext_set(ext, en ? nla_get_u8(en) : -1,
-				  pos ? nla_get_u32(pos) : -1, info->extack);
-	xsw_unlock();
-	return err;
 }
 
 /**
@@ -366,11 +164,13 @@ int xswitch_nl_ext_set_doit(struct sk_buff *skb, struct genl_info *info)
 void xsw_nl_event(struct xsw_switch *sw, const struct xsw_step *step,
 		  int status, const struct xsw_ext *vetoer)
 {
+	struct net *net = sw->xn->net;
 	struct sk_buff *skb;
 	void *hdr;
 
+	xsw_assert_locked(sw);
 	sw->event_seq++;
-	if (!genl_has_listeners(&xsw_nl_family, sw->net, XSWITCH_NLGRP_EVENTS))
+	if (!genl_has_listeners(&xsw_nl_family, net, XSWITCH_NLGRP_EVENTS))
 		return;
 	skb = genlmsg_new(NLMSG_GOODSIZE, GFP_KERNEL);
 	if (!skb)
@@ -385,9 +185,9 @@ void xsw_nl_event(struct xsw_switch *sw, const struct xsw_step *step,
 	    (vetoer && nla_put_string(skb, XSWITCH_A_EVENT_EXT,
 				      vetoer->ops->name)) ||
 	    (step->port && nla_put_u32(skb, XSWITCH_A_EVENT_PORT_ID,
-				       step->port->id)) ||
+				       step->port->info.id)) ||
 	    (step->nic && nla_put_u16(skb, XSWITCH_A_EVENT_NIC_INDEX,
-				      step->nic->index)) ||
+				      step->nic->info.index)) ||
 	    (step->prop &&
 	     (nla_put_u32(skb, XSWITCH_A_EVENT_PROP_TYPE, step->prop->type) ||
 	      nla_put(skb, XSWITCH_A_EVENT_PROP_INSTANCE_ID,
@@ -395,7 +195,7 @@ void xsw_nl_event(struct xsw_switch *sw, const struct xsw_step *step,
 		      &step->prop->instance_id))))
 		goto err_free;
 	genlmsg_end(skb, hdr);
-	genlmsg_multicast_netns(&xsw_nl_family, sw->net, skb, 0,
+	genlmsg_multicast_netns(&xsw_nl_family, net, skb, 0,
 				XSWITCH_NLGRP_EVENTS, GFP_KERNEL);
 	return;
 
@@ -403,20 +203,32 @@ err_free:
 	nlmsg_free(skb);
 }
 
+/*
+ * The generated table, with what its legacy (per-op policy) form cannot
+ * say: the property dump's start callback, which sizes its messages.
+ */
+static struct genl_ops xsw_nl_ops[ARRAY_SIZE(xswitch_nl_ops)] __ro_after_init;
+
 struct genl_family xsw_nl_family __ro_after_init = {
 	.name		= XSWITCH_FAMILY_NAME,
 	.version	= XSWITCH_FAMILY_VERSION,
 	.netnsok	= true,
 	.parallel_ops	= true,
 	.module		= THIS_MODULE,
-	.ops		= xswitch_nl_ops,
-	.n_ops		= ARRAY_SIZE(xswitch_nl_ops),
+	.ops		= xsw_nl_ops,
+	.n_ops		= ARRAY_SIZE(xsw_nl_ops),
 	.mcgrps		= xswitch_nl_mcgrps,
 	.n_mcgrps	= ARRAY_SIZE(xswitch_nl_mcgrps),
 };
 
 int __init xsw_netlink_init(void)
 {
+	int i;
+
+	memcpy(xsw_nl_ops, xswitch_nl_ops, sizeof(xsw_nl_ops));
+	for (i = 0; i < ARRAY_SIZE(xsw_nl_ops); i++)
+		if (xsw_nl_ops[i].cmd == XSWITCH_CMD_PROP_GET)
+			xsw_nl_ops[i].start = xsw_nl_prop_dump_start;
 	return genl_register_family(&xsw_nl_family);
 }
 

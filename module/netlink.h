@@ -15,14 +15,26 @@ extern struct genl_family xsw_nl_family;
 /* Fills one object's message; returns -EMSGSIZE when it does not fit. */
 typedef int (*xsw_fill_t)(struct sk_buff *skb, const void *obj);
 
+/* Room for any object's message but for a payload (property, status). */
+#define XSW_NL_OBJ_SIZE		NLMSG_DEFAULT_SIZE
+
 struct xsw_switch *xsw_nl_switch(struct net *net, struct nlattr **attrs,
 				 int attr, struct netlink_ext_ack *extack);
 struct xsw_port *xsw_nl_port(struct xsw_switch *sw, struct nlattr **attrs,
 			     int attr, struct netlink_ext_ack *extack);
 int xsw_nl_put(struct sk_buff *skb, u32 portid, u32 seq, int flags, u8 cmd,
 	       xsw_fill_t fill, const void *obj);
-int xsw_nl_reply(struct genl_info *info, u8 cmd, xsw_fill_t fill,
+int xsw_nl_reply(struct genl_info *info, size_t size, u8 cmd, xsw_fill_t fill,
 		 const void *obj);
+int xsw_nl_send(struct genl_info *info, struct sk_buff *msg, u8 cmd,
+		xsw_fill_t fill, const void *obj);
+int xsw_dump_put(struct sk_buff *skb, struct netlink_callback *cb, u8 cmd,
+		 xsw_fill_t fill, const void *obj);
+
+static inline const char *xsw_nl_str(struct genl_info *info, int attr)
+{
+	return info->attrs[attr] ? nla_data(info->attrs[attr]) : NULL;
+}
 
 /* The request attributes of a dump; Kbuild probes which API is there. */
 static inline struct nlattr **xsw_dump_attrs(struct netlink_callback *cb)
@@ -47,12 +59,5 @@ static inline int xsw_dump_done(struct sk_buff *skb, int err)
 	BUILD_BUG_ON(sizeof(type) > sizeof((cb)->ctx));			\
 	(type *)(cb)->ctx;						\
 })
-
-static inline int xsw_dump_put(struct sk_buff *skb, struct netlink_callback *cb,
-			       u8 cmd, xsw_fill_t fill, const void *obj)
-{
-	return xsw_nl_put(skb, NETLINK_CB(cb->skb).portid, cb->nlh->nlmsg_seq,
-			  NLM_F_MULTI, cmd, fill, obj);
-}
 
 #endif /* _XSW_NETLINK_H */

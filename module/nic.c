@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * NICs: the network adapter connections on ports, with the Hyper-V state
- * rules and index rules.
+ * rules and index rules, and the references extensions hold on them.
  */
 #include <kunit/visibility.h>
 #include <linux/etherdevice.h>
@@ -23,11 +23,36 @@
  *
  * Create is vetoable at index 0 only.  Index 0 is any NIC directly on a
  * port; indexes 1 to 32 are the physical NICs behind the external port.
- * Validation ports never take a NIC, nor do ports tearing down.  Update
- * (friendly name, MTU, MACs) only while connected.  Delete needs no
- * reference but the port's own; an extension's reference makes it fail
- * with -EBUSY.  Only a connected NIC takes new references.
+ * Validation ports never take a NIC, nor do ports tearing down.  The NIC
+ * is published in its port's slot once its create walk has completed.  A
+ * new state (connected, disconnected) becomes visible to lookups only
+ * once every extension has seen the step: a NIC is a destination only
+ * after all of them saw connect.  Update (friendly name, MTU, MACs) only
+ * while connected.  Only a connected NIC takes new references.  Delete
+ * never fails once the NIC is not connected: it waits for references, as
+ * a port's delete does, and the port cannot be torn down meanwhile.
  */
+
+const struct xsw_nic_info *xsw_nic_info(const struct xsw_nic *nic)
+{
+	return &nic->info;
+}
+EXPORT_SYMBOL_GPL(xsw_nic_info);
+
+struct xsw_port *xsw_nic_port(const struct xsw_nic *nic)
+{
+	return nic->port;
+}
+EXPORT_SYMBOL_GPL(xsw_nic_port);
+
+struct xsw_nic *xsw_nic_lookup_rcu(struct xsw_port *port, u16 index)
+{
+	if (index > XSWITCH_MAX_NIC_INDEX)
+		return NULL;
+	return rcu_dereference_check(port->nics[index],
+				     lockdep_is_held(&port->sw->xn->lock));
+}
+EXPORT_SYMBOL_GPL(xsw_nic_lookup_rcu);
 
 static u32 xsw_nic_type(u32 port_type)
 {
@@ -42,72 +67,148 @@ static u32 xsw_nic_type(u32 port_type)
 	return XSWITCH_NIC_TYPE_INTERNAL;
 }
 
-int xsw_nic_ref(struct xsw_nic *nic)
+int xsw_nic_ref(struct xsw_ext *ext, struct xsw_nic *nic)
 {
-	if (READ_ONCE(nic->state) != XSWITCH_NIC_STATE_CONNECTED)
+	if (WARN_ON_ONCE(xsw_ext_switch(ext) != nic->port->sw))
+		return -EINVAL;
+	if (READ_ONCE(nic->info.state) != XSWITCH_NIC_STATE_CONNECTED ||
+	    !refcount_inc_not_zero(&nic->users))
 		return -EBUSY;
-	refcount_inc(&nic->refs);
+	atomic_inc(&ext->refs);
 	return 0;
 }
 EXPORT_SYMBOL_GPL(xsw_nic_ref);
 
-void xsw_nic_unref(struct xsw_nic *nic)
+static void xsw_nic_put(struct xsw_nic *nic)
 {
-	if (refcount_dec_and_test(&nic->refs))
-		kfree(nic);
+	if (!refcount_dec_and_test(&nic->refs))
+		return;
+	atomic_dec(&xsw_counts.nics);
+	kfree_rcu(nic, rcu);
+}
+
+void xsw_nic_unref(struct xsw_ext *ext, struct xsw_nic *nic)
+{
+	if (refcount_dec_and_test(&nic->users))
+		queue_work(xsw_wq, &nic->finish);
+	atomic_dec(&ext->refs);
 }
 EXPORT_SYMBOL_GPL(xsw_nic_unref);
 
-static int xsw_nic_check(struct xsw_port *port, const struct xsw_nic_params *p,
-			 struct netlink_ext_ack *extack)
+static bool xsw_nic_is_vm(const struct xsw_port *port)
 {
-	if (port->validation) {
-		NL_SET_ERR_MSG_MOD(extack, "a validation port never takes a NIC");
-		return -EINVAL;
-	}
-	if (port->state != XSWITCH_PORT_STATE_CREATED) {
-		NL_SET_ERR_MSG_MOD(extack, "the port is tearing down");
-		return -EBUSY;
-	}
+	return port->info.type == XSWITCH_PORT_TYPE_SYNTHETIC ||
+	       port->info.type == XSWITCH_PORT_TYPE_EMULATED;
+}
+
+/**
+ * xsw_nic_check_params - the field checks of NIC create and NIC update
+ * @port: the NIC's port
+ * @p: the fields the request sets
+ * @create: for a create: also the fields only a create may set
+ * @extack: where a refusal is explained
+ *
+ * Return: 0, or a negative errno with a message naming the field.
+ */
+int xsw_nic_check_params(struct xsw_port *port, const struct xsw_nic_params *p,
+			 bool create, struct netlink_ext_ack *extack)
+{
 	if (p->mtu > IP_MAX_MTU) {
 		NL_SET_ERR_MSG_MOD(extack, "MTU is above 65535");
 		return -ERANGE;
 	}
-	if (p->index > XSWITCH_MAX_NIC_INDEX) {
-		NL_SET_ERR_MSG_MOD(extack, "NIC index is above 32");
-		return -ERANGE;
-	}
-	if (p->index && port->type != XSWITCH_PORT_TYPE_EXTERNAL) {
-		NL_SET_ERR_MSG_MOD(extack, "NIC indexes above 0 exist only on the external port");
+	if (!create && (p->name || p->vm_name || p->vm_friendly_name)) {
+		NL_SET_ERR_MSG_MOD(extack, "NIC name and VM names cannot change");
 		return -EINVAL;
 	}
-	if (port->nics[p->index]) {
-		NL_SET_ERR_MSG_MOD(extack, "the port already has a NIC at that index");
-		return -EEXIST;
-	}
 	if ((p->vm_name || p->vm_friendly_name || p->vm_mac) &&
-	    port->type != XSWITCH_PORT_TYPE_SYNTHETIC &&
-	    port->type != XSWITCH_PORT_TYPE_EMULATED) {
+	    !xsw_nic_is_vm(port)) {
 		NL_SET_ERR_MSG_MOD(extack, "VM names and MAC are for VM NICs only");
 		return -EINVAL;
 	}
 	return 0;
 }
 
+static int xsw_nic_check(struct xsw_port *port, const struct xsw_nic_params *p,
+			 struct netlink_ext_ack *extack)
+{
+	struct xsw_nic *old;
+
+	if (port->info.validation) {
+		NL_SET_ERR_MSG_MOD(extack, "a validation port never takes a NIC");
+		return -EINVAL;
+	}
+	if (xsw_port_is_busy(port, extack))
+		return -EBUSY;
+	if (port->info.state != XSWITCH_PORT_STATE_CREATED) {
+		NL_SET_ERR_MSG_MOD(extack, "the port is tearing down");
+		return -EBUSY;
+	}
+	if (p->index > XSWITCH_MAX_NIC_INDEX) {
+		NL_SET_ERR_MSG_MOD(extack, "NIC index is above 32");
+		return -ERANGE;
+	}
+	if (p->index && port->info.type != XSWITCH_PORT_TYPE_EXTERNAL) {
+		NL_SET_ERR_MSG_MOD(extack, "NIC indexes above 0 exist only on the external port");
+		return -EINVAL;
+	}
+	old = xsw_port_nic(port, p->index);
+	if (old && old->deleting) {
+		NL_SET_ERR_MSG_MOD(extack,
+				   "the NIC at that index is being deleted, waiting for references");
+		return -EBUSY;
+	}
+	if (old) {
+		NL_SET_ERR_MSG_MOD(extack, "the port already has a NIC at that index");
+		return -EEXIST;
+	}
+	return xsw_nic_check_params(port, p, true, extack) ?:
+	       xsw_limit(extack, port->sw->xn->n_nics, 1, nics, "max_nics");
+}
+
 /* Copies the updatable fields a request set. */
 static void xsw_nic_apply(struct xsw_nic *nic, const struct xsw_nic_params *p)
 {
 	if (p->friendly_name)
-		strscpy(nic->friendly_name, p->friendly_name,
-			sizeof(nic->friendly_name));
+		strscpy(nic->info.friendly_name, p->friendly_name,
+			sizeof(nic->info.friendly_name));
 	if (p->mtu)
-		nic->mtu = p->mtu;
+		nic->info.mtu = p->mtu;
 	if (p->permanent_mac)
-		ether_addr_copy(nic->permanent_mac, p->permanent_mac);
+		ether_addr_copy(nic->info.permanent_mac, p->permanent_mac);
 	if (p->vm_mac)
-		ether_addr_copy(nic->vm_mac, p->vm_mac);
+		ether_addr_copy(nic->info.vm_mac, p->vm_mac);
 	if (p->current_mac)
-		ether_addr_copy(nic->current_mac, p->current_mac);
+		ether_addr_copy(nic->info.current_mac, p->current_mac);
+}
+
+static void xsw_nic_finish_work(struct work_struct *work);
+
+static struct xsw_nic *xsw_nic_alloc(struct xsw_port *port,
+				     const struct xsw_nic_params *p)
+{
+	struct xsw_nic *nic;
+
+	nic = kzalloc(sizeof(*nic), GFP_KERNEL_ACCOUNT);
+	if (!nic)
+		return NULL;
+	nic->port = port;
+	nic->info.port_id = port->info.id;
+	nic->info.index = p->index;
+	nic->info.type = xsw_nic_type(port->info.type);
+	nic->info.mtu = ETH_DATA_LEN;
+	refcount_set(&nic->refs, 1);
+	refcount_set(&nic->users, 1);
+	INIT_WORK(&nic->finish, xsw_nic_finish_work);
+	init_completion(&nic->gone);
+	strscpy(nic->info.name, p->name ?: "", sizeof(nic->info.name));
+	strscpy(nic->info.vm_name, p->vm_name ?: "", sizeof(nic->info.vm_name));
+	strscpy(nic->info.vm_friendly_name, p->vm_friendly_name ?: "",
+		sizeof(nic->info.vm_friendly_name));
+	xsw_nic_apply(nic, p);
+	if (!p->current_mac)
+		ether_addr_copy(nic->info.current_mac, nic->info.permanent_mac);
+	return nic;
 }
 
 struct xsw_nic *xsw_nic_create(struct xsw_port *port,
@@ -118,36 +219,24 @@ struct xsw_nic *xsw_nic_create(struct xsw_port *port,
 	struct xsw_nic *nic;
 	int err;
 
-	xsw_assert_locked();
+	xsw_assert_locked(port->sw);
 	err = xsw_nic_check(port, p, extack);
 	if (err)
 		return ERR_PTR(err);
-	nic = kzalloc(sizeof(*nic), GFP_KERNEL);
+	nic = xsw_nic_alloc(port, p);
 	if (!nic)
 		return ERR_PTR(-ENOMEM);
-	nic->port = port;
-	nic->index = p->index;
-	nic->type = xsw_nic_type(port->type);
-	nic->state = XSWITCH_NIC_STATE_CREATED;
-	nic->mtu = ETH_DATA_LEN;
-	refcount_set(&nic->refs, 1);
-	strscpy(nic->name, p->name ?: "", sizeof(nic->name));
-	strscpy(nic->vm_name, p->vm_name ?: "", sizeof(nic->vm_name));
-	strscpy(nic->vm_friendly_name, p->vm_friendly_name ?: "",
-		sizeof(nic->vm_friendly_name));
-	xsw_nic_apply(nic, p);
-	if (!p->current_mac)
-		ether_addr_copy(nic->current_mac, nic->permanent_mac);
 
-	/* Extensions see the NIC in its slot; a veto takes it out again. */
-	port->nics[nic->index] = nic;
 	step.nic = nic;
 	err = xsw_stack_veto(port->sw, &step, extack);
 	if (err) {
-		port->nics[nic->index] = NULL;
 		kfree(nic);
 		return ERR_PTR(err);
 	}
+	nic->info.state = XSWITCH_NIC_STATE_CREATED;
+	rcu_assign_pointer(port->nics[nic->info.index], nic);
+	port->sw->xn->n_nics++;
+	atomic_inc(&xsw_counts.nics);
 	return nic;
 }
 EXPORT_SYMBOL_IF_KUNIT(xsw_nic_create);
@@ -156,9 +245,13 @@ EXPORT_SYMBOL_IF_KUNIT(xsw_nic_create);
 static int xsw_nic_in(struct xsw_nic *nic, u32 want,
 		      struct netlink_ext_ack *extack)
 {
-	if (nic->state == want)
+	if (nic->deleting) {
+		NL_SET_ERR_MSG_MOD(extack, "the NIC is being deleted, waiting for references");
+		return -EBUSY;
+	}
+	if (nic->info.state == want)
 		return 0;
-	switch (nic->state) {
+	switch (nic->info.state) {
 	case XSWITCH_NIC_STATE_CREATED:
 		NL_SET_ERR_MSG_MOD(extack, "the NIC is created, not connected");
 		break;
@@ -172,19 +265,20 @@ static int xsw_nic_in(struct xsw_nic *nic, u32 want,
 	return -EBUSY;
 }
 
+/* The walk first, then the state lookups see. */
 static void xsw_nic_step(struct xsw_nic *nic, u32 op, u32 state)
 {
 	struct xsw_step step = { .op = op, .port = nic->port, .nic = nic };
 
-	WRITE_ONCE(nic->state, state);
 	xsw_stack_notify(nic->port->sw, &step);
+	WRITE_ONCE(nic->info.state, state);
 }
 
 int xsw_nic_connect(struct xsw_nic *nic, struct netlink_ext_ack *extack)
 {
 	int err;
 
-	xsw_assert_locked();
+	xsw_assert_locked(nic->port->sw);
 	err = xsw_nic_in(nic, XSWITCH_NIC_STATE_CREATED, extack);
 	if (!err)
 		xsw_nic_step(nic, XSWITCH_OP_NIC_CONNECT,
@@ -198,18 +292,11 @@ int xsw_nic_update(struct xsw_nic *nic, const struct xsw_nic_params *p,
 {
 	int err;
 
-	xsw_assert_locked();
-	err = xsw_nic_in(nic, XSWITCH_NIC_STATE_CONNECTED, extack);
+	xsw_assert_locked(nic->port->sw);
+	err = xsw_nic_in(nic, XSWITCH_NIC_STATE_CONNECTED, extack) ?:
+	      xsw_nic_check_params(nic->port, p, false, extack);
 	if (err)
 		return err;
-	if (p->mtu > IP_MAX_MTU) {
-		NL_SET_ERR_MSG_MOD(extack, "MTU is above 65535");
-		return -ERANGE;
-	}
-	if (p->name || p->vm_name || p->vm_friendly_name) {
-		NL_SET_ERR_MSG_MOD(extack, "NIC name and VM names cannot change");
-		return -EINVAL;
-	}
 	xsw_nic_apply(nic, p);
 	xsw_nic_step(nic, XSWITCH_OP_NIC_UPDATE, XSWITCH_NIC_STATE_CONNECTED);
 	return 0;
@@ -220,7 +307,7 @@ int xsw_nic_disconnect(struct xsw_nic *nic, struct netlink_ext_ack *extack)
 {
 	int err;
 
-	xsw_assert_locked();
+	xsw_assert_locked(nic->port->sw);
 	err = xsw_nic_in(nic, XSWITCH_NIC_STATE_CONNECTED, extack);
 	if (!err)
 		xsw_nic_step(nic, XSWITCH_OP_NIC_DISCONNECT,
@@ -229,38 +316,102 @@ int xsw_nic_disconnect(struct xsw_nic *nic, struct netlink_ext_ack *extack)
 }
 EXPORT_SYMBOL_IF_KUNIT(xsw_nic_disconnect);
 
-static void xsw_nic_remove(struct xsw_nic *nic)
+/* The delete step, once no reference is left. */
+static void xsw_nic_finish(struct xsw_nic *nic)
 {
 	struct xsw_step step = {
 		.op = XSWITCH_OP_NIC_DELETE, .port = nic->port, .nic = nic,
 	};
+	struct xsw_port *port = nic->port;
 
-	xsw_stack_notify(nic->port->sw, &step);
-	nic->port->nics[nic->index] = NULL;
-	xsw_nic_unref(nic);
+	xsw_assert_locked(port->sw);
+	xsw_stack_notify(port->sw, &step);
+	RCU_INIT_POINTER(port->nics[nic->info.index], NULL);
+	port->sw->xn->n_nics--;
 }
 
-int xsw_nic_delete(struct xsw_nic *nic, struct netlink_ext_ack *extack)
+static void xsw_nic_finish_work(struct work_struct *work)
 {
-	xsw_assert_locked();
-	if (nic->state == XSWITCH_NIC_STATE_CONNECTED)
+	struct xsw_nic *nic = container_of(work, struct xsw_nic, finish);
+	struct mutex *lock = &nic->port->sw->xn->lock;
+
+	mutex_lock(lock);
+	xsw_nic_finish(nic);
+	mutex_unlock(lock);
+	atomic_dec(&xsw_counts.pending);
+	complete_all(&nic->gone);
+	xsw_nic_put(nic);
+}
+
+/**
+ * xsw_nic_delete - the NIC_DELETE step
+ * @nic: a NIC that is created or disconnected
+ * @wait: wait for a pending delete (the control lock is dropped meanwhile)
+ *	rather than return at once
+ * @extack: where a refusal is explained
+ *
+ * Return: 0 once the delete completed or, without @wait, is pending;
+ * -EBUSY if the NIC is connected or its delete is pending already.
+ */
+int xsw_nic_delete(struct xsw_nic *nic, bool wait,
+		   struct netlink_ext_ack *extack)
+{
+	struct xsw_switch *sw = nic->port->sw;
+
+	xsw_assert_locked(sw);
+	if (nic->info.state == XSWITCH_NIC_STATE_CONNECTED || nic->deleting)
 		return xsw_nic_in(nic, XSWITCH_NIC_STATE_DISCONNECTED, extack);
-	if (refcount_read(&nic->refs) > 1) {
-		NL_SET_ERR_MSG_MOD(extack, "the NIC is still referenced by an extension");
-		return -EBUSY;
+	nic->deleting = true;
+	if (refcount_dec_and_test(&nic->users)) {
+		xsw_nic_finish(nic);
+		complete_all(&nic->gone);
+		xsw_nic_put(nic);
+		return 0;
 	}
-	xsw_nic_remove(nic);
+	atomic_inc(&xsw_counts.pending);
+	if (wait) {
+		refcount_inc(&nic->refs);
+		xsw_wait_gone(sw, &nic->gone, "NIC", nic->info.port_id,
+			      nic->info.index, true);
+		xsw_nic_put(nic);
+	}
 	return 0;
 }
 EXPORT_SYMBOL_IF_KUNIT(xsw_nic_delete);
 
+/* Disconnects (if connected) and deletes, waiting uninterruptibly. */
 void xsw_nic_destroy(struct xsw_nic *nic)
 {
-	xsw_assert_locked();
-	if (nic->state == XSWITCH_NIC_STATE_CONNECTED)
-		xsw_nic_disconnect(nic, NULL);
-	if (refcount_read(&nic->refs) > 1)
-		pr_warn("switch %s: NIC %u/%u deleted while an extension holds a reference\n",
-			nic->port->sw->name, nic->port->id, nic->index);
-	xsw_nic_remove(nic);
+	struct xsw_switch *sw = nic->port->sw;
+
+	xsw_assert_locked(sw);
+	refcount_inc(&nic->refs);
+	if (!nic->deleting) {
+		if (nic->info.state == XSWITCH_NIC_STATE_CONNECTED)
+			xsw_nic_disconnect(nic, NULL);
+		xsw_nic_delete(nic, false, NULL);
+	}
+	if (!completion_done(&nic->gone))
+		xsw_wait_gone(sw, &nic->gone, "NIC", nic->info.port_id,
+			      nic->info.index, false);
+	xsw_nic_put(nic);
 }
+EXPORT_SYMBOL_IF_KUNIT(xsw_nic_destroy);
+
+int xsw_port_walk_nics(struct xsw_port *port, xsw_nic_visit_t fn, void *arg)
+{
+	struct xsw_nic *nic;
+	int i, err;
+
+	xsw_assert_locked(port->sw);
+	for (i = 0; i <= XSWITCH_MAX_NIC_INDEX; i++) {
+		nic = xsw_port_nic(port, i);
+		if (!nic || nic->deleting)
+			continue;
+		err = fn(nic, arg);
+		if (err)
+			return err;
+	}
+	return 0;
+}
+EXPORT_SYMBOL_GPL(xsw_port_walk_nics);

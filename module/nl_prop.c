@@ -20,7 +20,7 @@ static int xsw_fill_prop(struct sk_buff *skb, const void *obj)
 	const struct xsw_property *prop = v->prop;
 
 	if (nla_put_string(skb, XSWITCH_A_PROP_SWITCH, v->sw->name) ||
-	    (v->port && nla_put_u32(skb, XSWITCH_A_PROP_PORT_ID, v->port->id)) ||
+	    (v->port && nla_put_u32(skb, XSWITCH_A_PROP_PORT_ID, v->port->info.id)) ||
 	    nla_put_u32(skb, XSWITCH_A_PROP_TYPE, prop->type) ||
 	    (prop->type == XSWITCH_PROP_TYPE_CUSTOM &&
 	     nla_put(skb, XSWITCH_A_PROP_ID, sizeof(prop->id), &prop->id)) ||
@@ -70,19 +70,22 @@ static int xsw_nl_prop_parse(struct nlattr **a, struct xsw_property *prop,
 	return 0;
 }
 
-/* The switch and, with a port-id, the port the request names. */
-static int xsw_nl_prop_owner(struct net *net, struct nlattr **a,
-			     struct xsw_prop_view *v,
-			     struct netlink_ext_ack *extack)
+/*
+ * The switch and, with a port id, the port a request names by the
+ * attributes @sw_attr and @port_attr.
+ */
+static int xsw_nl_owner(struct net *net, struct nlattr **a, int sw_attr,
+			int port_attr, struct xsw_prop_view *v,
+			struct netlink_ext_ack *extack)
 {
 	struct xsw_switch *sw;
 	struct xsw_port *port = NULL;
 
-	sw = xsw_nl_switch(net, a, XSWITCH_A_PROP_SWITCH, extack);
+	sw = xsw_nl_switch(net, a, sw_attr, extack);
 	if (IS_ERR(sw))
 		return PTR_ERR(sw);
-	if (a[XSWITCH_A_PROP_PORT_ID]) {
-		port = xsw_nl_port(sw, a, XSWITCH_A_PROP_PORT_ID, extack);
+	if (a[port_attr]) {
+		port = xsw_nl_port(sw, a, port_attr, extack);
 		if (IS_ERR(port))
 			return PTR_ERR(port);
 	}
@@ -91,12 +94,21 @@ static int xsw_nl_prop_owner(struct net *net, struct nlattr **a,
 	return 0;
 }
 
+static int xsw_nl_prop_owner(struct net *net, struct nlattr **a,
+			     struct xsw_prop_view *v,
+			     struct netlink_ext_ack *extack)
+{
+	return xsw_nl_owner(net, a, XSWITCH_A_PROP_SWITCH,
+			    XSWITCH_A_PROP_PORT_ID, v, extack);
+}
+
 typedef int (*xsw_prop_fn)(struct xsw_switch *sw, struct xsw_port *port,
 			   const struct xsw_property *prop,
 			   struct netlink_ext_ack *extack);
 
 static int xsw_nl_prop_do(struct genl_info *info, xsw_prop_fn fn, bool full)
 {
+	struct net *net = genl_info_net(info);
 	struct xsw_property prop;
 	struct xsw_prop_view v;
 	int err;
@@ -104,14 +116,18 @@ static int xsw_nl_prop_do(struct genl_info *info, xsw_prop_fn fn, bool full)
 	err = xsw_nl_prop_parse(info->attrs, &prop, full, info->extack);
 	if (err)
 		return err;
-	xsw_lock();
-	err = xsw_nl_prop_owner(genl_info_net(info), info->attrs, &v,
-				info->extack);
+	xsw_lock(net);
+	err = xsw_nl_prop_owner(net, info->attrs, &v, info->extack);
 	if (!err)
-		err = fn(v.sw, v.port,
-			 &prop, info->extack);
-	xsw_unlock();
+		err = fn(v.sw, v.port, &prop, info->extack);
+	xsw_unlock(net);
 	return err;
+}
+
+/* Room for a property's message: its payload, and the rest. */
+static size_t xsw_prop_msg_size(u32 len)
+{
+	return nla_total_size(len) + XSW_NL_OBJ_SIZE;
 }
 
 int xswitch_nl_prop_add_doit(struct sk_buff *skb, struct genl_info *info)
@@ -131,6 +147,7 @@ int xswitch_nl_prop_del_doit(struct sk_buff *skb, struct genl_info *info)
 
 int xswitch_nl_prop_get_doit(struct sk_buff *skb, struct genl_info *info)
 {
+	struct net *net = genl_info_net(info);
 	struct xsw_prop_entry *e;
 	struct xsw_property key;
 	struct xsw_prop_view v;
@@ -139,9 +156,8 @@ int xswitch_nl_prop_get_doit(struct sk_buff *skb, struct genl_info *info)
 	err = xsw_nl_prop_parse(info->attrs, &key, false, info->extack);
 	if (err)
 		return err;
-	xsw_lock();
-	err = xsw_nl_prop_owner(genl_info_net(info), info->attrs, &v,
-				info->extack);
+	xsw_lock(net);
+	err = xsw_nl_prop_owner(net, info->attrs, &v, info->extack);
 	if (err)
 		goto out_unlock;
 	e = xsw_prop_find(v.port ? &v.port->props : &v.sw->props, &key);
@@ -151,9 +167,10 @@ int xswitch_nl_prop_get_doit(struct sk_buff *skb, struct genl_info *info)
 		goto out_unlock;
 	}
 	v.prop = &e->prop;
-	err = xsw_nl_reply(info, XSWITCH_CMD_PROP_GET, xsw_fill_prop, &v);
+	err = xsw_nl_reply(info, xsw_prop_msg_size(e->prop.len),
+			   XSWITCH_CMD_PROP_GET, xsw_fill_prop, &v);
 out_unlock:
-	xsw_unlock();
+	xsw_unlock(net);
 	return err;
 }
 
@@ -161,21 +178,31 @@ struct xsw_prop_dump_ctx {
 	unsigned int next;
 };
 
+/* Every message of a property dump can hold the largest property. */
+int xsw_nl_prop_dump_start(struct netlink_callback *cb)
+{
+	cb->min_dump_alloc = nlmsg_total_size(GENL_HDRLEN +
+					      xsw_prop_msg_size(XSWITCH_MAX_PROP_DATA));
+	return 0;
+}
+
 int xswitch_nl_prop_get_dumpit(struct sk_buff *skb,
 			       struct netlink_callback *cb)
 {
 	struct xsw_prop_dump_ctx *ctx = XSW_DUMP_CTX(struct xsw_prop_dump_ctx, cb);
+	struct net *net = sock_net(skb->sk);
 	struct list_head *list;
 	struct xsw_prop_entry *e;
 	struct xsw_prop_view v;
 	unsigned int i = 0;
 	int err;
 
-	xsw_lock();
-	err = xsw_nl_prop_owner(sock_net(skb->sk), xsw_dump_attrs(cb), &v,
-				cb->extack);
+	xsw_lock(net);
+	err = xsw_nl_prop_owner(net, xsw_dump_attrs(cb), &v, cb->extack);
 	if (err)
 		goto out_unlock;
+	/* Resumes by position: a change in between marks the dump. */
+	cb->seq = v.sw->gen + 1;
 	list = v.port ? &v.port->props : &v.sw->props;
 	list_for_each_entry(e, list, list) {
 		if (i++ < ctx->next)
@@ -188,7 +215,7 @@ int xswitch_nl_prop_get_dumpit(struct sk_buff *skb,
 		ctx->next++;
 	}
 out_unlock:
-	xsw_unlock();
+	xsw_unlock(net);
 	return xsw_dump_done(skb, err);
 }
 
@@ -207,7 +234,7 @@ static int xsw_fill_status(struct sk_buff *skb, const void *obj)
 	if (nla_put_string(skb, XSWITCH_A_FEATURE_STATUS_SWITCH,
 			   s->owner->sw->name) ||
 	    (s->owner->port && nla_put_u32(skb, XSWITCH_A_FEATURE_STATUS_PORT_ID,
-					   s->owner->port->id)) ||
+					   s->owner->port->info.id)) ||
 	    nla_put(skb, XSWITCH_A_FEATURE_STATUS_ID, sizeof(*s->id), s->id) ||
 	    nla_put_string(skb, XSWITCH_A_FEATURE_STATUS_EXT,
 			   s->ext->ops->name) ||
@@ -219,24 +246,20 @@ static int xsw_fill_status(struct sk_buff *skb, const void *obj)
 int xswitch_nl_feature_status_get_doit(struct sk_buff *skb,
 				       struct genl_info *info)
 {
+	struct net *net = genl_info_net(info);
 	struct xsw_status_view s = {};
 	struct xsw_prop_view v;
 	void *buf = NULL;
 	uuid_t id;
 	int err;
 
-	/* The attribute numbers of switch and port-id match the prop set's. */
-	BUILD_BUG_ON((int)XSWITCH_A_FEATURE_STATUS_SWITCH !=
-		     (int)XSWITCH_A_PROP_SWITCH ||
-		     (int)XSWITCH_A_FEATURE_STATUS_PORT_ID !=
-		     (int)XSWITCH_A_PROP_PORT_ID);
 	if (GENL_REQ_ATTR_CHECK(info, XSWITCH_A_FEATURE_STATUS_ID))
 		return -EINVAL;
 	memcpy(&id, nla_data(info->attrs[XSWITCH_A_FEATURE_STATUS_ID]),
 	       sizeof(id));
-	xsw_lock();
-	err = xsw_nl_prop_owner(genl_info_net(info), info->attrs, &v,
-				info->extack);
+	xsw_lock(net);
+	err = xsw_nl_owner(net, info->attrs, XSWITCH_A_FEATURE_STATUS_SWITCH,
+			   XSWITCH_A_FEATURE_STATUS_PORT_ID, &v, info->extack);
 	if (err)
 		goto out_unlock;
 	err = xsw_feature_status(v.sw, v.port, &id, &buf, &s.len,
@@ -246,10 +269,11 @@ int xswitch_nl_feature_status_get_doit(struct sk_buff *skb,
 	s.owner = &v;
 	s.id = &id;
 	s.data = buf;
-	err = xsw_nl_reply(info, XSWITCH_CMD_FEATURE_STATUS_GET,
-			   xsw_fill_status, &s);
+	/* Sized from the answer, which is at most XSW_FEATURE_STATUS_MAX. */
+	err = xsw_nl_reply(info, nla_total_size(s.len) + XSW_NL_OBJ_SIZE,
+			   XSWITCH_CMD_FEATURE_STATUS_GET, xsw_fill_status, &s);
 	kfree(buf);
 out_unlock:
-	xsw_unlock();
+	xsw_unlock(net);
 	return err;
 }

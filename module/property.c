@@ -34,14 +34,23 @@ struct xsw_prop_entry *xsw_prop_find(struct list_head *props,
 }
 EXPORT_SYMBOL_IF_KUNIT(xsw_prop_find);
 
-void xsw_props_free(struct list_head *props)
+static void xsw_prop_free(struct xsw_switch *sw, struct xsw_prop_entry *e)
+{
+	sw->xn->n_props--;
+	sw->xn->prop_bytes -= e->prop.len;
+	atomic_dec(&xsw_counts.props);
+	kfree(e);
+}
+
+void xsw_props_free(struct xsw_switch *sw, struct list_head *props)
 {
 	struct xsw_prop_entry *e, *tmp;
 
 	list_for_each_entry_safe(e, tmp, props, list) {
 		list_del(&e->list);
-		kfree(e);
+		xsw_prop_free(sw, e);
 	}
+	sw->gen++;
 }
 
 static int xsw_prop_check(struct xsw_port *port,
@@ -72,17 +81,40 @@ static int xsw_prop_check(struct xsw_port *port,
 	return 0;
 }
 
-static struct xsw_prop_entry *xsw_prop_copy(const struct xsw_property *prop)
+/*
+ * A stored copy of @prop, counted against the namespace's limits; @old is
+ * the one it replaces (NULL for an add).
+ */
+static struct xsw_prop_entry *xsw_prop_copy(struct xsw_switch *sw,
+					    const struct xsw_property *prop,
+					    const struct xsw_prop_entry *old,
+					    struct netlink_ext_ack *extack)
 {
+	struct xsw_net *xn = sw->xn;
+	unsigned int bytes = xn->prop_bytes - (old ? old->prop.len : 0);
 	struct xsw_prop_entry *e;
+	int err;
 
-	e = kzalloc(struct_size(e, data, prop->len), GFP_KERNEL);
+	err = xsw_limit(extack, xn->n_props, old ? 0 : 1, props, "max_props") ?:
+	      xsw_limit(extack, bytes, prop->len, prop_bytes, "max_prop_bytes");
+	if (err)
+		return ERR_PTR(err);
+	e = kzalloc(struct_size(e, data, prop->len), GFP_KERNEL_ACCOUNT);
 	if (!e)
-		return NULL;
+		return ERR_PTR(-ENOMEM);
 	e->prop = *prop;
 	memcpy(e->data, prop->data, prop->len);
 	e->prop.data = e->data;
 	return e;
+}
+
+/* Counts a copy the stack accepted. */
+static void xsw_prop_stored(struct xsw_switch *sw, struct xsw_prop_entry *e)
+{
+	sw->xn->n_props++;
+	sw->xn->prop_bytes += e->prop.len;
+	atomic_inc(&xsw_counts.props);
+	sw->gen++;
 }
 
 /* Checks common to every step, and the port's or switch's list. */
@@ -95,7 +127,9 @@ static struct list_head *xsw_prop_list(struct xsw_switch *sw,
 {
 	int err;
 
-	xsw_assert_locked();
+	xsw_assert_locked(sw);
+	if (port && xsw_port_is_busy(port, extack))
+		return ERR_PTR(-EBUSY);
 	err = xsw_prop_check(port, prop, extack);
 	if (err)
 		return ERR_PTR(err);
@@ -122,15 +156,16 @@ int xsw_prop_add(struct xsw_switch *sw, struct xsw_port *port,
 		NL_SET_ERR_MSG_MOD(extack, "a property with that type, id and instance id exists");
 		return -EEXIST;
 	}
-	e = xsw_prop_copy(prop);
-	if (!e)
-		return -ENOMEM;
+	e = xsw_prop_copy(sw, prop, NULL, extack);
+	if (IS_ERR(e))
+		return PTR_ERR(e);
 	err = xsw_stack_veto(sw, &step, extack);
 	if (err) {
 		kfree(e);
 		return err;
 	}
 	list_add_tail(&e->list, list);
+	xsw_prop_stored(sw, e);
 	return 0;
 }
 EXPORT_SYMBOL_IF_KUNIT(xsw_prop_add);
@@ -154,16 +189,17 @@ int xsw_prop_update(struct xsw_switch *sw, struct xsw_port *port,
 		NL_SET_ERR_MSG_MOD(extack, "no property of that identity and version");
 		return -ENOENT;
 	}
-	e = xsw_prop_copy(prop);
-	if (!e)
-		return -ENOMEM;
+	e = xsw_prop_copy(sw, prop, old, extack);
+	if (IS_ERR(e))
+		return PTR_ERR(e);
 	err = xsw_stack_veto(sw, &step, extack);
 	if (err) {
 		kfree(e);
 		return err;
 	}
 	list_replace(&old->list, &e->list);
-	kfree(old);
+	xsw_prop_stored(sw, e);
+	xsw_prop_free(sw, old);
 	return 0;
 }
 EXPORT_SYMBOL_IF_KUNIT(xsw_prop_update);
@@ -193,18 +229,67 @@ int xsw_prop_delete(struct xsw_switch *sw, struct xsw_port *port,
 	if (err)
 		return err;
 	list_del(&old->list);
-	kfree(old);
+	xsw_prop_free(sw, old);
+	sw->gen++;
 	return 0;
 }
 EXPORT_SYMBOL_IF_KUNIT(xsw_prop_delete);
 
-/* Largest feature-status answer; an extension asking more is refused. */
-#define XSW_FEATURE_STATUS_MAX	65536
+/* What an extension is asked for first; it may ask for more. */
+#define XSW_FEATURE_STATUS_FIRST	256
+
+static int xsw_feature_call(struct xsw_ext *ext, struct xsw_port *port,
+			    const uuid_t *id, void **buf, u32 size, u32 *len)
+{
+	kfree(*buf);
+	*buf = kzalloc(size, GFP_KERNEL_ACCOUNT);
+	if (!*buf)
+		return -ENOMEM;
+	*len = size;
+	return ext->ops->feature_status(ext, port, id, *buf, len);
+}
 
 /*
- * Asks the enabled extensions, top-down, until one owns @id.  An answer
- * that does not fit is asked again with the size the extension needs, as
- * Hyper-V retries on NDIS_STATUS_INVALID_LENGTH.
+ * One extension's answer: asked with a first buffer, then once more with
+ * the size it says it needs, as Hyper-V retries on
+ * NDIS_STATUS_INVALID_LENGTH.  -EOPNOTSUPP: not this extension's id.
+ */
+static int xsw_feature_ask(struct xsw_ext *ext, struct xsw_port *port,
+			   const uuid_t *id, void **buf, u32 *len,
+			   struct netlink_ext_ack *extack)
+{
+	u32 size = XSW_FEATURE_STATUS_FIRST;
+	int err;
+
+	err = xsw_feature_call(ext, port, id, buf, size, len);
+	if (err == -ENOSPC && *len > size && *len <= XSW_FEATURE_STATUS_MAX) {
+		size = *len;
+		err = xsw_feature_call(ext, port, id, buf, size, len);
+	}
+	if (!err && *len <= size)
+		return 0;
+	kfree(*buf);
+	*buf = NULL;
+	if (err == -EOPNOTSUPP || err == -ENOMEM)
+		return err;
+	if (err == -ENOSPC && *len > XSW_FEATURE_STATUS_MAX) {
+		NL_SET_ERR_MSG_MOD(extack,
+				   "the owning extension's answer is larger than 65536 bytes");
+		return -EMSGSIZE;
+	}
+	if (!err || err == -ENOSPC) {
+		pr_warn("extension %s: feature status length %u does not fit its buffer of %u bytes\n",
+			ext->ops->name, *len, size);
+		err = -EINVAL;
+	}
+	NL_SET_ERR_MSG_MOD(extack, "the owning extension failed the query");
+	return err;
+}
+
+/*
+ * Asks the enabled extensions, top-down, until one owns @id; *@buf is the
+ * answer (the caller frees it) of *@len bytes, at most
+ * XSW_FEATURE_STATUS_MAX.
  */
 int xsw_feature_status(struct xsw_switch *sw, struct xsw_port *port,
 		       const uuid_t *id, void **buf, u32 *len,
@@ -212,46 +297,51 @@ int xsw_feature_status(struct xsw_switch *sw, struct xsw_port *port,
 		       struct netlink_ext_ack *extack)
 {
 	struct xsw_ext *ext;
-	u32 size = 256;
 	int err;
 
-	xsw_assert_locked();
+	xsw_assert_locked(sw);
+	*buf = NULL;
 	list_for_each_entry(ext, &sw->exts, list) {
 		if (!ext->enabled || !ext->ops->feature_status)
 			continue;
-		do {
-			*buf = kzalloc(size, GFP_KERNEL);
-			if (!*buf)
-				return -ENOMEM;
-			*len = size;
-			err = ext->ops->feature_status(ext, port, id, *buf, len);
-			if (err == -ENOSPC && *len > size &&
-			    *len <= XSW_FEATURE_STATUS_MAX) {
-				size = *len;
-				kfree(*buf);
-				continue;
-			}
-			break;
-		} while (1);
-		if (err == -EOPNOTSUPP) {
-			kfree(*buf);
+		err = xsw_feature_ask(ext, port, id, buf, len, extack);
+		if (err == -EOPNOTSUPP)
 			continue;
-		}
-		if (!err && *len > size) {
-			pr_warn("extension %s claims a feature status larger than its buffer\n",
-				ext->ops->name);
-			err = -EINVAL;
-		}
-		if (err) {
-			kfree(*buf);
-			NL_SET_ERR_MSG_MOD(extack, "the owning extension failed the query");
-			return err;
-		}
-		*answered = ext;
-		return 0;
+		if (!err)
+			*answered = ext;
+		return err;
 	}
-	*buf = NULL;
 	NL_SET_ERR_MSG_MOD(extack, "no enabled extension owns that feature status id");
 	return -ENOENT;
 }
 EXPORT_SYMBOL_IF_KUNIT(xsw_feature_status);
+
+static int xsw_props_walk(struct list_head *props, xsw_prop_visit_t fn,
+			  void *arg)
+{
+	struct xsw_prop_entry *e;
+	int err;
+
+	list_for_each_entry(e, props, list) {
+		err = fn(&e->prop, arg);
+		if (err)
+			return err;
+	}
+	return 0;
+}
+
+int xsw_port_walk_props(struct xsw_port *port, xsw_prop_visit_t fn,
+			void *arg)
+{
+	xsw_assert_locked(port->sw);
+	return xsw_props_walk(&port->props, fn, arg);
+}
+EXPORT_SYMBOL_GPL(xsw_port_walk_props);
+
+int xsw_switch_walk_props(struct xsw_switch *sw, xsw_prop_visit_t fn,
+			  void *arg)
+{
+	xsw_assert_locked(sw);
+	return xsw_props_walk(&sw->props, fn, arg);
+}
+EXPORT_SYMBOL_GPL(xsw_switch_walk_props);

@@ -156,9 +156,9 @@ static int xsw_ext_verdict(struct xsw_ext *ext, const struct xsw_step *step,
 			name, op, ret);
 		return 0;
 	}
-	if (step->op == XSWITCH_OP_NIC_CREATE && step->nic->index) {
+	if (step->op == XSWITCH_OP_NIC_CREATE && step->nic->info.index) {
 		pr_warn("extension %s vetoed %s at index %u (%d); ignored: only index 0 can be vetoed\n",
-			name, op, step->nic->index, ret);
+			name, op, step->nic->info.index, ret);
 		return 0;
 	}
 	return ret;
@@ -171,17 +171,56 @@ static void xsw_veto_msg(struct netlink_ext_ack *extack)
 		NL_SET_ERR_MSG_MOD(extack, "vetoed by an extension (see events)");
 }
 
+/*
+ * What an extension's callback left in the extack, kept only with a veto:
+ * an ignored veto's message (or one written by an extension that passed)
+ * must not reach a successful reply, nor a later veto's error.
+ */
+struct xsw_extack_mark {
+	const char *msg;
+	const struct nlattr *bad_attr;
+};
+
+static void xsw_extack_mark(struct netlink_ext_ack *extack,
+			    struct xsw_extack_mark *m)
+{
+	m->msg = extack ? extack->_msg : NULL;
+	m->bad_attr = extack ? extack->bad_attr : NULL;
+}
+
+static void xsw_extack_reset(struct netlink_ext_ack *extack,
+			     const struct xsw_extack_mark *m)
+{
+	if (!extack)
+		return;
+	extack->_msg = m->msg;
+	extack->bad_attr = m->bad_attr;
+}
+
+static int xsw_ext_ask(struct xsw_ext *ext, const struct xsw_step *step,
+		       struct netlink_ext_ack *extack)
+{
+	struct xsw_extack_mark mark;
+	int err;
+
+	xsw_extack_mark(extack, &mark);
+	err = xsw_ext_verdict(ext, step, xsw_ext_veto(ext, step, extack));
+	if (!err)
+		xsw_extack_reset(extack, &mark);
+	return err;
+}
+
 int xsw_stack_veto(struct xsw_switch *sw, const struct xsw_step *step,
 		   struct netlink_ext_ack *extack)
 {
 	struct xsw_ext *ext, *vetoer = NULL;
 	int err = 0;
 
-	xsw_assert_locked();
+	xsw_assert_locked(sw);
 	list_for_each_entry(ext, &sw->exts, list) {
 		if (!ext->enabled)
 			continue;
-		err = xsw_ext_verdict(ext, step, xsw_ext_veto(ext, step, extack));
+		err = xsw_ext_ask(ext, step, extack);
 		if (err) {
 			vetoer = ext;
 			xsw_veto_msg(extack);
@@ -203,7 +242,7 @@ void xsw_stack_notify(struct xsw_switch *sw, const struct xsw_step *step)
 {
 	struct xsw_ext *ext;
 
-	xsw_assert_locked();
+	xsw_assert_locked(sw);
 	list_for_each_entry(ext, &sw->exts, list)
 		if (ext->enabled)
 			xsw_ext_notify(ext, step);

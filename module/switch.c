@@ -14,12 +14,15 @@
  * A switch is created by SWITCH_NEW in the namespace of the requesting
  * socket and lives until SWITCH_DEL, until that namespace is dismantled,
  * or until the module is unloaded, whichever comes first.  Its name is
- * unique in the namespace and its id is never reused while the namespace
- * lives unless the id space wraps.
+ * unique in the namespace; its id is allocated cyclically, so a deleted
+ * switch's id is not reused until the id space wraps.
  *
- * Deleting a switch removes its ports first, each in the Hyper-V order
- * (NIC disconnect, NIC delete, port teardown, port delete) with every
- * extension told, then drops its properties and detaches its extensions.
+ * Deleting a switch first unpublishes it (it is no longer found, and its
+ * name is free again), then removes its ports one by one, each in the
+ * Hyper-V order (NIC disconnect, NIC delete, port teardown, port delete)
+ * with every extension told, waiting where a reference holds a delete up;
+ * then it drops its properties, detaches its extensions, and is freed
+ * after a grace period.
  */
 
 const char *xsw_switch_name(const struct xsw_switch *sw)
@@ -28,18 +31,47 @@ const char *xsw_switch_name(const struct xsw_switch *sw)
 }
 EXPORT_SYMBOL_GPL(xsw_switch_name);
 
+struct net *xsw_switch_net(const struct xsw_switch *sw)
+{
+	return sw->xn->net;
+}
+EXPORT_SYMBOL_GPL(xsw_switch_net);
+
 struct xsw_switch *xsw_switch_find(struct net *net, const char *name)
 {
+	struct xsw_net *xn = xsw_net(net);
 	struct xsw_switch *sw;
 	unsigned long id;
 
-	xsw_assert_locked();
-	xa_for_each(&xsw_net(net)->switches, id, sw)
+	lockdep_assert_held(&xn->lock);
+	xa_for_each(&xn->switches, id, sw)
 		if (!strcmp(sw->name, name))
 			return sw;
 	return NULL;
 }
 EXPORT_SYMBOL_IF_KUNIT(xsw_switch_find);
+
+static int xsw_switch_check(struct xsw_net *xn, const char *name,
+			    struct netlink_ext_ack *extack)
+{
+	if (READ_ONCE(xsw_going)) {
+		NL_SET_ERR_MSG_MOD(extack, "the module is being unloaded");
+		return -ENODEV;
+	}
+	if (!*name) {
+		NL_SET_ERR_MSG_MOD(extack, "switch name is empty");
+		return -EINVAL;
+	}
+	if (strlen(name) >= XSWITCH_NAME_LEN) {
+		NL_SET_ERR_MSG_MOD(extack, "switch name is longer than 15 bytes");
+		return -EINVAL;
+	}
+	if (xsw_switch_find(xn->net, name)) {
+		NL_SET_ERR_MSG_MOD(extack, "a switch of that name already exists");
+		return -EEXIST;
+	}
+	return xsw_limit(extack, xn->n_switches, 1, switches, "max_switches");
+}
 
 struct xsw_switch *xsw_switch_create(struct net *net, const char *name,
 				     struct netlink_ext_ack *extack)
@@ -48,64 +80,87 @@ struct xsw_switch *xsw_switch_create(struct net *net, const char *name,
 	struct xsw_switch *sw;
 	int err;
 
-	xsw_assert_locked();
-	if (!*name) {
-		NL_SET_ERR_MSG_MOD(extack, "switch name is empty");
-		return ERR_PTR(-EINVAL);
-	}
-	if (strlen(name) >= XSWITCH_NAME_LEN) {
-		NL_SET_ERR_MSG_MOD(extack, "switch name is longer than 15 bytes");
-		return ERR_PTR(-EINVAL);
-	}
-	if (xsw_switch_find(net, name)) {
-		NL_SET_ERR_MSG_MOD(extack, "a switch of that name already exists");
-		return ERR_PTR(-EEXIST);
-	}
+	lockdep_assert_held(&xn->lock);
+	err = xsw_switch_check(xn, name, extack);
+	if (err)
+		return ERR_PTR(err);
 
-	sw = kzalloc(sizeof(*sw), GFP_KERNEL);
+	sw = kzalloc(sizeof(*sw), GFP_KERNEL_ACCOUNT);
 	if (!sw)
 		return ERR_PTR(-ENOMEM);
-	sw->net = net;
+	sw->xn = xn;
 	strscpy(sw->name, name, sizeof(sw->name));
+	refcount_set(&sw->refs, 1);
 	xa_init_flags(&sw->ports, XA_FLAGS_ALLOC1);
+	INIT_LIST_HEAD(&sw->port_list);
 	INIT_LIST_HEAD(&sw->exts);
 	INIT_LIST_HEAD(&sw->props);
 
-	err = xa_alloc_cyclic(&xn->switches, &sw->id, sw, xa_limit_32b,
-			      &xn->next_id, GFP_KERNEL);
+	err = xa_alloc_cyclic(&xn->switches, &sw->id, sw, xa_limit_31b,
+			      &xn->next_id, GFP_KERNEL_ACCOUNT);
 	if (err < 0) {
 		NL_SET_ERR_MSG_MOD(extack, "no free switch id");
 		kfree(sw);
 		return ERR_PTR(err);
 	}
+	xn->n_switches++;
+	atomic_inc(&xsw_counts.switches);
 	return sw;
 }
 EXPORT_SYMBOL_IF_KUNIT(xsw_switch_create);
 
+void xsw_switch_put(struct xsw_switch *sw)
+{
+	if (!refcount_dec_and_test(&sw->refs))
+		return;
+	WARN_ON_ONCE(!xa_empty(&sw->ports));
+	xa_destroy(&sw->ports);
+	atomic_dec(&xsw_counts.switches);
+	kfree_rcu(sw, rcu);
+}
+
+/*
+ * Ports go in creation order.  Each may drop the lock to wait for
+ * references, so the walk starts again from the head every time; the
+ * switch is unpublished, so nothing but pending deletes, which only take
+ * ports out, changes the list meanwhile.
+ */
+static void xsw_switch_remove_ports(struct xsw_switch *sw)
+{
+	struct xsw_port *port;
+
+	while ((port = list_first_entry_or_null(&sw->port_list,
+						struct xsw_port, list)))
+		xsw_port_destroy(port);
+}
+
 void xsw_switch_destroy(struct xsw_switch *sw)
 {
+	struct xsw_net *xn = sw->xn;
 	struct xsw_ext *ext, *tmp;
-	struct xsw_port *port;
-	unsigned long id;
 
-	xsw_assert_locked();
-	xa_for_each(&sw->ports, id, port)
-		xsw_port_destroy(port);
-	xa_destroy(&sw->ports);
-	xsw_props_free(&sw->props);
+	xsw_assert_locked(sw);
+	sw->dying = true;
+	xa_erase(&xn->switches, sw->id);
+	xn->n_switches--;
+
+	xsw_switch_remove_ports(sw);
+	xsw_props_free(sw, &sw->props);
+	/* With the ports gone, no attachment holds a reference any more. */
 	list_for_each_entry_safe(ext, tmp, &sw->exts, list)
-		xsw_ext_detach(ext);
-	xa_erase(&xsw_net(sw->net)->switches, sw->id);
-	kfree(sw);
+		xsw_ext_remove(ext);
+	xsw_switch_put(sw);
 }
 EXPORT_SYMBOL_IF_KUNIT(xsw_switch_destroy);
 
 void xsw_net_destroy_switches(struct net *net)
 {
+	struct xsw_net *xn = xsw_net(net);
 	struct xsw_switch *sw;
-	unsigned long id;
+	unsigned long id = 0;
 
-	xsw_assert_locked();
-	xa_for_each(&xsw_net(net)->switches, id, sw)
+	/* Not xa_for_each(): a destroy may drop the lock while it waits. */
+	lockdep_assert_held(&xn->lock);
+	while ((sw = xa_find(&xn->switches, &id, ULONG_MAX, XA_PRESENT)))
 		xsw_switch_destroy(sw);
 }

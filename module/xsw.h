@@ -5,9 +5,13 @@
 #ifndef _XSW_H
 #define _XSW_H
 
+#include <linux/completion.h>
 #include <linux/lockdep.h>
 #include <linux/mutex.h>
 #include <linux/netlink.h>
+#include <linux/rcupdate.h>
+#include <linux/refcount.h>
+#include <linux/workqueue.h>
 #include <linux/xarray.h>
 #include <net/net_namespace.h>
 #include <net/xswitch.h>
@@ -16,20 +20,54 @@
 /**
  * DOC: Locking
  *
- * One control mutex, xsw_mutex, serialises every change to every switch in
- * every network namespace, the way ovs_mutex does for Open vSwitch:
- * control requests are rare next to packets and a single lock makes the
- * Hyper-V ordering rules (one request at a time walks the extension stack)
- * hold by construction.  Netlink handlers take it for the whole request,
- * including the reply's fill, so a reply never shows a half-made object.
+ * Each network namespace has one control mutex, &xsw_net.lock, that
+ * serialises every change to the switches of that namespace, the way
+ * ovs_mutex does for Open vSwitch: control requests are rare next to
+ * packets, and one lock makes the Hyper-V ordering rules (one request at a
+ * time walks an extension stack) hold by construction.  Namespaces do not
+ * share it, so that a flood of requests in one cannot stall another.
+ * Netlink handlers hold it for the whole request, including the reply's
+ * fill, so a reply never shows a half-made object.  xsw_lock() and
+ * xsw_unlock() take and release it; xsw_assert_locked() checks it with
+ * lockdep.
  *
- * xsw_lock() and xsw_unlock() take and release it; functions that need it
- * say so with xsw_assert_locked(), which lockdep checks.  RTNL, where a
- * netdev needs it, nests inside xsw_mutex, never the reverse.
+ * The registry of extension modules has its own mutex, xsw_ext_mutex,
+ * taken inside a namespace's lock (attach) or alone (register,
+ * unregister, dumps), never around it.  RTNL, where a netdev needs it,
+ * nests inside the namespace's lock, never the reverse.
+ *
+ * Lifetimes.  Switches, ports and NICs are published with RCU (the
+ * namespace's switch xarray, the switch's port xarray, the port's NIC
+ * slots) only once their create step has completed, unpublished when
+ * their delete step completes, and freed after a grace period: a reader
+ * under rcu_read_lock(), in any context, may use what it finds until
+ * rcu_read_unlock().  Each object has two counters:
+ *
+ * - @refs (memory) keeps the structure allocated: one for being published,
+ *   one for each waiter that sleeps on it without the lock.
+ * - @users (Hyper-V's reference count) blocks the delete: one for the
+ *   object's own existence plus one per xsw_port_ref()/xsw_nic_ref().
+ *   Delete drops the first; references are taken with
+ *   refcount_inc_not_zero(), so none is taken once it reached zero.
+ *
+ * When a delete finds no reference held, it completes at once under the
+ * lock.  Otherwise it is pending: the object stays in place, marked
+ * deleting (no other step may touch it), and the last xsw_*_unref() queues
+ * the rest of the delete on xsw_wq, which takes the lock, runs the delete
+ * step through the stack and signals &gone.  The requester waits for
+ * &gone without the lock, killably, warning every XSW_WAIT_WARN_SECS that
+ * names who holds the references; a killed requester leaves the delete to
+ * complete on its own.  Switch delete, namespace exit and module unload
+ * wait the same way, uninterruptibly, for each of their objects.
  */
-void xsw_lock(void);
-void xsw_unlock(void);
-void xsw_assert_locked(void);
+struct xsw_net;
+struct xsw_registered;
+
+void xsw_lock(struct net *net);
+void xsw_unlock(struct net *net);
+struct mutex *xsw_net_lock(const struct net *net);
+
+#define xsw_assert_locked(sw) lockdep_assert_held(&(sw)->xn->lock)
 
 /* Every refusal names the module, and the attribute when there is one. */
 #define XSW_ERR_ATTR(extack, attr, msg) do {				\
@@ -39,38 +77,136 @@ void xsw_assert_locked(void);
 	NL_SET_ERR_MSG_MOD(_xsw_extack, msg);				\
 } while (0)
 
+/* How often a wait for references says that it is still waiting. */
+#define XSW_WAIT_WARN_SECS	10
+
+/**
+ * struct xsw_limits - what one network namespace may hold
+ * @switches: switches in the namespace
+ * @ports: ports on one switch
+ * @nics: NICs in the namespace
+ * @props: properties in the namespace
+ * @prop_bytes: property payload bytes in the namespace
+ *
+ * Module parameters of the same names set them (see main.c).
+ */
+struct xsw_limits {
+	unsigned int switches;
+	unsigned int ports;
+	unsigned int nics;
+	unsigned int props;
+	unsigned int prop_bytes;
+};
+
+extern struct xsw_limits xsw_limits;
+
 /**
  * struct xsw_net - the per network namespace state of xswitch
- * @switches: the namespace's switches by id; ids are handed out cyclically
- *	so that a deleted switch's id is not reused at once by a new one
+ * @lock: the namespace's control lock (see "DOC: Locking")
+ * @net: the namespace
+ * @switches: the namespace's switches by id (RCU); ids are handed out
+ *	cyclically so that a deleted switch's id is not reused at once
  * @next_id: cursor of the cyclic id allocator
+ * @n_switches: switches counted against xsw_limits.switches
+ * @n_nics: NICs counted against xsw_limits.nics
+ * @n_props: properties counted against xsw_limits.props
+ * @prop_bytes: payload bytes counted against xsw_limits.prop_bytes
  */
 struct xsw_net {
+	struct mutex lock;	/* the namespace's control lock */
+	struct net *net;
 	struct xarray switches;
 	u32 next_id;
+	unsigned int n_switches;
+	unsigned int n_nics;
+	unsigned int n_props;
+	unsigned int prop_bytes;
 };
 
 /**
  * struct xsw_switch - one switch
- * @net: the namespace the switch lives in; it never moves
- * @id: number unique in @net, > 0
- * @name: name unique in @net
- * @ports: ports by PortId
+ * @xn: the namespace the switch lives in; it never moves
+ * @id: number unique in its namespace, > 0
+ * @name: name unique in its namespace
+ * @refs: memory (see "DOC: Locking")
+ * @dying: being deleted: no longer found by name, takes no new object
+ * @ports: ports by PortId (RCU); an id being created is reserved (NULL)
+ * @port_list: ports in creation order (struct xsw_port.list)
+ * @n_ports: ports, counted against xsw_limits.ports
  * @next_port_id: cursor of the cyclic PortId allocator
  * @exts: attached extensions (struct xsw_ext), in stack order: capture,
  *	filter, forward, each class in its user-set order
  * @props: switch properties (struct xsw_prop_entry)
+ * @gen: bumped by every change of @exts or of a property list, so that a
+ *	dump that resumes by position can tell it was interrupted
  * @event_seq: sequence number of the last step delivered to the stack
+ * @rcu: for the free after a grace period
  */
 struct xsw_switch {
-	struct net *net;
+	struct xsw_net *xn;
 	u32 id;
 	char name[XSWITCH_NAME_LEN];
+	refcount_t refs;
+	bool dying;
 	struct xarray ports;
+	struct list_head port_list;
+	unsigned int n_ports;
 	u32 next_port_id;
 	struct list_head exts;
 	struct list_head props;
+	u32 gen;
 	u32 event_seq;
+	struct rcu_head rcu;
+};
+
+/**
+ * struct xsw_port - a switch port
+ * @info: what extensions see
+ * @sw: the switch
+ * @refs: memory
+ * @users: references that block the delete (see "DOC: Locking")
+ * @deleting: the delete step was asked for and waits for @users
+ * @nics: NICs by index (RCU), published once created
+ * @props: the port's properties (struct xsw_prop_entry)
+ * @list: in @sw->port_list
+ * @finish: completes a pending delete once @users reached zero
+ * @gone: signalled when the delete step has completed
+ * @rcu: for the free after a grace period
+ */
+struct xsw_port {
+	struct xsw_port_info info;
+	struct xsw_switch *sw;
+	refcount_t refs;
+	refcount_t users;
+	bool deleting;
+	struct xsw_nic __rcu *nics[XSWITCH_MAX_NIC_INDEX + 1];
+	struct list_head props;
+	struct list_head list;
+	struct work_struct finish;
+	struct completion gone;
+	struct rcu_head rcu;
+};
+
+/**
+ * struct xsw_nic - a NIC connection on a port
+ * @info: what extensions see
+ * @port: the port; it outlives the NIC's delete step
+ * @refs: memory
+ * @users: references that block the delete
+ * @deleting: the delete step was asked for and waits for @users
+ * @finish: completes a pending delete once @users reached zero
+ * @gone: signalled when the delete step has completed
+ * @rcu: for the free after a grace period
+ */
+struct xsw_nic {
+	struct xsw_nic_info info;
+	struct xsw_port *port;
+	refcount_t refs;
+	refcount_t users;
+	bool deleting;
+	struct work_struct finish;
+	struct completion gone;
+	struct rcu_head rcu;
 };
 
 /**
@@ -79,13 +215,17 @@ struct xsw_switch {
  * @sw: the switch
  * @list: in @sw->exts
  * @enabled: takes part in the stack
+ * @refs: references to ports and NICs this attachment holds
+ * @reg: the registration, which counts the attachments
  * @priv: the extension's private area, ops->priv_size bytes
  */
 struct xsw_ext {
 	const struct xsw_extension_ops *ops;
 	struct xsw_switch *sw;
+	struct xsw_registered *reg;
 	struct list_head list;
 	bool enabled;
+	atomic_t refs;
 	u8 priv[] __aligned(sizeof(u64));
 };
 
@@ -123,12 +263,55 @@ struct xsw_nic_params {
 };
 
 struct xsw_net *xsw_net(const struct net *net);
+extern struct workqueue_struct *xsw_wq;
+extern bool xsw_going;
+
+/* main.c: waits for a pending delete, as "DOC: Locking" says. */
+void xsw_wait_gone(struct xsw_switch *sw, struct completion *gone,
+		   const char *what, u32 port_id, int index, bool killable);
+
+static inline bool xsw_over(unsigned int have, unsigned int add,
+			    unsigned int limit)
+{
+	return have + add > limit || have + add < have;
+}
+
+/*
+ * Refuses a request that would take @have past @limit (a field of
+ * xsw_limits, named by its module parameter @param): -ENOSPC, and a
+ * message naming the limit (with its value where the kernel can format
+ * extack messages).
+ */
+#ifdef NL_SET_ERR_MSG_FMT_MOD
+#define xsw_limit(extack, have, add, field, param) ({			\
+	unsigned int _l = READ_ONCE(xsw_limits.field);			\
+	int _e = 0;							\
+									\
+	if (xsw_over(have, add, _l)) {					\
+		NL_SET_ERR_MSG_FMT_MOD(extack,				\
+				       "over the limit " param "=%u", _l); \
+		_e = -ENOSPC;						\
+	}								\
+	_e;								\
+})
+#else
+#define xsw_limit(extack, have, add, field, param) ({			\
+	int _e = 0;							\
+									\
+	if (xsw_over(have, add, READ_ONCE(xsw_limits.field))) {		\
+		NL_SET_ERR_MSG_MOD(extack, "over the limit " param);	\
+		_e = -ENOSPC;						\
+	}								\
+	_e;								\
+})
+#endif
 
 /* switch.c */
 struct xsw_switch *xsw_switch_create(struct net *net, const char *name,
 				     struct netlink_ext_ack *extack);
 void xsw_switch_destroy(struct xsw_switch *sw);
 struct xsw_switch *xsw_switch_find(struct net *net, const char *name);
+void xsw_switch_put(struct xsw_switch *sw);
 void xsw_net_destroy_switches(struct net *net);
 
 /* stack.c */
@@ -141,11 +324,16 @@ void xsw_stack_notify(struct xsw_switch *sw, const struct xsw_step *step);
 struct xsw_ext *xsw_ext_find(struct xsw_switch *sw, const char *name);
 struct xsw_ext *xsw_ext_attach(struct xsw_switch *sw, const char *name,
 			       struct netlink_ext_ack *extack);
-void xsw_ext_detach(struct xsw_ext *ext);
+int xsw_ext_detach(struct xsw_ext *ext, struct netlink_ext_ack *extack);
+void xsw_ext_remove(struct xsw_ext *ext);
 int xsw_ext_set(struct xsw_ext *ext, int enabled, int position,
 		struct netlink_ext_ack *extack);
 unsigned int xsw_ext_position(const struct xsw_ext *ext);
-const struct xsw_extension_ops *xsw_extension_at(unsigned int i);
+u32 xsw_extension_gen(void);
+int xsw_extension_dump(unsigned int from,
+		       int (*fn)(const struct xsw_extension_ops *ops,
+				 void *arg),
+		       void *arg);
 
 /* port.c */
 struct xsw_port *xsw_port_find(struct xsw_switch *sw, u32 id);
@@ -155,10 +343,16 @@ struct xsw_port *xsw_port_create(struct xsw_switch *sw,
 int xsw_port_update(struct xsw_port *port, const char *friendly_name,
 		    struct netlink_ext_ack *extack);
 int xsw_port_teardown(struct xsw_port *port, struct netlink_ext_ack *extack);
-int xsw_port_delete(struct xsw_port *port, struct netlink_ext_ack *extack);
+int xsw_port_delete(struct xsw_port *port, bool wait,
+		    struct netlink_ext_ack *extack);
 void xsw_port_destroy(struct xsw_port *port);
+void xsw_port_put(struct xsw_port *port);
+struct xsw_nic *xsw_port_nic(struct xsw_port *port, u16 index);
+bool xsw_port_is_busy(struct xsw_port *port, struct netlink_ext_ack *extack);
 
 /* nic.c */
+int xsw_nic_check_params(struct xsw_port *port, const struct xsw_nic_params *p,
+			 bool create, struct netlink_ext_ack *extack);
 struct xsw_nic *xsw_nic_create(struct xsw_port *port,
 			       const struct xsw_nic_params *p,
 			       struct netlink_ext_ack *extack);
@@ -166,7 +360,8 @@ int xsw_nic_connect(struct xsw_nic *nic, struct netlink_ext_ack *extack);
 int xsw_nic_update(struct xsw_nic *nic, const struct xsw_nic_params *p,
 		   struct netlink_ext_ack *extack);
 int xsw_nic_disconnect(struct xsw_nic *nic, struct netlink_ext_ack *extack);
-int xsw_nic_delete(struct xsw_nic *nic, struct netlink_ext_ack *extack);
+int xsw_nic_delete(struct xsw_nic *nic, bool wait,
+		   struct netlink_ext_ack *extack);
 void xsw_nic_destroy(struct xsw_nic *nic);
 
 /* property.c */
@@ -181,7 +376,7 @@ int xsw_prop_update(struct xsw_switch *sw, struct xsw_port *port,
 int xsw_prop_delete(struct xsw_switch *sw, struct xsw_port *port,
 		    const struct xsw_property *prop,
 		    struct netlink_ext_ack *extack);
-void xsw_props_free(struct list_head *props);
+void xsw_props_free(struct xsw_switch *sw, struct list_head *props);
 int xsw_feature_status(struct xsw_switch *sw, struct xsw_port *port,
 		       const uuid_t *id, void **buf, u32 *len,
 		       const struct xsw_ext **answered,
@@ -192,5 +387,21 @@ int xsw_netlink_init(void);
 void xsw_netlink_exit(void);
 void xsw_nl_event(struct xsw_switch *sw, const struct xsw_step *step,
 		  int status, const struct xsw_ext *vetoer);
+
+/* debugfs.c */
+void xsw_debugfs_init(void);
+void xsw_debugfs_exit(void);
+
+/* Objects alive (allocated, not yet freed), for tests and debugfs. */
+struct xsw_counts {
+	atomic_t switches;
+	atomic_t ports;
+	atomic_t nics;
+	atomic_t exts;
+	atomic_t props;
+	atomic_t pending;
+};
+
+extern struct xsw_counts xsw_counts;
 
 #endif /* _XSW_H */

@@ -35,8 +35,9 @@ rsync -a --delete --exclude '*.o' --exclude '*.ko' --exclude '.*.cmd' \
 log=$out/build.log
 make -C "$kdir" M="$out" W=1 ${sparse:+C=2} modules >"$log" 2>&1 ||
 	{ cat "$log" >&2; xsw_die "module build for $kernel failed"; }
-# W=1 and sparse only warn; a warning is a failure here.
-if grep -E '(warning|error):' "$log" >&2; then
+# W=1 and sparse only warn; a warning is a failure here.  modpost says
+# WARNING: and ERROR: in capitals.
+if grep -Ei '(warning|error):' "$log" >&2; then
 	xsw_die "module build for $kernel is not warning-free (see $log)"
 fi
 make -s -C "$XSW_TOP/tools/xswctl" >&2

@@ -8,66 +8,69 @@
  * those switches runs through it, in stack order: capture extensions
  * first, then filters, then at most one forwarding extension, then the
  * switch itself (Hyper-V's "miniport edge").
+ *
+ * Switches, ports and NICs are opaque: an extension reads their Hyper-V
+ * parameters through xsw_port_info() and xsw_nic_info(), walks what a
+ * switch already holds with the xsw_*_walk_*() functions, and keeps a
+ * port or NIC from being deleted with xsw_port_ref() / xsw_nic_ref().
  */
 #ifndef _NET_XSWITCH_H
 #define _NET_XSWITCH_H
 
 #include <linux/if_ether.h>
-#include <linux/list.h>
 #include <linux/netlink.h>
-#include <linux/refcount.h>
 #include <linux/types.h>
 #include <linux/uuid.h>
 #include <uapi/linux/xswitch.h>
 
+struct net;
 struct xsw_switch;
+struct xsw_port;
+struct xsw_nic;
 struct xsw_ext;
 
 /**
- * struct xsw_port - a switch port; extensions read, never write, it
- * @sw: the switch
- * @id: PortId, > 0, unique on the switch
- * @type: enum xswitch_port_type
+ * struct xsw_port_info - a port's parameters (NDIS_SWITCH_PORT_PARAMETERS)
+ * @id: PortId, > 0, unique on the switch; not stable across a migration
+ * @type: enum xswitch_port_type, fixed
  * @validation: a validation port: checks policies, never takes a NIC, and
  *	must not make an extension reserve resources
- * @state: enum xswitch_port_state
+ * @state: enum xswitch_port_state; 0 while the create step is running
  * @name: PortName, fixed
  * @friendly_name: changes with XSWITCH_OP_PORT_UPDATE
- * @refs: one for the switch, one per xsw_port_ref()
- * @nics: by index
- * @props: the port's properties (struct xsw_prop_entry)
+ *
+ * Stable while the caller holds the switch's control lock (in a callback);
+ * @state may also be read with READ_ONCE() under RCU.
  */
-struct xsw_port {
-	struct xsw_switch *sw;
+struct xsw_port_info {
 	u32 id;
 	u32 type;
 	bool validation;
 	u32 state;
 	char name[XSWITCH_LONG_NAME_LEN];
 	char friendly_name[XSWITCH_LONG_NAME_LEN];
-	refcount_t refs;
-	struct xsw_nic *nics[XSWITCH_MAX_NIC_INDEX + 1];
-	struct list_head props;
 };
 
 /**
- * struct xsw_nic - a NIC connection on a port; extensions read it only
- * @port: the port
+ * struct xsw_nic_info - a NIC's parameters (NDIS_SWITCH_NIC_PARAMETERS)
+ * @port_id: PortId of the port the NIC is on
  * @index: 0, or 1 to XSWITCH_MAX_NIC_INDEX behind the external port
  * @type: enum xswitch_nic_type, from the port's type
- * @state: enum xswitch_nic_state
+ * @state: enum xswitch_nic_state; 0 while the create step is running
  * @mtu: MTU
  * @permanent_mac: MAC configured on the host
  * @vm_mac: MAC the guest configured (zero for non-VM NICs)
  * @current_mac: MAC the switch enforces
- * @refs: one for the port, one per xsw_nic_ref()
  * @name: NicName
- * @friendly_name: NicFriendlyName
- * @vm_name: VmName (synthetic and emulated NICs)
- * @vm_friendly_name: VmFriendlyName
+ * @friendly_name: NicFriendlyName, changes with XSWITCH_OP_NIC_UPDATE
+ * @vm_name: VmName (synthetic and emulated NICs only)
+ * @vm_friendly_name: VmFriendlyName (likewise)
+ *
+ * Stable while the caller holds the switch's control lock; @state may also
+ * be read with READ_ONCE() under RCU.
  */
-struct xsw_nic {
-	struct xsw_port *port;
+struct xsw_nic_info {
+	u32 port_id;
 	u16 index;
 	u32 type;
 	u32 state;
@@ -75,7 +78,6 @@ struct xsw_nic {
 	u8 permanent_mac[ETH_ALEN];
 	u8 vm_mac[ETH_ALEN];
 	u8 current_mac[ETH_ALEN];
-	refcount_t refs;
 	char name[XSWITCH_LONG_NAME_LEN];
 	char friendly_name[XSWITCH_LONG_NAME_LEN];
 	char vm_name[XSWITCH_LONG_NAME_LEN];
@@ -119,23 +121,31 @@ struct xsw_step {
 
 /**
  * struct xsw_extension_ops - what an extension implements
- * @name: unique name, at most 31 bytes, how users refer to it
+ * @name: unique name, at most XSW_EXT_NAME_MAX bytes, how users refer to it
  * @uuid: ExtensionId, unique; saved run-time data carries it
  * @class: enum xswitch_ext_class
  * @owner: THIS_MODULE; held while the extension is attached anywhere
  * @priv_size: size of the private area of each attachment (xsw_ext_priv())
  * @attach: attached to a switch (disabled); may fail
- * @detach: detached from a switch
+ * @detach: detached from a switch; the extension holds no reference then
+ * @activate: enabled: from now on every step of the switch runs through the
+ *	extension.  Learn what the switch already holds here, with the
+ *	xsw_*_walk_*() functions (Hyper-V's PORT_ARRAY, NIC_ARRAY and
+ *	PROPERTY_ENUM after NetEventSwitchActivate).  May fail, with an extack
+ *	message; the extension then stays disabled.
+ * @deactivate: disabled: no more steps reach it.  It holds no reference
+ *	then (disabling is refused while it does).
  *
  * Vetoable steps return 0 to pass the request down the stack or a negative
  * errno (with an extack message) to veto it; every extension above a
  * vetoing one then sees @complete with that errno, so it can roll back
  * what it set up on the way down.  Capture extensions may not veto, and
  * only index-0 NIC creation may be vetoed: such vetoes are logged and
- * ignored.
+ * ignored, and so is their extack message.  A message reaches the user only
+ * with the veto it explains.
  *
- * @port_create: vetoable
- * @nic_create: vetoable at index 0
+ * @port_create: vetoable; no reference can be taken to the port yet
+ * @nic_create: vetoable at index 0; no reference can be taken to the NIC yet
  * @port_prop_add: vetoable; likewise @port_prop_update, @port_prop_delete
  * @port_prop_update: vetoable
  * @port_prop_delete: vetoable
@@ -147,21 +157,25 @@ struct xsw_step {
  *
  * Never-fail steps cannot be refused: their callbacks return nothing.
  * @port_update: friendly name changed
- * @port_teardown: take no new reference to the port from now on
- * @port_delete: the port is gone after this returns
- * @nic_connect: the NIC is now a destination
+ * @port_teardown: take no new reference to the port from now on; drop the
+ *	ones held, or the port's delete waits for them
+ * @port_delete: the port is gone after this returns; no reference is held
+ * @nic_connect: the NIC becomes a destination once every extension saw this
  * @nic_update: MTU, MACs or friendly name changed
- * @nic_disconnect: stop using the NIC as a destination
- * @nic_delete: the NIC is gone after this returns
+ * @nic_disconnect: stop using the NIC as a destination; drop references to
+ *	it, or its delete waits for them
+ * @nic_delete: the NIC is gone after this returns; no reference is held
  *
  * @feature_status: answer a feature-status query for @id on @port (NULL
  *	for the switch): return -EOPNOTSUPP if @id is not this extension's;
  *	else write at most *@len bytes to @buf, set *@len to the bytes written
- *	and return 0, or set *@len to the bytes needed and return -ENOSPC.
+ *	and return 0, or set *@len to the bytes needed (at most
+ *	XSW_FEATURE_STATUS_MAX) and return -ENOSPC to be asked again.
  *
  * All callbacks run in process context with the switch's control lock
- * held; they may sleep but must not call back into xswitch's control
- * functions.
+ * held; they may sleep but must not call xswitch's control functions
+ * (creating, deleting or changing objects).  The read-only functions below
+ * that say "control lock" may be called from them.
  */
 struct xsw_extension_ops {
 	const char *name;
@@ -172,6 +186,8 @@ struct xsw_extension_ops {
 
 	int (*attach)(struct xsw_ext *ext);
 	void (*detach)(struct xsw_ext *ext);
+	int (*activate)(struct xsw_ext *ext, struct netlink_ext_ack *extack);
+	void (*deactivate)(struct xsw_ext *ext);
 
 	int (*port_create)(struct xsw_ext *ext, struct xsw_port *port,
 			   struct netlink_ext_ack *extack);
@@ -210,22 +226,65 @@ struct xsw_extension_ops {
 			      const uuid_t *id, void *buf, u32 *len);
 };
 
+/* Longest extension name, without the terminating NUL. */
+#define XSW_EXT_NAME_MAX	31
+/* Largest feature-status answer an extension may give. */
+#define XSW_FEATURE_STATUS_MAX	65536
+
 int xsw_extension_register(const struct xsw_extension_ops *ops);
 void xsw_extension_unregister(const struct xsw_extension_ops *ops);
 
 void *xsw_ext_priv(const struct xsw_ext *ext);
 struct xsw_switch *xsw_ext_switch(const struct xsw_ext *ext);
+
 const char *xsw_switch_name(const struct xsw_switch *sw);
+struct net *xsw_switch_net(const struct xsw_switch *sw);
+const struct xsw_port_info *xsw_port_info(const struct xsw_port *port);
+struct xsw_switch *xsw_port_switch(const struct xsw_port *port);
+const struct xsw_nic_info *xsw_nic_info(const struct xsw_nic *nic);
+struct xsw_port *xsw_nic_port(const struct xsw_nic *nic);
+
+typedef int (*xsw_port_visit_t)(struct xsw_port *port, void *arg);
+typedef int (*xsw_nic_visit_t)(struct xsw_nic *nic, void *arg);
+typedef int (*xsw_prop_visit_t)(const struct xsw_property *prop, void *arg);
 
 /*
- * References (Hyper-V ReferenceSwitchPort/ReferenceSwitchNic): while an
- * extension holds one, the port (NIC) cannot be deleted.  A port takes no
- * new reference once it is tearing down, a NIC only while it is connected.
- * Callable from any context.
+ * Enumeration (control lock, i.e. from a callback, typically ->activate):
+ * calls @fn for each object in creation order and stops at the first
+ * non-zero return, which it returns.  Ports whose create step has not
+ * completed, or whose delete has begun, are skipped; so are NICs likewise.
  */
-int xsw_port_ref(struct xsw_port *port);
-void xsw_port_unref(struct xsw_port *port);
-int xsw_nic_ref(struct xsw_nic *nic);
-void xsw_nic_unref(struct xsw_nic *nic);
+int xsw_switch_walk_ports(struct xsw_switch *sw, xsw_port_visit_t fn,
+			  void *arg);
+int xsw_port_walk_nics(struct xsw_port *port, xsw_nic_visit_t fn, void *arg);
+int xsw_port_walk_props(struct xsw_port *port, xsw_prop_visit_t fn,
+			void *arg);
+int xsw_switch_walk_props(struct xsw_switch *sw, xsw_prop_visit_t fn,
+			  void *arg);
+
+/*
+ * Lookups from any context, softirq included, under rcu_read_lock(): the
+ * object stays valid until rcu_read_unlock(); take a reference to keep it
+ * past that.  NULL if there is none, or it is not created yet.
+ */
+struct xsw_port *xsw_port_lookup_rcu(struct xsw_switch *sw, u32 id);
+struct xsw_nic *xsw_nic_lookup_rcu(struct xsw_port *port, u16 index);
+
+/*
+ * References (Hyper-V's ReferenceSwitchPort / ReferenceSwitchNic): while an
+ * extension holds one, the port (NIC) is not deleted: the delete waits for
+ * it (see Documentation/locking.rst).  A port takes references from the end
+ * of its create step until its teardown, a NIC only while connected;
+ * otherwise -EBUSY.  References are counted per attachment (@ext), and an
+ * extension that holds any cannot be disabled or detached.
+ *
+ * Callable from any context, softirq included, on a port or NIC the caller
+ * knows valid: passed to a callback of @ext, found under rcu_read_lock(),
+ * or already referenced.  @ext must be attached to the object's switch.
+ */
+int xsw_port_ref(struct xsw_ext *ext, struct xsw_port *port);
+void xsw_port_unref(struct xsw_ext *ext, struct xsw_port *port);
+int xsw_nic_ref(struct xsw_ext *ext, struct xsw_nic *nic);
+void xsw_nic_unref(struct xsw_ext *ext, struct xsw_nic *nic);
 
 #endif /* _NET_XSWITCH_H */

@@ -32,6 +32,14 @@ expect_fail 'Operation not permitted' "${nobody[@]}" "$XSW_XSWCTL" switch add ev
 expect_fail 'Operation not permitted' "${nobody[@]}" "$XSW_XSWCTL" switch del sw0
 expect_eq "$(switch_names)" "sw0 sw1" "switches after unprivileged requests"
 
+# A namespace holds at most max_switches switches (64 by default).
+expect_eq "$(cat /sys/module/xswitch/parameters/max_switches)" 64 "default max_switches"
+echo 2 >/sys/module/xswitch/parameters/max_switches
+expect_fail '^Error: xswitch: over the limit max_switches(=2)? \(No space left on device\)$' \
+	xswctl switch add s2
+expect_eq "$(switch_names)" "sw0 sw1" "switches after a refusal at the limit"
+echo 401 >/sys/module/xswitch/parameters/max_switches
+
 # A dump bigger than one message resumes where it stopped: every switch
 # exactly once, in id order.
 for i in $(seq 2 400); do echo "switch add s$i"; done | while read -r -a cmd; do
@@ -39,6 +47,7 @@ for i in $(seq 2 400); do echo "switch add s$i"; done | while read -r -a cmd; do
 done || fail "adding 399 switches"
 want="sw0 sw1 $(seq -s ' ' -f 's%g' 2 400)"
 expect_eq "$(switch_names)" "$want" "dump of 401 switches"
+expect_fail 'over the limit max_switches' xswctl switch add s401
 
 xswctl switch del sw0 || fail "switch del sw0"
 expect_fail 'no switch of that name' xswctl switch show sw0
