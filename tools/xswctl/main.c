@@ -49,7 +49,7 @@ bool matches(const char *arg, const char *word)
 int usage_end(void)
 {
 	fputc('\n', stderr);
-	return 1;
+	return XSWCTL_EXIT_USAGE;
 }
 
 static int run(int argc, char **argv)
@@ -58,7 +58,7 @@ static int run(int argc, char **argv)
 
 	if (argc < 1) {
 		fputs(help, stderr);
-		return 1;
+		return XSWCTL_EXIT_USAGE;
 	}
 	if (matches(argv[0], "help")) {
 		fputs(help, stdout);
@@ -113,7 +113,7 @@ static int batch(const char *path)
 
 	if (!f) {
 		fprintf(stderr, "xswctl: %s: %s\n", path, strerror(errno));
-		return 1;
+		return XSWCTL_EXIT_FAILURE;
 	}
 	while (!err && getline(&line, &size, f) >= 0) {
 		lineno++;
@@ -161,7 +161,7 @@ int main(int argc, char **argv)
 		}
 		usage_error("unknown option \"%s\"", opt);
 		fputs(help, stderr);
-		return 1;
+		return XSWCTL_EXIT_USAGE;
 	}
 	out_init(stdout, xswctl.json);
 	if (batch_file && i < argc)

@@ -118,7 +118,7 @@ int do_monitor(int argc, char **argv)
 	}
 	nl = xnl_get(&event_object);
 	if (!nl)
-		return 1;
+		return XSWCTL_EXIT_FAILURE;
 	out_record_start(cols, object_columns(&event_object, cols, true));
-	return xnl_listen(nl, monitor_cb, &m) ? 1 : 0;
+	return xnl_listen(nl, monitor_cb, &m) ? XSWCTL_EXIT_FAILURE : 0;
 }

@@ -332,7 +332,7 @@ static int object_request(const struct object *obj, const struct command *c,
 		return err;
 	nl = xnl_get(obj);
 	if (!nl)
-		return 1;
+		return XSWCTL_EXIT_FAILURE;
 	/* "switch show NAME": the positional argument names the object. */
 	if (argc && c->key &&
 	    !strcmp(c->key, object_field(obj, obj->switch_attr)->key))
@@ -349,7 +349,7 @@ static int object_request(const struct object *obj, const struct command *c,
 	err = xnl_talk(nl, nlh, c->print ? object_row_cb : NULL, (void *)obj);
 	if (c->print)
 		out_table_end();
-	return err ? 1 : 0;
+	return err ? XSWCTL_EXIT_FAILURE : 0;
 }
 
 int object_main(const struct object *obj, int argc, char **argv)
@@ -358,7 +358,7 @@ int object_main(const struct object *obj, int argc, char **argv)
 
 	if (argc < 1 || matches(argv[0], "help")) {
 		fputs(obj->help, argc < 1 ? stderr : stdout);
-		return argc < 1;
+		return argc < 1 ? XSWCTL_EXIT_USAGE : 0;
 	}
 	for (i = 0; i < obj->ncmds; i++) {
 		const struct command *c = &obj->cmds[i];

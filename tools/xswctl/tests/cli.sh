@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-2.0
-# xswctl's command line, without the kernel module: help, usage errors and
-# the message when the family is missing.  Usage: cli.sh PATH-TO-XSWCTL
+# xswctl's command line, without the kernel module: help, usage errors (exit
+# status 2) and the message when the family is missing (a failure the kernel
+# reports: 1).  Usage: cli.sh PATH-TO-XSWCTL
 set -u
 xswctl=$1
 fails=0
@@ -34,34 +35,37 @@ expect() {
 expect 0 '^Usage: xswctl' EMPTY -- --help
 expect 0 '^Usage: xswctl' EMPTY -- help
 expect 0 '^xswctl ' EMPTY -- -V
-expect 1 EMPTY '^Usage: xswctl' --
-expect 1 EMPTY 'unknown option "-x"' -- -x switch show
-expect 1 EMPTY 'unknown object "bogus"' -- bogus
+expect 2 EMPTY '^Usage: xswctl' --
+expect 2 EMPTY 'unknown option "-x"' -- -x switch show
+expect 2 EMPTY 'unknown object "bogus"' -- bogus
 expect 0 'xswctl switch add NAME' EMPTY -- switch help
-expect 1 EMPTY 'unknown switch command "frob"' -- switch frob
-expect 1 EMPTY 'switch add: the switch name is missing' -- switch add
-expect 1 EMPTY 'switch name "0123456789abcdef" is not 1 to 15 bytes' -- switch add 0123456789abcdef
-expect 1 EMPTY 'switch delete: unknown keyword "extra"' -- switch del sw0 extra
+expect 2 EMPTY 'unknown switch command "frob"' -- switch frob
+expect 2 EMPTY 'switch add: the switch name is missing' -- switch add
+expect 2 EMPTY 'switch name "0123456789abcdef" is not 1 to 15 bytes' -- switch add 0123456789abcdef
+expect 2 EMPTY 'switch delete: unknown keyword "extra"' -- switch del sw0 extra
 for obj in port nic prop feature ext monitor; do
 	expect 0 "^Usage: xswctl $obj " EMPTY -- "$obj" help
 done
 expect 0 '^Usage: xswctl port add' EMPTY -- port add help
-expect 1 EMPTY 'port add: unknown keyword "mtu"' -- port add sw0 mtu 1500
-expect 1 EMPTY 'port add: "name" needs a value' -- port add sw0 name
-expect 1 EMPTY 'port add: type "bogus" is not one of the names in the help' -- port add sw0 type bogus
-expect 1 EMPTY 'port add: id "-1" is not a number from 0 to 4294967295' -- port add sw0 id -1
-expect 1 EMPTY 'port add: id "4294967296" is not a number from 0 to 4294967295' -- port add sw0 id 4294967296
-expect 1 EMPTY 'nic add: index "65536" is not a number from 0 to 65535' -- nic add sw0 port 1 index 65536
-expect 1 EMPTY 'nic add: current-mac "00:11:22:33:44" is not a MAC address' -- nic add sw0 port 1 current-mac 00:11:22:33:44
-expect 1 EMPTY 'prop add: id "1234" is not a UUID' -- prop add sw0 id 1234
-expect 1 EMPTY 'prop add: data "abc" is not hex bytes' -- prop add sw0 data abc
-expect 1 EMPTY 'ext set: enabled "yes" is not "on" or "off"' -- ext set sw0 name x enabled yes
-expect 1 EMPTY 'monitor: count "0" is not a positive number' -- monitor count 0
-expect 1 EMPTY 'unknown nic command "frob"' -- nic frob
+expect 2 EMPTY 'port add: unknown keyword "mtu"' -- port add sw0 mtu 1500
+expect 2 EMPTY 'port add: "name" needs a value' -- port add sw0 name
+expect 2 EMPTY 'port add: type "bogus" is not one of the names in the help' -- port add sw0 type bogus
+expect 2 EMPTY 'port add: id "-1" is not a number from 0 to 4294967295' -- port add sw0 id -1
+expect 2 EMPTY 'port add: id "4294967296" is not a number from 0 to 4294967295' -- port add sw0 id 4294967296
+expect 2 EMPTY 'nic add: index "65536" is not a number from 0 to 65535' -- nic add sw0 port 1 index 65536
+expect 2 EMPTY 'nic add: current-mac "00:11:22:33:44" is not a MAC address' -- nic add sw0 port 1 current-mac 00:11:22:33:44
+expect 2 EMPTY 'prop add: id "1234" is not a UUID' -- prop add sw0 id 1234
+expect 2 EMPTY 'prop add: data "abc" is not hex bytes' -- prop add sw0 data abc
+expect 2 EMPTY 'ext set: enabled "yes" is not "on" or "off"' -- ext set sw0 name x enabled yes
+expect 2 EMPTY 'monitor: count "0" is not a positive number' -- monitor count 0
+expect 2 EMPTY 'unknown nic command "frob"' -- nic frob
+expect 2 EMPTY '-b needs a file' -- -b
+expect 2 EMPTY '-b takes no command "switch"' -- -b - switch show
+expect 1 EMPTY 'xswctl: /nonexistent/batch: No such file' -- -b /nonexistent/batch
 printf 'switch help\nport frob\n' >/tmp/xswctl-cli.$$.batch
-expect 1 '^Usage: xswctl switch' 'batch:2: command failed' -- -b /tmp/xswctl-cli.$$.batch
+expect 2 '^Usage: xswctl switch' 'batch:2: command failed' -- -b /tmp/xswctl-cli.$$.batch
 printf 'switch "help\n' >/tmp/xswctl-cli.$$.batch
-expect 1 EMPTY 'unbalanced quote' -- -b /tmp/xswctl-cli.$$.batch
+expect 2 EMPTY 'unbalanced quote' -- -b /tmp/xswctl-cli.$$.batch
 if ! grep -qw xswitch /proc/net/genetlink 2>/dev/null && ! lsmod 2>/dev/null | grep -qw xswitch; then
 	expect 1 EMPTY 'no "xswitch" netlink family: is xswitch.ko loaded' -- switch show
 fi
