@@ -38,13 +38,30 @@ static const struct field ext_fields[] = {
 };
 
 static const struct command ext_cmds[] = {
-	{ "attach", XSWITCH_CMD_EXT_ATTACH, 0, NULL, "name", false },
-	{ "detach", XSWITCH_CMD_EXT_DETACH, 0, NULL, "name", false },
-	{ "set", XSWITCH_CMD_EXT_SET, 0, NULL, "name enabled position", false },
-	{ "show", XSWITCH_CMD_EXT_GET, XSWITCH_CMD_EXT_GET, "name", "name",
-	  true },
-	{ "list", XSWITCH_CMD_EXT_GET, XSWITCH_CMD_EXT_GET, "name", "name",
-	  true },
+	{
+		.word = "attach",
+		.cmd = XSWITCH_CMD_EXT_ATTACH,
+		.args = "name",
+	},
+	{
+		.word = "detach",
+		.cmd = XSWITCH_CMD_EXT_DETACH,
+		.args = "name",
+	},
+	{
+		.word = "set",
+		.cmd = XSWITCH_CMD_EXT_SET,
+		.args = "name enabled position",
+	},
+	{
+		.word = "show",
+		.alias = "list",
+		.cmd = XSWITCH_CMD_EXT_GET,
+		.dump_cmd = XSWITCH_CMD_EXT_GET,
+		.key = "name",
+		.args = "name",
+		.print = true,
+	},
 };
 
 const struct object ext_object = {

@@ -25,7 +25,12 @@ static const struct field feature_fields[] = {
 };
 
 static const struct command feature_cmds[] = {
-	{ "show", XSWITCH_CMD_FEATURE_STATUS_GET, 0, NULL, "port id", true },
+	{
+		.word = "show",
+		.cmd = XSWITCH_CMD_FEATURE_STATUS_GET,
+		.args = "port id",
+		.print = true,
+	},
 };
 
 const struct object feature_object = {

@@ -63,18 +63,41 @@ static const struct field nic_fields[] = {
 #define NIC_OPTIONS NIC_UPDATE " name vm-name vm-friendly-name"
 
 static const struct command nic_cmds[] = {
-	{ "add", XSWITCH_CMD_NIC_NEW, 0, NULL, "port index " NIC_OPTIONS,
-	  true },
-	{ "connect", XSWITCH_CMD_NIC_CONNECT, 0, NULL, "port index", false },
-	{ "set", XSWITCH_CMD_NIC_SET, 0, NULL, "port index " NIC_UPDATE,
-	  false },
-	{ "disconnect", XSWITCH_CMD_NIC_DISCONNECT, 0, NULL, "port index",
-	  false },
-	{ "delete", XSWITCH_CMD_NIC_DEL, 0, NULL, "port index", false },
-	{ "show", XSWITCH_CMD_NIC_GET, XSWITCH_CMD_NIC_GET, "index",
-	  "port index", true },
-	{ "list", XSWITCH_CMD_NIC_GET, XSWITCH_CMD_NIC_GET, "index",
-	  "port index", true },
+	{
+		.word = "add",
+		.cmd = XSWITCH_CMD_NIC_NEW,
+		.args = "port index " NIC_OPTIONS,
+		.print = true,
+	},
+	{
+		.word = "connect",
+		.cmd = XSWITCH_CMD_NIC_CONNECT,
+		.args = "port index",
+	},
+	{
+		.word = "set",
+		.cmd = XSWITCH_CMD_NIC_SET,
+		.args = "port index " NIC_UPDATE,
+	},
+	{
+		.word = "disconnect",
+		.cmd = XSWITCH_CMD_NIC_DISCONNECT,
+		.args = "port index",
+	},
+	{
+		.word = "delete",
+		.cmd = XSWITCH_CMD_NIC_DEL,
+		.args = "port index",
+	},
+	{
+		.word = "show",
+		.alias = "list",
+		.cmd = XSWITCH_CMD_NIC_GET,
+		.dump_cmd = XSWITCH_CMD_NIC_GET,
+		.key = "index",
+		.args = "port index",
+		.print = true,
+	},
 };
 
 const struct object nic_object = {

@@ -181,7 +181,7 @@ static int put_args(const struct object *obj, const struct command *c,
 
 	for (i = 0; i < argc; i++) {
 		f = field_by_key(obj, argv[i]);
-		if (!f || !word_in(argv[i], c->args))
+		if (!f || !c->args || !word_in(argv[i], c->args))
 			return usage_error("%s %s: unknown keyword \"%s\"; try \"xswctl %s help\"",
 					   obj->name, c->word, argv[i],
 					   obj->name);
@@ -363,7 +363,8 @@ int object_main(const struct object *obj, int argc, char **argv)
 	for (i = 0; i < obj->ncmds; i++) {
 		const struct command *c = &obj->cmds[i];
 
-		if (!matches(argv[0], c->word))
+		if (!matches(argv[0], c->word) &&
+		    !(c->alias && matches(argv[0], c->alias)))
 			continue;
 		if (argc > 1 && (!strcmp(argv[1], "help") ||
 				 !strcmp(argv[1], "--help"))) {

@@ -46,6 +46,7 @@ struct field {
 
 struct command {
 	const char *word;	/* "add", "del" ... */
+	const char *alias;	/* another word for it, or NULL */
 	uint8_t cmd;		/* request for a single object */
 	uint8_t dump_cmd;	/* without @key: dump with this request */
 	const char *key;	/* the keyword that names one object */

@@ -49,15 +49,36 @@ static const struct field port_fields[] = {
 };
 
 static const struct command port_cmds[] = {
-	{ "add", XSWITCH_CMD_PORT_NEW, 0, NULL,
-	  "id name friendly-name type validation", true },
-	{ "set", XSWITCH_CMD_PORT_SET, 0, NULL, "id friendly-name", false },
-	{ "teardown", XSWITCH_CMD_PORT_TEARDOWN, 0, NULL, "id", false },
-	{ "delete", XSWITCH_CMD_PORT_DEL, 0, NULL, "id", false },
-	{ "show", XSWITCH_CMD_PORT_GET, XSWITCH_CMD_PORT_GET, "id", "id",
-	  true },
-	{ "list", XSWITCH_CMD_PORT_GET, XSWITCH_CMD_PORT_GET, "id", "id",
-	  true },
+	{
+		.word = "add",
+		.cmd = XSWITCH_CMD_PORT_NEW,
+		.args = "id name friendly-name type validation",
+		.print = true,
+	},
+	{
+		.word = "set",
+		.cmd = XSWITCH_CMD_PORT_SET,
+		.args = "id friendly-name",
+	},
+	{
+		.word = "teardown",
+		.cmd = XSWITCH_CMD_PORT_TEARDOWN,
+		.args = "id",
+	},
+	{
+		.word = "delete",
+		.cmd = XSWITCH_CMD_PORT_DEL,
+		.args = "id",
+	},
+	{
+		.word = "show",
+		.alias = "list",
+		.cmd = XSWITCH_CMD_PORT_GET,
+		.dump_cmd = XSWITCH_CMD_PORT_GET,
+		.key = "id",
+		.args = "id",
+		.print = true,
+	},
 };
 
 const struct object port_object = {

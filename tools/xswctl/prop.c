@@ -47,17 +47,33 @@ static const struct field prop_fields[] = {
 	FIELD("data", "DATA", 0, XSWITCH_A_PROP_DATA, FK_HEX),
 };
 
+#define PROP_IDENTITY "port type id instance-id"
+
 static const struct command prop_cmds[] = {
-	{ "add", XSWITCH_CMD_PROP_ADD, 0, NULL,
-	  "port type id instance-id version data", false },
-	{ "set", XSWITCH_CMD_PROP_SET, 0, NULL,
-	  "port type id instance-id version data", false },
-	{ "delete", XSWITCH_CMD_PROP_DEL, 0, NULL,
-	  "port type id instance-id", false },
-	{ "show", XSWITCH_CMD_PROP_GET, XSWITCH_CMD_PROP_GET, "instance-id",
-	  "port type id instance-id", true },
-	{ "list", XSWITCH_CMD_PROP_GET, XSWITCH_CMD_PROP_GET, "instance-id",
-	  "port type id instance-id", true },
+	{
+		.word = "add",
+		.cmd = XSWITCH_CMD_PROP_ADD,
+		.args = PROP_IDENTITY " version data",
+	},
+	{
+		.word = "set",
+		.cmd = XSWITCH_CMD_PROP_SET,
+		.args = PROP_IDENTITY " version data",
+	},
+	{
+		.word = "delete",
+		.cmd = XSWITCH_CMD_PROP_DEL,
+		.args = PROP_IDENTITY,
+	},
+	{
+		.word = "show",
+		.alias = "list",
+		.cmd = XSWITCH_CMD_PROP_GET,
+		.dump_cmd = XSWITCH_CMD_PROP_GET,
+		.key = "instance-id",
+		.args = PROP_IDENTITY,
+		.print = true,
+	},
 };
 
 const struct object prop_object = {

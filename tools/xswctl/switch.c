@@ -23,12 +23,22 @@ static const struct field switch_fields[] = {
 };
 
 static const struct command switch_cmds[] = {
-	{ "add", XSWITCH_CMD_SWITCH_NEW, 0, NULL, "", false },
-	{ "delete", XSWITCH_CMD_SWITCH_DEL, 0, NULL, "", false },
-	{ "show", XSWITCH_CMD_SWITCH_GET, XSWITCH_CMD_SWITCH_GET, "name", "",
-	  true },
-	{ "list", XSWITCH_CMD_SWITCH_GET, XSWITCH_CMD_SWITCH_GET, "name", "",
-	  true },
+	{
+		.word = "add",
+		.cmd = XSWITCH_CMD_SWITCH_NEW,
+	},
+	{
+		.word = "delete",
+		.cmd = XSWITCH_CMD_SWITCH_DEL,
+	},
+	{
+		.word = "show",
+		.alias = "list",
+		.cmd = XSWITCH_CMD_SWITCH_GET,
+		.dump_cmd = XSWITCH_CMD_SWITCH_GET,
+		.key = "name",
+		.print = true,
+	},
 };
 
 const struct object switch_object = {
