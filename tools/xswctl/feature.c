@@ -17,7 +17,8 @@ static const char feature_help[] =
 	"answer, in hex.\n";
 
 static const struct field feature_fields[] = {
-	FIELD("switch", "SWITCH", 15, XSWITCH_A_FEATURE_STATUS_SWITCH, FK_STR),
+	FIELD("switch", "SWITCH", 15, XSWITCH_A_FEATURE_STATUS_SWITCH, FK_STR,
+	      .max = XSWITCH_NAME_LEN),
 	FIELD("port", "PORT", 6, XSWITCH_A_FEATURE_STATUS_PORT_ID, FK_U32),
 	FIELD("id", "ID", 36, XSWITCH_A_FEATURE_STATUS_ID, FK_UUID),
 	FIELD("ext", "EXT", 12, XSWITCH_A_FEATURE_STATUS_EXT, FK_STR),

@@ -38,20 +38,6 @@ static const struct object *const objects[] = {
 	&feature_object, &ext_object,
 };
 
-/* ip(8) style: ARG may be any leading part of WORD. */
-bool matches(const char *arg, const char *word)
-{
-	size_t len = strlen(arg);
-
-	return len && len <= strlen(word) && !strncmp(arg, word, len);
-}
-
-int usage_end(void)
-{
-	fputc('\n', stderr);
-	return XSWCTL_EXIT_USAGE;
-}
-
 static int run(int argc, char **argv)
 {
 	unsigned int i;

@@ -27,7 +27,7 @@ const struct field *object_field(const struct object *obj, uint16_t attr)
 	return NULL;
 }
 
-static const struct field *field_by_key(const struct object *obj,
+const struct field *object_field_by_key(const struct object *obj,
 					const char *key)
 {
 	unsigned int i;
@@ -80,69 +80,91 @@ static bool parse_enum(const struct field *f, const char *arg,
 	return false;
 }
 
-static bool field_put_number(const struct field *f, const char *arg,
-			     struct nlmsghdr *nlh)
-{
-	unsigned long v;
+/* The payload of each kind of fixed size; for a string, its shortest. */
+static const int kind_len[FK_HEX + 1] = {
+	[FK_U8] = 1, [FK_U16] = 2, [FK_U32] = 4, [FK_S32] = 4, [FK_BOOL] = 1,
+	[FK_ENUM] = 4, [FK_MAC] = 6, [FK_UUID] = 16, [FK_STR] = 1,
+};
 
+/* The largest payload @f can carry in a request. */
+size_t field_max_payload(const struct field *f)
+{
+	if (f->kind == FK_STR || f->kind == FK_HEX)
+		return f->max;
+	return kind_len[f->kind];
+}
+
+/* The number @arg spells for a field of a number kind, or false. */
+static bool field_number(const struct field *f, const char *arg,
+			 unsigned long *v)
+{
 	switch (f->kind) {
-	case FK_U8:
-		if (!parse_uint(arg, UINT8_MAX, &v))
-			return false;
-		mnl_attr_put_u8(nlh, f->attr, v);
-		return true;
-	case FK_U16:
-		if (!parse_uint(arg, UINT16_MAX, &v))
-			return false;
-		mnl_attr_put_u16(nlh, f->attr, v);
-		return true;
 	case FK_BOOL:
-		if (strcmp(arg, "on") && strcmp(arg, "off"))
-			return false;
-		mnl_attr_put_u8(nlh, f->attr, !strcmp(arg, "on"));
-		return true;
+		*v = !strcmp(arg, "on");
+		return *v || !strcmp(arg, "off");
 	case FK_ENUM:
-		if (!parse_enum(f, arg, &v) && !parse_uint(arg, UINT32_MAX, &v))
-			return false;
-		mnl_attr_put_u32(nlh, f->attr, v);
-		return true;
+		return parse_enum(f, arg, v) || parse_uint(arg, UINT32_MAX, v);
+	case FK_U8:
+		return parse_uint(arg, UINT8_MAX, v);
+	case FK_U16:
+		return parse_uint(arg, UINT16_MAX, v);
 	default:
-		if (!parse_uint(arg, UINT32_MAX, &v))
-			return false;
-		mnl_attr_put_u32(nlh, f->attr, v);
-		return true;
+		return parse_uint(arg, UINT32_MAX, v);
 	}
 }
 
-/* Appends the attribute @arg spells; false if it does not parse. */
-static bool field_parse(const struct field *f, const char *arg, struct nlmsghdr *nlh)
+/* The bytes @arg spells for a MAC, UUID or hex field: how many, or -1. */
+static int field_bytes(const struct field *f, const char *arg, uint8_t *buf,
+		       size_t size)
 {
-	uint8_t buf[XSWITCH_MAX_PROP_DATA];
+	int len;
+
+	if (f->kind == FK_HEX)
+		return parse_hex(arg, buf, f->max < size ? f->max : size);
+	len = parse_hex(arg, buf, kind_len[f->kind]);
+	return len == kind_len[f->kind] ? len : -1;
+}
+
+/*
+ * Appends the attribute @arg spells, within XNL_REQ_SIZE: 1, or 0 if @arg
+ * spells none, or -1 if it does not fit.
+ */
+static int field_write(const struct field *f, const char *arg,
+		       struct nlmsghdr *nlh)
+{
+	static uint8_t buf[XSWITCH_MAX_PROP_DATA];
+	unsigned long v;
+	bool fits;
 	int len;
 
 	switch (f->kind) {
 	case FK_STR:
-		mnl_attr_put_strz(nlh, f->attr, arg);
-		return true;
+		fits = mnl_attr_put_strz_check(nlh, XNL_REQ_SIZE, f->attr, arg);
+		break;
 	case FK_FLAG:
-		mnl_attr_put(nlh, f->attr, 0, NULL);
-		return true;
+		fits = mnl_attr_put_check(nlh, XNL_REQ_SIZE, f->attr, 0, NULL);
+		break;
 	case FK_MAC:
 	case FK_UUID:
-		len = parse_hex(arg, buf, f->kind == FK_MAC ? 6 : 16);
-		if (len != (f->kind == FK_MAC ? 6 : 16))
-			return false;
-		mnl_attr_put(nlh, f->attr, len, buf);
-		return true;
 	case FK_HEX:
-		len = parse_hex(arg, buf, sizeof(buf));
+		len = field_bytes(f, arg, buf, sizeof(buf));
 		if (len < 0)
-			return false;
-		mnl_attr_put(nlh, f->attr, len, buf);
-		return true;
+			return 0;
+		fits = mnl_attr_put_check(nlh, XNL_REQ_SIZE, f->attr, len, buf);
+		break;
 	default:
-		return field_put_number(f, arg, nlh);
+		if (!field_number(f, arg, &v))
+			return 0;
+		if (kind_len[f->kind] == 1)
+			fits = mnl_attr_put_u8_check(nlh, XNL_REQ_SIZE, f->attr, v);
+		else if (kind_len[f->kind] == 2)
+			fits = mnl_attr_put_u16_check(nlh, XNL_REQ_SIZE, f->attr,
+						      v);
+		else
+			fits = mnl_attr_put_u32_check(nlh, XNL_REQ_SIZE, f->attr,
+						      v);
 	}
+	return fits ? 1 : -1;
 }
 
 static const char *const kind_syntax[FK_HEX + 1] = {
@@ -172,32 +194,60 @@ static bool word_in(const char *word, const char *list)
 	}
 }
 
-/* Puts the "KEYWORD [VALUE]" pairs of @argv; sets *named if @key is one. */
-static int put_args(const struct object *obj, const struct command *c,
-		    int argc, char **argv, struct nlmsghdr *nlh, bool *named)
+/* What one command line builds: a request in a buffer of XNL_REQ_SIZE. */
+struct request {
+	const struct object *obj;
+	const struct command *c;
+	struct nlmsghdr *nlh;
+	bool named;	/* the keyword that names one object was given */
+};
+
+/* Appends @f with the value @arg (NULL for a flag): 0, or a usage error. */
+static int put_field(struct request *r, const struct field *f,
+		     const char *arg)
 {
+	size_t len = arg ? strlen(arg) : 0, most = f->max;
+	int ret;
+
+	if (f->kind == FK_HEX)
+		len = (len + 1) / 2;
+	if (f->kind == FK_STR)
+		most--;
+	if ((f->kind == FK_STR || f->kind == FK_HEX) && len > most)
+		return usage_error("%s %s: \"%s\" is %zu bytes, at most %zu",
+				   r->obj->name, r->c->word, f->key, len, most);
+	ret = field_write(f, arg, r->nlh);
+	if (!ret)
+		return usage_error("%s %s: %s \"%s\" is not %s",
+				   r->obj->name, r->c->word, f->key, arg,
+				   kind_syntax[f->kind]);
+	if (ret < 0)
+		return usage_error("%s %s: the request is longer than %zu bytes",
+				   r->obj->name, r->c->word, XNL_REQ_SIZE);
+	return 0;
+}
+
+/* Appends the "KEYWORD [VALUE]" pairs of @argv. */
+static int put_args(struct request *r, int argc, char **argv)
+{
+	const struct command *c = r->c;
 	const struct field *f;
-	int i;
+	int i, err;
 
 	for (i = 0; i < argc; i++) {
-		f = field_by_key(obj, argv[i]);
+		f = object_field_by_key(r->obj, argv[i]);
 		if (!f || !c->args || !word_in(argv[i], c->args))
 			return usage_error("%s %s: unknown keyword \"%s\"; try \"xswctl %s help\"",
-					   obj->name, c->word, argv[i],
-					   obj->name);
+					   r->obj->name, c->word, argv[i],
+					   r->obj->name);
 		if (c->key && !strcmp(c->key, f->key))
-			*named = true;
-		if (f->kind == FK_FLAG) {
-			field_parse(f, NULL, nlh);
-			continue;
-		}
-		if (++i == argc)
+			r->named = true;
+		if (f->kind != FK_FLAG && ++i == argc)
 			return usage_error("%s %s: \"%s\" needs a value",
-					   obj->name, c->word, f->key);
-		if (!field_parse(f, argv[i], nlh))
-			return usage_error("%s %s: %s \"%s\" is not %s",
-					   obj->name, c->word, f->key, argv[i],
-					   kind_syntax[f->kind]);
+					   r->obj->name, c->word, f->key);
+		err = put_field(r, f, f->kind == FK_FLAG ? NULL : argv[i]);
+		if (err)
+			return err;
 	}
 	return 0;
 }
@@ -252,11 +302,6 @@ static void print_value(const struct field *f, const struct nlattr *a)
 	}
 }
 
-static const int min_len[FK_HEX + 1] = {
-	[FK_U8] = 1, [FK_U16] = 2, [FK_U32] = 4, [FK_S32] = 4, [FK_BOOL] = 1,
-	[FK_ENUM] = 4, [FK_MAC] = 6, [FK_UUID] = 16, [FK_STR] = 1,
-};
-
 /* Prints the fields of @obj that have a heading, from one reply. */
 void object_print_attrs(const struct object *obj, const struct nlmsghdr *nlh,
 			bool all)
@@ -274,7 +319,7 @@ void object_print_attrs(const struct object *obj, const struct nlmsghdr *nlh,
 		if (!f->head && !all)
 			continue;
 		a = tb[f->attr];
-		if (a && (int)mnl_attr_get_payload_len(a) >= min_len[f->kind] &&
+		if (a && (int)mnl_attr_get_payload_len(a) >= kind_len[f->kind] &&
 		    (f->kind != FK_STR ||
 		     !mnl_attr_validate(a, MNL_TYPE_NUL_STRING)))
 			print_value(f, a);
@@ -314,39 +359,38 @@ int object_columns(const struct object *obj, struct out_col *cols, bool all)
 static int object_request(const struct object *obj, const struct command *c,
 			  int argc, char **argv)
 {
-	static char scratch[XNL_BUF_SIZE];
+	static char buf[XNL_REQ_SIZE];
+	const struct field *sw = object_field(obj, obj->switch_attr);
+	struct request r = { .obj = obj, .c = c };
 	struct out_col cols[OBJECT_MAX_FIELDS];
-	struct nlmsghdr *nlh;
-	bool named = false;
 	struct xnl *nl;
 	int err;
 
-	if (argc && (!*argv[0] || strlen(argv[0]) >= XSWITCH_NAME_LEN))
-		return usage_error("switch name \"%s\" is not 1 to %d bytes",
-				   argv[0], XSWITCH_NAME_LEN - 1);
-	/* The command line is checked before talking to the kernel. */
-	nlh = mnl_nlmsg_put_header(scratch);
-	mnl_nlmsg_put_extra_header(nlh, sizeof(struct genlmsghdr));
-	err = put_args(obj, c, argc - !!argc, argv + !!argc, nlh, &named);
+	r.nlh = xnl_msg(buf, c->cmd, 0);
+	if (argc) {
+		if (!*argv[0] || strlen(argv[0]) >= sw->max)
+			return usage_error("switch name \"%s\" is not 1 to %u bytes",
+					   argv[0], sw->max - 1);
+		err = put_field(&r, sw, argv[0]);
+		if (err)
+			return err;
+		/* "switch show NAME": the positional argument names it. */
+		r.named = c->key && !strcmp(c->key, sw->key);
+		argc--;
+		argv++;
+	}
+	err = put_args(&r, argc, argv);
 	if (err)
 		return err;
+	if (c->dump_cmd && !r.named)
+		xnl_msg_dump(r.nlh, c->dump_cmd);
+	/* The command line is checked before talking to the kernel. */
 	nl = xnl_get(obj);
 	if (!nl)
 		return XSWCTL_EXIT_FAILURE;
-	/* "switch show NAME": the positional argument names the object. */
-	if (argc && c->key &&
-	    !strcmp(c->key, object_field(obj, obj->switch_attr)->key))
-		named = true;
-	if (c->dump_cmd && !named)
-		nlh = xnl_msg(nl, c->dump_cmd, NLM_F_DUMP);
-	else
-		nlh = xnl_msg(nl, c->cmd, 0);
-	if (argc)
-		mnl_attr_put_strz(nlh, obj->switch_attr, argv[0]);
-	put_args(obj, c, argc - !!argc, argv + !!argc, nlh, &named);
 	if (c->print)
 		out_table_start(cols, object_columns(obj, cols, xswctl.json));
-	err = xnl_talk(nl, nlh, c->print ? object_row_cb : NULL, (void *)obj);
+	err = xnl_talk(nl, r.nlh, c->print ? object_row_cb : NULL, (void *)obj);
 	if (c->print)
 		out_table_end();
 	return err ? XSWCTL_EXIT_FAILURE : 0;

@@ -36,7 +36,8 @@ const char *const prop_type_names[XSWITCH_PROP_TYPE_ROUTING_DOMAIN + 1] = {
 };
 
 static const struct field prop_fields[] = {
-	FIELD("switch", "SWITCH", 15, XSWITCH_A_PROP_SWITCH, FK_STR),
+	FIELD("switch", "SWITCH", 15, XSWITCH_A_PROP_SWITCH, FK_STR,
+	      .max = XSWITCH_NAME_LEN),
 	FIELD("port", "PORT", 6, XSWITCH_A_PROP_PORT_ID, FK_U32),
 	FIELD("type", "TYPE", 14, XSWITCH_A_PROP_TYPE, FK_ENUM,
 	      ENUM_NAMES(prop_type_names)),
@@ -44,7 +45,8 @@ static const struct field prop_fields[] = {
 	FIELD("instance-id", "INSTANCE-ID", 36, XSWITCH_A_PROP_INSTANCE_ID,
 	      FK_UUID),
 	FIELD("version", "VERSION", 7, XSWITCH_A_PROP_VERSION, FK_U16),
-	FIELD("data", "DATA", 0, XSWITCH_A_PROP_DATA, FK_HEX),
+	FIELD("data", "DATA", 0, XSWITCH_A_PROP_DATA, FK_HEX,
+	      .max = XSWITCH_MAX_PROP_DATA),
 };
 
 #define PROP_IDENTITY "port type id instance-id"

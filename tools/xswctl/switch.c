@@ -19,7 +19,8 @@ static const char switch_help[] =
 
 static const struct field switch_fields[] = {
 	FIELD("id", "ID", 6, XSWITCH_A_SWITCH_ID, FK_U32),
-	FIELD("name", "NAME", 0, XSWITCH_A_SWITCH_NAME, FK_STR),
+	FIELD("name", "NAME", 0, XSWITCH_A_SWITCH_NAME, FK_STR,
+	      .max = XSWITCH_NAME_LEN),
 };
 
 static const struct command switch_cmds[] = {

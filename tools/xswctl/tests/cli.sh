@@ -25,9 +25,10 @@ expect() {
 	if [ "$got_rc" != "$rc" ] ||
 	   ! matches "$out" /tmp/xswctl-cli.$$.out ||
 	   ! matches "$err" /tmp/xswctl-cli.$$.err; then
-		echo "FAIL: xswctl $* (rc $got_rc, want $rc)"
-		sed 's/^/  out: /' /tmp/xswctl-cli.$$.out
-		sed 's/^/  err: /' /tmp/xswctl-cli.$$.err
+		got="$*"
+		echo "FAIL: xswctl ${got:0:200} (rc $got_rc, want $rc)"
+		cut -c 1-200 /tmp/xswctl-cli.$$.out | sed 's/^/  out: /'
+		cut -c 1-200 /tmp/xswctl-cli.$$.err | sed 's/^/  err: /'
 		fails=$((fails + 1))
 	fi
 }
@@ -62,12 +63,33 @@ expect 2 EMPTY 'unknown nic command "frob"' -- nic frob
 expect 2 EMPTY '-b needs a file' -- -b
 expect 2 EMPTY '-b takes no command "switch"' -- -b - switch show
 expect 1 EMPTY 'xswctl: /nonexistent/batch: No such file' -- -b /nonexistent/batch
+# Every value is bounded by the uAPI's limits before it is written into
+# the request, however long the command line.
+long() { head -c "$1" /dev/zero | tr '\0' "${2:-a}"; }
+expect 2 EMPTY 'port add: "name" is 100000 bytes, at most 255$' -- port add sw0 name "$(long 100000)" type synthetic
+expect 2 EMPTY 'port add: "name" is 256 bytes, at most 255$' -- port add sw0 name "$(long 256)" type synthetic
+expect 2 EMPTY 'port set: "friendly-name" is 256 bytes, at most 255$' -- port set sw0 id 1 friendly-name "$(long 256)"
+expect 2 EMPTY 'nic add: "vm-friendly-name" is 300 bytes, at most 255$' -- nic add sw0 port 1 vm-friendly-name "$(long 300)"
+expect 2 EMPTY 'ext attach: "name" is 32 bytes, at most 31$' -- ext attach sw0 name "$(long 32)"
+expect 2 EMPTY 'prop add: "data" is 16385 bytes, at most 16384$' -- prop add sw0 data "$(long 32770 0)"
+printf 'prop add sw0 data %s\n' "$(long 1000000 f)" >/tmp/xswctl-cli.$$.batch
+expect 2 EMPTY 'prop add: "data" is 500000 bytes, at most 16384$' -- -b /tmp/xswctl-cli.$$.batch
 printf 'switch help\nport frob\n' >/tmp/xswctl-cli.$$.batch
 expect 2 '^Usage: xswctl switch' 'batch:2: command failed' -- -b /tmp/xswctl-cli.$$.batch
 printf 'switch "help\n' >/tmp/xswctl-cli.$$.batch
 expect 2 EMPTY 'unbalanced quote' -- -b /tmp/xswctl-cli.$$.batch
 if ! grep -qw xswitch /proc/net/genetlink 2>/dev/null && ! lsmod 2>/dev/null | grep -qw xswitch; then
 	expect 1 EMPTY 'no "xswitch" netlink family: is xswitch.ko loaded' -- switch show
+	# The largest legal requests fit: they get as far as the kernel.
+	uuid=01234567-89ab-cdef-0123-456789abcdef
+	expect 1 EMPTY 'no "xswitch" netlink family' -- prop add "$(long 15)" port 4294967295 \
+		type custom id $uuid instance-id $uuid version 65535 data "$(long 32768 f)"
+	expect 1 EMPTY 'no "xswitch" netlink family' -- nic add "$(long 15)" port 1 index 32 \
+		name "$(long 255)" friendly-name "$(long 255)" vm-name "$(long 255)" \
+		vm-friendly-name "$(long 255)" mtu 65535 permanent-mac 00:15:5d:00:00:01 \
+		vm-mac 00:15:5d:00:00:02 current-mac 00:15:5d:00:00:03
+	expect 1 EMPTY 'no "xswitch" netlink family' -- ext set "$(long 15)" name "$(long 31)" \
+		enabled on position 4294967295
 fi
 rm -f /tmp/xswctl-cli.$$.*
 [ "$fails" = 0 ] && echo "cli: ok"
