@@ -14,7 +14,8 @@ static const char feature_help[] =
 	"Asks the switch's extensions, top down, for the feature status UUID\n"
 	"(of the port, or of the switch without port). The first enabled\n"
 	"extension that owns the id answers; EXT names it and DATA is its\n"
-	"answer, in hex.\n";
+	"answer, in hex. UUID is in the form\n"
+	"01234567-89ab-cdef-0123-456789abcdef.\n";
 
 static const struct field feature_fields[] = {
 	FIELD("switch", "SWITCH", 15, XSWITCH_A_FEATURE_STATUS_SWITCH, FK_STR,

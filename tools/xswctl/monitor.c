@@ -3,13 +3,14 @@
  * xswctl monitor: print the control steps the switches' stacks see, one
  * line (or one JSON object) per step, as the kernel publishes them.
  */
-#include <stdlib.h>
+#include <limits.h>
 #include <string.h>
 #include <linux/genetlink.h>
 #include <linux/xswitch.h>
 
 #include "obj.h"
 #include "out.h"
+#include "parse.h"
 #include "xswctl.h"
 
 static const char monitor_help[] =
@@ -94,7 +95,6 @@ int do_monitor(int argc, char **argv)
 	struct out_col cols[OBJECT_MAX_FIELDS];
 	struct monitor m = {};
 	struct xnl *nl;
-	char *end;
 	int i;
 
 	for (i = 0; i < argc; i++) {
@@ -105,8 +105,8 @@ int do_monitor(int argc, char **argv)
 		if (!strcmp(argv[i], "count")) {
 			if (++i == argc)
 				return usage_error("monitor: \"count\" needs a value");
-			m.count = strtoul(argv[i], &end, 10);
-			if (!*argv[i] || *end || !m.count)
+			if (!parse_uint(argv[i], ULONG_MAX, &m.count) ||
+			    !m.count)
 				return usage_error("monitor: count \"%s\" is not a positive number",
 						   argv[i]);
 		} else if (!i && strlen(argv[i]) < XSWITCH_NAME_LEN) {

@@ -26,8 +26,9 @@ static const char nic_help[] =
 	"ports none. A NIC is created, connected, disconnected and deleted, in\n"
 	"that order (or deleted before it is ever connected); it can be updated\n"
 	"only while connected. MTU is 68 to 65535. NAME and TEXT are at most 255\n"
-	"bytes. Only NICs of synthetic and emulated ports have a VM name and VM\n"
-	"MAC.\n";
+	"bytes. MAC is six two-digit hex octets separated by ':' (or all by\n"
+	"'-'), such as 00:15:5d:00:00:01. Only NICs of synthetic and emulated\n"
+	"ports have a VM name and VM MAC.\n";
 
 static const char *const nic_types[] = {
 	[XSWITCH_NIC_TYPE_EXTERNAL] = "external",

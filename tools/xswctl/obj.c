@@ -5,16 +5,14 @@
  * keyword that names a single object is absent, and each reply becomes a
  * row.
  */
-#include <errno.h>
-#include <limits.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 #include <linux/genetlink.h>
 #include <linux/xswitch.h>
 
 #include "obj.h"
 #include "out.h"
+#include "parse.h"
 #include "xswctl.h"
 
 const struct field *object_field(const struct object *obj, uint16_t attr)
@@ -38,35 +36,6 @@ const struct field *object_field_by_key(const struct object *obj,
 	return NULL;
 }
 
-static bool parse_uint(const char *arg, unsigned long max, unsigned long *v)
-{
-	char *end;
-
-	errno = 0;
-	*v = strtoul(arg, &end, 0);
-	return *arg && *arg != '-' && !*end && !errno && *v <= max;
-}
-
-/* Hex digits, optionally separated by ':' or '-', into @len bytes. */
-static int parse_hex(const char *arg, uint8_t *buf, int max)
-{
-	int len = 0;
-	unsigned int b;
-
-	while (*arg) {
-		if (*arg == ':' || *arg == '-') {
-			arg++;
-			continue;
-		}
-		if (len == max || sscanf(arg, "%2x", &b) != 1 ||
-		    !arg[1] || arg[1] == ':' || arg[1] == '-')
-			return -1;
-		buf[len++] = b;
-		arg += 2;
-	}
-	return len;
-}
-
 static bool parse_enum(const struct field *f, const char *arg,
 		       unsigned long *v)
 {
@@ -83,7 +52,7 @@ static bool parse_enum(const struct field *f, const char *arg,
 /* The payload of each kind of fixed size; for a string, its shortest. */
 static const int kind_len[FK_HEX + 1] = {
 	[FK_U8] = 1, [FK_U16] = 2, [FK_U32] = 4, [FK_S32] = 4, [FK_BOOL] = 1,
-	[FK_ENUM] = 4, [FK_MAC] = 6, [FK_UUID] = 16, [FK_STR] = 1,
+	[FK_ENUM] = 4, [FK_MAC] = MAC_LEN, [FK_UUID] = UUID_LEN, [FK_STR] = 1,
 };
 
 /* The largest payload @f can carry in a request. */
@@ -117,12 +86,11 @@ static bool field_number(const struct field *f, const char *arg,
 static int field_bytes(const struct field *f, const char *arg, uint8_t *buf,
 		       size_t size)
 {
-	int len;
-
-	if (f->kind == FK_HEX)
-		return parse_hex(arg, buf, f->max < size ? f->max : size);
-	len = parse_hex(arg, buf, kind_len[f->kind]);
-	return len == kind_len[f->kind] ? len : -1;
+	if (f->kind == FK_MAC)
+		return parse_mac(arg, buf) ? MAC_LEN : -1;
+	if (f->kind == FK_UUID)
+		return parse_uuid(arg, buf) ? UUID_LEN : -1;
+	return parse_hex(arg, buf, f->max < size ? f->max : size);
 }
 
 /*
@@ -174,9 +142,9 @@ static const char *const kind_syntax[FK_HEX + 1] = {
 	[FK_S32] = "a number",
 	[FK_BOOL] = "\"on\" or \"off\"",
 	[FK_ENUM] = "one of the names in the help",
-	[FK_MAC] = "a MAC address such as 00:15:5d:00:00:01",
-	[FK_UUID] = "a UUID such as 01234567-89ab-cdef-0123-456789abcdef",
-	[FK_HEX] = "hex bytes, at most 16384",
+	[FK_MAC] = "a MAC address: six two-digit hex octets such as 00:15:5d:00:00:01",
+	[FK_UUID] = "a UUID in the form 01234567-89ab-cdef-0123-456789abcdef",
+	[FK_HEX] = "hex bytes: an even number of hex digits",
 };
 
 static bool word_in(const char *word, const char *list)

@@ -1,12 +1,106 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Reading the command line: words and their abbreviations, and the usage
- * errors.  Apart from main() so that the tests can link the engine.
+ * Reading the command line: numbers, hex bytes, MACs and UUIDs, words and
+ * their abbreviations, and the usage errors.  Apart from main() so that
+ * the tests can link the engine.
  */
+#include <ctype.h>
+#include <errno.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
+#include "parse.h"
 #include "xswctl.h"
+
+/*
+ * An unsigned number up to @max: decimal, hex after 0x or octal after 0,
+ * as strtoul() reads them, but only digits from the first character on
+ * (strtoul() would skip blanks and take a sign, negating "-1" into range).
+ */
+bool parse_uint(const char *arg, unsigned long max, unsigned long *v)
+{
+	char *end;
+
+	if (!isdigit((unsigned char)*arg))
+		return false;
+	errno = 0;
+	*v = strtoul(arg, &end, 0);
+	return !*end && !errno && *v <= max;
+}
+
+static int hex_digit(char c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	c = tolower((unsigned char)c);
+	if (c >= 'a' && c <= 'f')
+		return c - 'a' + 10;
+	return -1;
+}
+
+/* Two hex digits at @s into *@b. */
+static bool parse_octet(const char *s, uint8_t *b)
+{
+	int hi = hex_digit(s[0]), lo = hi < 0 ? -1 : hex_digit(s[1]);
+
+	if (lo < 0)
+		return false;
+	*b = hi << 4 | lo;
+	return true;
+}
+
+/*
+ * An even number of hex digits, at least two and at most 2 * @max, into
+ * @buf: how many bytes, or -1.
+ */
+int parse_hex(const char *arg, uint8_t *buf, size_t max)
+{
+	size_t len = strlen(arg), i;
+
+	if (!len || len % 2 || len / 2 > max)
+		return -1;
+	for (i = 0; i < len / 2; i++)
+		if (!parse_octet(arg + 2 * i, &buf[i]))
+			return -1;
+	return len / 2;
+}
+
+/* Six two-digit hex octets, all separated by ':' or all by '-'. */
+bool parse_mac(const char *arg, uint8_t *mac)
+{
+	int i;
+
+	if (strlen(arg) != 3 * MAC_LEN - 1 || (arg[2] != ':' && arg[2] != '-'))
+		return false;
+	for (i = 0; i < MAC_LEN; i++) {
+		if (!parse_octet(arg + 3 * i, &mac[i]))
+			return false;
+		if (i < MAC_LEN - 1 && arg[3 * i + 2] != arg[2])
+			return false;
+	}
+	return true;
+}
+
+/* The canonical form: 8-4-4-4-12 hex digits. */
+bool parse_uuid(const char *arg, uint8_t *uuid)
+{
+	int i = 0, n = 0;
+
+	if (strlen(arg) != 2 * UUID_LEN + 4)
+		return false;
+	while (n < UUID_LEN) {
+		if (i == 8 || i == 13 || i == 18 || i == 23) {
+			if (arg[i++] != '-')
+				return false;
+			continue;
+		}
+		if (!parse_octet(arg + i, &uuid[n++]))
+			return false;
+		i += 2;
+	}
+	return true;
+}
 
 /* ip(8) style: ARG may be any leading part of WORD. */
 bool matches(const char *arg, const char *word)

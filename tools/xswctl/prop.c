@@ -24,7 +24,8 @@ static const char prop_help[] =
 	"id: add refuses one that exists, set and del one that does not, and\n"
 	"set also one of another version. The extensions may veto add, set and\n"
 	"del.\n"
-	"HEX is the payload, at most 16384 bytes, as hex digits.\n";
+	"UUID is in the form 01234567-89ab-cdef-0123-456789abcdef. HEX is the\n"
+	"payload, at most 16384 bytes, as two hex digits a byte.\n";
 
 const char *const prop_type_names[XSWITCH_PROP_TYPE_ROUTING_DOMAIN + 1] = {
 	[XSWITCH_PROP_TYPE_CUSTOM] = "custom",

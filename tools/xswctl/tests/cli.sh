@@ -16,6 +16,11 @@ matches() {
 	fi
 }
 
+# The extended regex that matches the string $1 as it is.
+re() {
+	printf '%s' "$1" | sed 's/[][\.*^$+?(){}|/]/\\&/g'
+}
+
 # expect RC STDOUT-PATTERN STDERR-PATTERN -- ARGS...
 expect() {
 	local rc=$1 out=$2 err=$3 got_rc
@@ -59,6 +64,28 @@ expect 2 EMPTY 'prop add: id "1234" is not a UUID' -- prop add sw0 id 1234
 expect 2 EMPTY 'prop add: data "abc" is not hex bytes' -- prop add sw0 data abc
 expect 2 EMPTY 'ext set: enabled "yes" is not "on" or "off"' -- ext set sw0 name x enabled yes
 expect 2 EMPTY 'monitor: count "0" is not a positive number' -- monitor count 0
+# Numbers, hex, MACs and UUIDs: well formed or refused, naming the keyword.
+for n in 12x '' ' 1' +1 -0 0x 1.5 18446744073709551616; do
+	expect 2 EMPTY "port add: id \"$(re "$n")\" is not a number from 0 to 4294967295\$" -- port add sw0 id "$n"
+done
+expect 2 EMPTY 'prop add: version "65536" is not a number from 0 to 65535$' -- prop add sw0 version 65536
+expect 2 EMPTY 'prop add: version "0x10000" is not a number from 0 to 65535$' -- prop add sw0 version 0x10000
+expect 2 EMPTY 'port add: type "-1" is not one of the names' -- port add sw0 type -1
+for n in -1 ' 5' 5x 99999999999999999999; do
+	expect 2 EMPTY "monitor: count \"$(re "$n")\" is not a positive number" -- monitor count "$n"
+done
+for h in '' abc zz +1 ' 1' 0x0a 0a:00 0a-00 '0a 00'; do
+	expect 2 EMPTY "prop add: data \"$(re "$h")\" is not hex bytes: an even number of hex digits\$" -- prop add sw0 data "$h"
+done
+for m in 001122334455 00:11:22:33:44 00:11:22:33:44:55:66 0:1:2:3:4:5 00-11:22:33:44:55 \
+	 00:11:22:33:44:5g 00:11:22:33:44:55: :00:11:22:33:44:55 00::11:22:33:44:55 000:11:22:33:44:55; do
+	expect 2 EMPTY "nic add: current-mac \"$(re "$m")\" is not a MAC address: six two-digit hex octets" -- nic add sw0 port 1 current-mac "$m"
+done
+for u in 0123456789abcdef0123456789abcdef 0123-4567-89ab-cdef-0123-456789abcdef \
+	 {01234567-89ab-cdef-0123-456789abcdef} 01234567-89ab-cdef-0123-456789abcdeg \
+	 01234567-89ab-cdef-0123-456789abcde 01234567-89ab-cdef-0123_456789abcdef; do
+	expect 2 EMPTY "prop add: id \"$(re "$u")\" is not a UUID in the form 01234567-89ab-cdef-0123-456789abcdef\$" -- prop add sw0 id "$u"
+done
 expect 2 EMPTY 'unknown nic command "frob"' -- nic frob
 expect 2 EMPTY '-b needs a file' -- -b
 expect 2 EMPTY '-b takes no command "switch"' -- -b - switch show
@@ -90,6 +117,11 @@ if ! grep -qw xswitch /proc/net/genetlink 2>/dev/null && ! lsmod 2>/dev/null | g
 		vm-mac 00:15:5d:00:00:02 current-mac 00:15:5d:00:00:03
 	expect 1 EMPTY 'no "xswitch" netlink family' -- ext set "$(long 15)" name "$(long 31)" \
 		enabled on position 4294967295
+	# Well-formed values in their other spellings get there too.
+	expect 1 EMPTY 'no "xswitch" netlink family' -- prop add sw0 port 0x10 type 3 \
+		instance-id 01234567-89AB-CDEF-0123-456789ABCDEF version 0x0100 data 0A0b
+	expect 1 EMPTY 'no "xswitch" netlink family' -- nic add sw0 port 1 index 0 \
+		current-mac 00-15-5D-00-00-0A vm-mac 00:15:5d:00:00:0a
 fi
 rm -f /tmp/xswctl-cli.$$.*
 [ "$fails" = 0 ] && echo "cli: ok"
