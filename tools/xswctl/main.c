@@ -30,8 +30,10 @@ static const char help[] =
 	"           -h | --help      print this help\n"
 	"           -V | --version   print the version\n"
 	"\n"
-	"\"xswctl OBJECT help\" tells an object's commands. Objects and commands\n"
-	"may be abbreviated as in ip(8): \"xswctl sw s\" is \"xswctl switch show\".\n";
+	"\"xswctl OBJECT help\" tells an object's commands. Their arguments are\n"
+	"the switch, then KEYWORD VALUE pairs in any order, each keyword once.\n"
+	"Objects and commands may be abbreviated as in ip(8): \"xswctl sw s\" is\n"
+	"\"xswctl switch show\".\n";
 
 static const struct object *const objects[] = {
 	&switch_object, &port_object, &nic_object, &prop_object,

@@ -103,6 +103,8 @@ int do_monitor(int argc, char **argv)
 			return 0;
 		}
 		if (!strcmp(argv[i], "count")) {
+			if (m.count)
+				return usage_error("monitor: keyword \"count\" given twice");
 			if (++i == argc)
 				return usage_error("monitor: \"count\" needs a value");
 			if (!parse_uint(argv[i], ULONG_MAX, &m.count) ||

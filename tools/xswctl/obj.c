@@ -5,6 +5,7 @@
  * keyword that names a single object is absent, and each reply becomes a
  * row.
  */
+#include <assert.h>
 #include <stdio.h>
 #include <string.h>
 #include <linux/genetlink.h>
@@ -195,11 +196,14 @@ static int put_field(struct request *r, const struct field *f,
 	return 0;
 }
 
-/* Appends the "KEYWORD [VALUE]" pairs of @argv. */
+static_assert(OBJECT_MAX_FIELDS <= 32, "put_args() keeps fields as bits");
+
+/* Appends the "KEYWORD [VALUE]" pairs of @argv, each keyword once. */
 static int put_args(struct request *r, int argc, char **argv)
 {
 	const struct command *c = r->c;
 	const struct field *f;
+	uint32_t seen = 0, bit;
 	int i, err;
 
 	for (i = 0; i < argc; i++) {
@@ -208,6 +212,11 @@ static int put_args(struct request *r, int argc, char **argv)
 			return usage_error("%s %s: unknown keyword \"%s\"; try \"xswctl %s help\"",
 					   r->obj->name, c->word, argv[i],
 					   r->obj->name);
+		bit = 1U << (f - r->obj->fields);
+		if (seen & bit)
+			return usage_error("%s %s: keyword \"%s\" given twice",
+					   r->obj->name, c->word, f->key);
+		seen |= bit;
 		if (c->key && !strcmp(c->key, f->key))
 			r->named = true;
 		if (f->kind != FK_FLAG && ++i == argc)

@@ -70,6 +70,7 @@ struct object {
 	unsigned int ncmds;
 };
 
+/* At most 32: the engine keeps a field's keyword as a bit. */
 #define OBJECT_MAX_FIELDS 16
 
 struct out_col;

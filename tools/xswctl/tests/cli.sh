@@ -64,6 +64,11 @@ expect 2 EMPTY 'prop add: id "1234" is not a UUID' -- prop add sw0 id 1234
 expect 2 EMPTY 'prop add: data "abc" is not hex bytes' -- prop add sw0 data abc
 expect 2 EMPTY 'ext set: enabled "yes" is not "on" or "off"' -- ext set sw0 name x enabled yes
 expect 2 EMPTY 'monitor: count "0" is not a positive number' -- monitor count 0
+# Each keyword at most once: the kernel would see only one of the two.
+expect 2 EMPTY 'port add: keyword "name" given twice$' -- port add sw0 name a name b type synthetic
+expect 2 EMPTY 'port add: keyword "validation" given twice$' -- port add sw0 validation name a validation
+expect 2 EMPTY 'nic set: keyword "port" given twice$' -- nic set sw0 port 1 mtu 1500 port 2
+expect 2 EMPTY 'monitor: keyword "count" given twice$' -- monitor count 1 count 2
 # Numbers, hex, MACs and UUIDs: well formed or refused, naming the keyword.
 for n in 12x '' ' 1' +1 -0 0x 1.5 18446744073709551616; do
 	expect 2 EMPTY "port add: id \"$(re "$n")\" is not a number from 0 to 4294967295\$" -- port add sw0 id "$n"

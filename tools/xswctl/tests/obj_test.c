@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Unit test of the object tables: every keyword a command takes is a field
- * of its object, every string or hex field it writes carries the kernel's
- * bound, and the largest request each command can build (each keyword
- * once, each value as long as the kernel takes) fits in XNL_REQ_SIZE.
+ * Unit test of the object tables: no object has more fields than the
+ * engine keeps, every keyword a command takes is a field of its object,
+ * every string or hex field it writes carries the kernel's bound, and the
+ * largest request each command can build (each keyword once, each value as
+ * long as the kernel takes) fits in XNL_REQ_SIZE.
  */
 #include <stdio.h>
 #include <string.h>
@@ -82,6 +83,9 @@ int main(void)
 	unsigned int i, j;
 
 	for (i = 0; i < MNL_ARRAY_SIZE(objects); i++) {
+		if (objects[i]->nfields > OBJECT_MAX_FIELDS)
+			fail("%s: more than %d fields\n", objects[i]->name,
+			     OBJECT_MAX_FIELDS);
 		for (j = 0; j < objects[i]->ncmds; j++) {
 			c = &objects[i]->cmds[j];
 			size = request_max(objects[i], c);
