@@ -9,6 +9,7 @@
 
 #include "obj.h"
 #include "out.h"
+#include "parse.h"
 #include "xswctl.h"
 
 #ifndef XSWCTL_VERSION
@@ -32,8 +33,9 @@ static const char help[] =
 	"\n"
 	"\"xswctl OBJECT help\" tells an object's commands. Their arguments are\n"
 	"the switch, then KEYWORD VALUE pairs in any order, each keyword once.\n"
-	"Objects and commands may be abbreviated as in ip(8): \"xswctl sw s\" is\n"
-	"\"xswctl switch show\".\n";
+	"Objects, commands, keywords and TYPE names may be abbreviated to any\n"
+	"leading part no other shares, as in ip(8): \"xswctl sw s\" is\n"
+	"\"xswctl switch show\", while \"xswctl port s\" is ambiguous.\n";
 
 static const struct object *const objects[] = {
 	&switch_object, &port_object, &nic_object, &prop_object,
@@ -42,22 +44,28 @@ static const struct object *const objects[] = {
 
 static int run(int argc, char **argv)
 {
+	/* The objects, then monitor and help. */
+	const char *words[MNL_ARRAY_SIZE(objects) + 2];
 	unsigned int i;
+	int w;
 
 	if (argc < 1) {
 		fputs(help, stderr);
 		return XSWCTL_EXIT_USAGE;
 	}
-	if (matches(argv[0], "help")) {
-		fputs(help, stdout);
-		return 0;
-	}
 	for (i = 0; i < MNL_ARRAY_SIZE(objects); i++)
-		if (matches(argv[0], objects[i]->name))
-			return object_main(objects[i], argc - 1, argv + 1);
-	if (matches(argv[0], "monitor"))
+		words[i] = objects[i]->name;
+	words[i++] = "monitor";
+	words[i++] = "help";
+	w = word_lookup("", argv[0], words, i, "object", NULL);
+	if (w < 0)
+		return XSWCTL_EXIT_USAGE;
+	if (w < (int)MNL_ARRAY_SIZE(objects))
+		return object_main(objects[w], argc - 1, argv + 1);
+	if (w == (int)MNL_ARRAY_SIZE(objects))
 		return do_monitor(argc - 1, argv + 1);
-	return usage_error("unknown object \"%s\"; try \"xswctl help\"", argv[0]);
+	fputs(help, stdout);
+	return 0;
 }
 
 /* Splits @line in place into words; "double quotes" keep spaces. */

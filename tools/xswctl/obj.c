@@ -37,17 +37,16 @@ const struct field *object_field_by_key(const struct object *obj,
 	return NULL;
 }
 
+/* The value of the name, or of the abbreviation, @arg of @f. */
 static bool parse_enum(const struct field *f, const char *arg,
 		       unsigned long *v)
 {
 	unsigned int i;
 
-	for (i = 0; i < f->nnames; i++)
-		if (f->names[i] && !strcmp(arg, f->names[i])) {
-			*v = i;
-			return true;
-		}
-	return false;
+	if (word_match(arg, f->names, f->nnames, &i) != 1)
+		return false;
+	*v = i;
+	return true;
 }
 
 /* The payload of each kind of fixed size; for a string, its shortest. */
@@ -171,6 +170,18 @@ struct request {
 	bool named;	/* the keyword that names one object was given */
 };
 
+/* Says that @arg abbreviates more than one name of @f; false if not. */
+static bool enum_ambiguous(struct request *r, const struct field *f,
+			   const char *arg)
+{
+	char what[64];
+
+	snprintf(what, sizeof(what), "%s %s: %s ", r->obj->name, r->c->word,
+		 f->key);
+	return word_lookup(what, arg, f->names, f->nnames, NULL, NULL) ==
+	       WORD_AMBIGUOUS;
+}
+
 /* Appends @f with the value @arg (NULL for a flag): 0, or a usage error. */
 static int put_field(struct request *r, const struct field *f,
 		     const char *arg)
@@ -178,6 +189,8 @@ static int put_field(struct request *r, const struct field *f,
 	size_t len = arg ? strlen(arg) : 0, most = f->max;
 	int ret;
 
+	if (f->kind == FK_ENUM && enum_ambiguous(r, f, arg))
+		return XSWCTL_EXIT_USAGE;
 	if (f->kind == FK_HEX)
 		len = (len + 1) / 2;
 	if (f->kind == FK_STR)
@@ -198,21 +211,33 @@ static int put_field(struct request *r, const struct field *f,
 
 static_assert(OBJECT_MAX_FIELDS <= 32, "put_args() keeps fields as bits");
 
-/* Appends the "KEYWORD [VALUE]" pairs of @argv, each keyword once. */
+/*
+ * Appends the "KEYWORD [VALUE]" pairs of @argv, each keyword (or its
+ * abbreviation among the command's keywords) once.
+ */
 static int put_args(struct request *r, int argc, char **argv)
 {
+	const char *keys[OBJECT_MAX_FIELDS], *k;
+	const struct object *obj = r->obj;
 	const struct command *c = r->c;
+	unsigned int j, n = 0;
 	const struct field *f;
 	uint32_t seen = 0, bit;
-	int i, err;
+	char what[64];
+	int i, w, err;
 
+	/* The command's keywords, by field index; NULL for the others. */
+	for (j = 0; j < obj->nfields && j < OBJECT_MAX_FIELDS; j++) {
+		k = obj->fields[j].key;
+		keys[n++] = c->args && word_in(k, c->args) ? k : NULL;
+	}
+	snprintf(what, sizeof(what), "%s %s: ", obj->name, c->word);
 	for (i = 0; i < argc; i++) {
-		f = object_field_by_key(r->obj, argv[i]);
-		if (!f || !c->args || !word_in(argv[i], c->args))
-			return usage_error("%s %s: unknown keyword \"%s\"; try \"xswctl %s help\"",
-					   r->obj->name, c->word, argv[i],
-					   r->obj->name);
-		bit = 1U << (f - r->obj->fields);
+		w = word_lookup(what, argv[i], keys, n, "keyword", obj->name);
+		if (w < 0)
+			return XSWCTL_EXIT_USAGE;
+		f = &obj->fields[w];
+		bit = 1U << w;
 		if (seen & bit)
 			return usage_error("%s %s: keyword \"%s\" given twice",
 					   r->obj->name, c->word, f->key);
@@ -375,28 +400,35 @@ static int object_request(const struct object *obj, const struct command *c,
 
 int object_main(const struct object *obj, int argc, char **argv)
 {
-	unsigned int i;
+	/* Each command's word and alias, then help. */
+	const char *words[2 * OBJECT_MAX_CMDS + 1];
+	const struct command *c;
+	unsigned int i, n = 0;
+	char kind[32];
+	int w;
 
-	if (argc < 1 || matches(argv[0], "help")) {
-		fputs(obj->help, argc < 1 ? stderr : stdout);
-		return argc < 1 ? XSWCTL_EXIT_USAGE : 0;
+	if (argc < 1) {
+		fputs(obj->help, stderr);
+		return XSWCTL_EXIT_USAGE;
 	}
-	for (i = 0; i < obj->ncmds; i++) {
-		const struct command *c = &obj->cmds[i];
-
-		if (!matches(argv[0], c->word) &&
-		    !(c->alias && matches(argv[0], c->alias)))
-			continue;
-		if (argc > 1 && (!strcmp(argv[1], "help") ||
-				 !strcmp(argv[1], "--help"))) {
-			fputs(obj->help, stdout);
-			return 0;
-		}
-		if (argc < 2 && !c->dump_cmd)
-			return usage_error("%s %s: the switch name is missing",
-					   obj->name, c->word);
-		return object_request(obj, c, argc - 1, argv + 1);
+	for (i = 0; i < obj->ncmds && i < OBJECT_MAX_CMDS; i++) {
+		words[n++] = obj->cmds[i].word;
+		words[n++] = obj->cmds[i].alias;
 	}
-	return usage_error("unknown %s command \"%s\"; try \"xswctl %s help\"",
-			   obj->name, argv[0], obj->name);
+	words[n++] = "help";
+	snprintf(kind, sizeof(kind), "%s command", obj->name);
+	w = word_lookup("", argv[0], words, n, kind, obj->name);
+	if (w < 0)
+		return XSWCTL_EXIT_USAGE;
+	if (w == (int)n - 1 ||
+	    (argc > 1 && (!strcmp(argv[1], "help") ||
+			  !strcmp(argv[1], "--help")))) {
+		fputs(obj->help, stdout);
+		return 0;
+	}
+	c = &obj->cmds[w / 2];
+	if (argc < 2 && !c->dump_cmd)
+		return usage_error("%s %s: the switch name is missing",
+				   obj->name, c->word);
+	return object_request(obj, c, argc - 1, argv + 1);
 }

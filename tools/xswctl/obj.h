@@ -52,7 +52,7 @@ struct field {
 
 struct command {
 	const char *word;	/* "add", "del" ... */
-	const char *alias;	/* another word for it, or NULL */
+	const char *alias;	/* or NULL; starts unlike @word */
 	uint8_t cmd;		/* request for a single object */
 	uint8_t dump_cmd;	/* without @key: dump with this request */
 	const char *key;	/* the keyword that names one object */
@@ -72,6 +72,7 @@ struct object {
 
 /* At most 32: the engine keeps a field's keyword as a bit. */
 #define OBJECT_MAX_FIELDS 16
+#define OBJECT_MAX_CMDS 8
 
 struct out_col;
 int object_columns(const struct object *obj, struct out_col *cols, bool all);

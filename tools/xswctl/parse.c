@@ -102,12 +102,65 @@ bool parse_uuid(const char *arg, uint8_t *uuid)
 	return true;
 }
 
-/* ip(8) style: ARG may be any leading part of WORD. */
-bool matches(const char *arg, const char *word)
+/* ip(8) style: @arg is a leading part of @word, or all of it. */
+static bool abbreviates(const char *arg, const char *word)
 {
 	size_t len = strlen(arg);
 
-	return len && len <= strlen(word) && !strncmp(arg, word, len);
+	return len && !strncmp(arg, word, len);
+}
+
+/*
+ * How many of @words (NULL ones are holes) @arg can name: 1 for the one
+ * it spells whole, else as many as it abbreviates.  *@idx is the first.
+ */
+unsigned int word_match(const char *arg, const char *const *words,
+			unsigned int n, unsigned int *idx)
+{
+	unsigned int i, found = 0;
+
+	for (i = 0; i < n; i++) {
+		if (!words[i])
+			continue;
+		if (!strcmp(arg, words[i])) {
+			*idx = i;
+			return 1;
+		}
+		if (abbreviates(arg, words[i]) && !found++)
+			*idx = i;
+	}
+	return found;
+}
+
+/*
+ * The index of the word of @words that @arg names.  Else a usage error,
+ * after @what: WORD_AMBIGUOUS, said with the words @arg could be, or
+ * WORD_NONE, said as an unknown @kind (unless @kind is NULL) that the help
+ * of @obj (or the general help if NULL) lists.
+ */
+int word_lookup(const char *what, const char *arg, const char *const *words,
+		unsigned int n, const char *kind, const char *obj)
+{
+	unsigned int i, idx = 0, found = word_match(arg, words, n, &idx);
+	const char *sep = "";
+
+	if (found == 1)
+		return idx;
+	if (!found) {
+		if (kind)
+			usage_error("%sunknown %s \"%s\"; try \"xswctl %s%shelp\"",
+				    what, kind, arg, obj ?: "", obj ? " " : "");
+		return WORD_NONE;
+	}
+	fprintf(stderr, "xswctl: %s\"%s\" is ambiguous:", what, arg);
+	for (i = 0; i < n; i++) {
+		if (words[i] && abbreviates(arg, words[i])) {
+			fprintf(stderr, "%s %s", sep, words[i]);
+			sep = ",";
+		}
+	}
+	usage_end();
+	return WORD_AMBIGUOUS;
 }
 
 int usage_end(void)

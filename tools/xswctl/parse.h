@@ -19,4 +19,16 @@ bool parse_uuid(const char *arg, uint8_t *uuid);
 #define MAC_LEN 6
 #define UUID_LEN 16
 
+/*
+ * Words (objects, commands, keywords, names) may be abbreviated to any
+ * leading part that no other word shares; a word spelt whole wins.
+ */
+#define WORD_NONE (-1)
+#define WORD_AMBIGUOUS (-2)
+
+unsigned int word_match(const char *arg, const char *const *words,
+			unsigned int n, unsigned int *idx);
+int word_lookup(const char *what, const char *arg, const char *const *words,
+		unsigned int n, const char *kind, const char *obj);
+
 #endif

@@ -22,7 +22,6 @@ int do_monitor(int argc, char **argv);
 #define XSWCTL_EXIT_FAILURE 1
 #define XSWCTL_EXIT_USAGE 2
 
-bool matches(const char *arg, const char *word);
 /* Says what is wrong with the command line; evaluates to XSWCTL_EXIT_USAGE.
  * A macro so that the compiler checks the format against its arguments.
  */

@@ -64,6 +64,23 @@ expect 2 EMPTY 'prop add: id "1234" is not a UUID' -- prop add sw0 id 1234
 expect 2 EMPTY 'prop add: data "abc" is not hex bytes' -- prop add sw0 data abc
 expect 2 EMPTY 'ext set: enabled "yes" is not "on" or "off"' -- ext set sw0 name x enabled yes
 expect 2 EMPTY 'monitor: count "0" is not a positive number' -- monitor count 0
+# Abbreviations: any unique leading part, else a usage error that lists
+# what it could be.
+expect 2 EMPTY '^xswctl: "s" is ambiguous: set, show$' -- port s sw0
+expect 2 EMPTY '^xswctl: "s" is ambiguous: set, show$' -- ext s
+expect 2 EMPTY '^xswctl: "d" is ambiguous: disconnect, delete$' -- nic d sw0 port 1
+expect 2 EMPTY '^xswctl: "p" is ambiguous: port, prop$' -- p help
+expect 2 EMPTY '^xswctl: nic add: "p" is ambiguous: port, permanent-mac$' -- nic add sw0 p 1
+expect 2 EMPTY '^xswctl: nic add: "vm-" is ambiguous: vm-mac, vm-name, vm-friendly-name$' -- nic add sw0 port 1 vm- x
+expect 2 EMPTY '^xswctl: prop add: "i" is ambiguous: id, instance-id$' -- prop add sw0 i x
+expect 2 EMPTY '^xswctl: port add: type "e" is ambiguous: external, emulated$' -- port add sw0 type e
+expect 2 EMPTY 'port add: keyword "name" given twice$' -- port add sw0 name a na b
+expect 2 EMPTY 'unknown object ""' -- ''
+expect 2 EMPTY 'unknown port command ""' -- port ''
+expect 2 EMPTY 'port add: unknown keyword ""' -- port add sw0 ''
+expect 0 '^Usage: xswctl port ' EMPTY -- po h
+expect 0 '^Usage: xswctl prop ' EMPTY -- pr he
+expect 0 '^Usage: xswctl switch ' EMPTY -- sw help
 # Each keyword at most once: the kernel would see only one of the two.
 expect 2 EMPTY 'port add: keyword "name" given twice$' -- port add sw0 name a name b type synthetic
 expect 2 EMPTY 'port add: keyword "validation" given twice$' -- port add sw0 validation name a validation
@@ -122,6 +139,11 @@ if ! grep -qw xswitch /proc/net/genetlink 2>/dev/null && ! lsmod 2>/dev/null | g
 		vm-mac 00:15:5d:00:00:02 current-mac 00:15:5d:00:00:03
 	expect 1 EMPTY 'no "xswitch" netlink family' -- ext set "$(long 15)" name "$(long 31)" \
 		enabled on position 4294967295
+	# Abbreviated commands, keywords and names get there too.
+	expect 1 EMPTY 'no "xswitch" netlink family' -- po a sw0 na x ty syn fr y v
+	expect 1 EMPTY 'no "xswitch" netlink family' -- n disc sw0 po 1 in 0
+	expect 1 EMPTY 'no "xswitch" netlink family' -- pr a sw0 po 1 ty routing v 1 ins $uuid da 00
+	expect 1 EMPTY 'no "xswitch" netlink family' -- po l sw0
 	# Well-formed values in their other spellings get there too.
 	expect 1 EMPTY 'no "xswitch" netlink family' -- prop add sw0 port 0x10 type 3 \
 		instance-id 01234567-89AB-CDEF-0123-456789ABCDEF version 0x0100 data 0A0b

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Unit test of the object tables: no object has more fields than the
- * engine keeps, every keyword a command takes is a field of its object,
+ * Unit test of the object tables: no object has more fields or commands
+ * than the engine keeps, no alias shares an abbreviation with its command's
+ * word, every keyword a command takes is a field of its object,
  * every string or hex field it writes carries the kernel's bound, and the
  * largest request each command can build (each keyword once, each value as
  * long as the kernel takes) fits in XNL_REQ_SIZE.
@@ -86,8 +87,15 @@ int main(void)
 		if (objects[i]->nfields > OBJECT_MAX_FIELDS)
 			fail("%s: more than %d fields\n", objects[i]->name,
 			     OBJECT_MAX_FIELDS);
+		if (objects[i]->ncmds > OBJECT_MAX_CMDS)
+			fail("%s: more than %d commands\n", objects[i]->name,
+			     OBJECT_MAX_CMDS);
 		for (j = 0; j < objects[i]->ncmds; j++) {
 			c = &objects[i]->cmds[j];
+			/* One abbreviation must not name both. */
+			if (c->alias && c->alias[0] == c->word[0])
+				fail("%s %s: the alias %s starts alike\n",
+				     objects[i]->name, c->word, c->alias);
 			size = request_max(objects[i], c);
 			if (size > XNL_REQ_SIZE)
 				fail("%s %s: a request of %zu bytes\n",

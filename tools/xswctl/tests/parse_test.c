@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Unit test of xswctl's value parsers: what each takes, to the byte, and
- * what it refuses.
+ * Unit test of xswctl's word and value parsers: what each takes, to the
+ * byte, and what it refuses.
  */
 #include <stdio.h>
 #include <string.h>
@@ -15,44 +15,45 @@ static int failed;
 #define check(cond, ...) \
 	((cond) ? 0 : (fprintf(stderr, "FAIL: " __VA_ARGS__), failed = 1))
 
-static void uint_ok(const char *arg, unsigned long max, unsigned long want)
-{
-	unsigned long v = ~want;
-
-	check(parse_uint(arg, max, &v) && v == want,
-	      "parse_uint(\"%s\", %lu) gave %lu, want %lu\n", arg, max, v,
-	      want);
-}
-
-static void uint_bad(const char *arg, unsigned long max)
-{
-	unsigned long v;
-
-	check(!parse_uint(arg, max, &v), "parse_uint(\"%s\", %lu) took it\n",
-	      arg, max);
-}
-
 static void test_uint(void)
 {
 	static const char *const bad[] = {
 		"", "12x", "x12", " 1", "1 ", "+1", "-1", "-0", "0x", "1.5",
 		"08", "18446744073709551616", "99999999999999999999",
 	};
+	static const struct {
+		const char *arg;
+		unsigned long max;
+		unsigned long long want;	/* above max: refused */
+	} cases[] = {
+		{ .arg = "0", .max = 255, .want = 0 },
+		{ .arg = "255", .max = 255, .want = 255 },
+		{ .arg = "0xff", .max = 255, .want = 255 },
+		{ .arg = "0XFF", .max = 255, .want = 255 },
+		{ .arg = "010", .max = 255, .want = 8 },
+		{ .arg = "65535", .max = 65535, .want = 65535 },
+		{ .arg = "4294967295", .max = 4294967295UL, .want = 4294967295U },
+		{ .arg = "256", .max = 255, .want = 256 },
+		{ .arg = "0x100", .max = 255, .want = 256 },
+		{ .arg = "65536", .max = 65535, .want = 65536 },
+		{ .arg = "4294967296", .max = 4294967295UL,
+		  .want = 4294967296ULL },
+	};
+	unsigned long v;
 	unsigned int i;
+	bool ok, fits;
 
-	uint_ok("0", 255, 0);
-	uint_ok("255", 255, 255);
-	uint_ok("0xff", 255, 255);
-	uint_ok("0XFF", 255, 255);
-	uint_ok("010", 255, 8);
-	uint_ok("65535", 65535, 65535);
-	uint_ok("4294967295", 4294967295UL, 4294967295UL);
-	uint_bad("256", 255);
-	uint_bad("0x100", 255);
-	uint_bad("65536", 65535);
-	uint_bad("4294967296", 4294967295UL);
+	for (i = 0; i < ARRAY_SIZE(cases); i++) {
+		v = ~cases[i].want;
+		ok = parse_uint(cases[i].arg, cases[i].max, &v);
+		fits = cases[i].want <= cases[i].max;
+		check(ok == fits && (!ok || v == cases[i].want),
+		      "parse_uint(\"%s\", %lu): %d, %lu\n", cases[i].arg,
+		      cases[i].max, ok, v);
+	}
 	for (i = 0; i < ARRAY_SIZE(bad); i++)
-		uint_bad(bad[i], 4294967295UL);
+		check(!parse_uint(bad[i], 4294967295UL, &v),
+		      "parse_uint(\"%s\") took it\n", bad[i]);
 }
 
 static void test_hex(void)
@@ -128,8 +129,45 @@ static void test_uuid(void)
 		      bad[i]);
 }
 
+static void test_words(void)
+{
+	static const char *const words[] = {
+		NULL, "settle", "show", "set", NULL, "delete", "disconnect",
+	};
+	static const struct {
+		const char *arg;
+		unsigned int found, idx;	/* idx if found is 1 */
+	} cases[] = {
+		/* Spelt whole, though "settle" comes first. */
+		{ .arg = "set", .found = 1, .idx = 3 },
+		{ .arg = "sett", .found = 1, .idx = 1 },
+		{ .arg = "settle", .found = 1, .idx = 1 },
+		{ .arg = "se", .found = 2 },
+		{ .arg = "s", .found = 3 },
+		{ .arg = "sh", .found = 1, .idx = 2 },
+		{ .arg = "d", .found = 2 },
+		{ .arg = "del", .found = 1, .idx = 5 },
+		{ .arg = "dis", .found = 1, .idx = 6 },
+		{ .arg = "" },
+		{ .arg = "x" },
+		{ .arg = "sets" },
+		{ .arg = "showx" },
+	};
+	unsigned int i, idx, found;
+
+	for (i = 0; i < ARRAY_SIZE(cases); i++) {
+		idx = ~0U;
+		found = word_match(cases[i].arg, words, ARRAY_SIZE(words), &idx);
+		check(found == cases[i].found &&
+		      (found != 1 || idx == cases[i].idx),
+		      "word_match(\"%s\") = %u at %u\n", cases[i].arg, found,
+		      idx);
+	}
+}
+
 int main(void)
 {
+	test_words();
 	test_uint();
 	test_hex();
 	test_mac();
