@@ -2,10 +2,15 @@
 /*
  * xswctl: drive the xswitch kernel module over generic netlink.
  */
+#define _GNU_SOURCE	/* setns() */
 #include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <sched.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "obj.h"
 #include "out.h"
@@ -18,6 +23,9 @@
 
 #define BATCH_MAX_ARGS 64
 
+/* Where "ip netns add" keeps its namespaces, as ip -n finds them. */
+#define NETNS_RUN_DIR "/run/netns"
+
 struct xswctl xswctl;
 
 static const char help[] =
@@ -28,6 +36,8 @@ static const char help[] =
 	"OPTIONS := -j | --json      print JSON\n"
 	"           -b | --batch FILE  run the commands of FILE (- for stdin),\n"
 	"                            one per line, until one fails\n"
+	"           -n | --netns NETNS  run in the network namespace NETNS\n"
+	"                            (" NETNS_RUN_DIR "/NETNS), as ip -n does\n"
 	"           -h | --help      print this help\n"
 	"           -V | --version   print the version\n"
 	"\n"
@@ -129,9 +139,52 @@ static int batch(const char *path)
 	return err;
 }
 
+/*
+ * Moves this process into the network namespace @name, as "ip -n" does,
+ * before the netlink socket is opened: the switches and the events are
+ * then those of that namespace.
+ */
+static int enter_netns(const char *name)
+{
+	char path[sizeof(NETNS_RUN_DIR) + NAME_MAX + 1];
+	int fd, err;
+
+	if (!*name || strchr(name, '/') || !strcmp(name, ".") ||
+	    !strcmp(name, "..") || strlen(name) > NAME_MAX)
+		return usage_error("-n: \"%s\" is not a network namespace name",
+				   name);
+	snprintf(path, sizeof(path), "%s/%s", NETNS_RUN_DIR, name);
+	fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0) {
+		fprintf(stderr, "xswctl: cannot open network namespace \"%s\": %s\n",
+			name, strerror(errno));
+		return XSWCTL_EXIT_FAILURE;
+	}
+	err = setns(fd, CLONE_NEWNET);
+	if (err)
+		fprintf(stderr, "xswctl: cannot enter network namespace \"%s\": %s\n",
+			name, strerror(errno));
+	close(fd);
+	return err ? XSWCTL_EXIT_FAILURE : 0;
+}
+
+/* The value of the option argv[*@i], which is given once, into *@val. */
+static int option_value(int argc, char **argv, int *i, const char *what,
+			const char **val)
+{
+	const char *opt = argv[*i];
+
+	if (*val)
+		return usage_error("%s given twice", opt);
+	if (++*i == argc)
+		return usage_error("%s needs %s", opt, what);
+	*val = argv[*i];
+	return 0;
+}
+
 int main(int argc, char **argv)
 {
-	const char *batch_file = NULL;
+	const char *batch_file = NULL, *netns = NULL;
 	int i = 1, err;
 
 	for (; i < argc && argv[i][0] == '-'; i++) {
@@ -142,9 +195,16 @@ int main(int argc, char **argv)
 			continue;
 		}
 		if (!strcmp(opt, "-b") || !strcmp(opt, "--batch")) {
-			if (++i == argc)
-				return usage_error("%s needs a file", opt);
-			batch_file = argv[i];
+			err = option_value(argc, argv, &i, "a file", &batch_file);
+			if (err)
+				return err;
+			continue;
+		}
+		if (!strcmp(opt, "-n") || !strcmp(opt, "--netns")) {
+			err = option_value(argc, argv, &i,
+					   "a network namespace name", &netns);
+			if (err)
+				return err;
 			continue;
 		}
 		if (!strcmp(opt, "-h") || !strcmp(opt, "--help")) {
@@ -162,6 +222,11 @@ int main(int argc, char **argv)
 	out_init(stdout, xswctl.json);
 	if (batch_file && i < argc)
 		return usage_error("-b takes no command \"%s\"", argv[i]);
+	if (netns) {
+		err = enter_netns(netns);
+		if (err)
+			return err;
+	}
 	err = batch_file ? batch(batch_file) : run(argc - i, argv + i);
 	xnl_put();
 	return err;

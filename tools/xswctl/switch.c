@@ -12,10 +12,10 @@ static const char switch_help[] =
 	"       xswctl switch del NAME\n"
 	"       xswctl switch show [NAME]\n"
 	"\n"
-	"A switch lives in the network namespace xswctl runs in. NAME is 1 to\n"
-	"15 bytes and unique in that namespace. Deleting a switch first\n"
-	"disconnects and deletes its NICs and tears down and deletes its ports,\n"
-	"through its extensions.\n";
+	"A switch lives in the network namespace xswctl runs in (or the one\n"
+	"\"xswctl -n NETNS\" names). NAME is 1 to 15 bytes and unique in that\n"
+	"namespace. Deleting a switch first disconnects and deletes its NICs and\n"
+	"tears down and deletes its ports, through its extensions.\n";
 
 static const struct field switch_fields[] = {
 	FIELD("id", "ID", 6, XSWITCH_A_SWITCH_ID, FK_U32),

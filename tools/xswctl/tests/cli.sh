@@ -123,6 +123,18 @@ expect 2 EMPTY 'ext attach: "name" is 32 bytes, at most 31$' -- ext attach sw0 n
 expect 2 EMPTY 'prop add: "data" is 16385 bytes, at most 16384$' -- prop add sw0 data "$(long 32770 0)"
 printf 'prop add sw0 data %s\n' "$(long 1000000 f)" >/tmp/xswctl-cli.$$.batch
 expect 2 EMPTY 'prop add: "data" is 500000 bytes, at most 16384$' -- -b /tmp/xswctl-cli.$$.batch
+# -n NETNS: into /run/netns/NETNS before the netlink socket is opened.
+expect 0 '-n \| --netns NETNS' EMPTY -- -h
+expect 2 EMPTY '^xswctl: -n needs a network namespace name$' -- -n
+expect 2 EMPTY '^xswctl: --netns needs a network namespace name$' -- --netns
+for ns in '' . .. a/b ../x "$(long 256)"; do
+	expect 2 EMPTY "^xswctl: -n: \"$(re "$ns")\" is not a network namespace name\$" -- -n "$ns" switch show
+done
+expect 2 EMPTY '^xswctl: -n given twice$' -- -n a -n b switch show
+expect 2 EMPTY '^xswctl: --batch given twice$' -- -b a --batch b
+expect 1 EMPTY '^xswctl: cannot open network namespace "xswctl-nosuch": No such file or directory$' -- \
+	-n xswctl-nosuch switch show
+expect 1 EMPTY '^xswctl: cannot open network namespace "xswctl-nosuch"' -- --netns xswctl-nosuch -j port show sw0
 printf 'switch help\nport frob\n' >/tmp/xswctl-cli.$$.batch
 expect 2 '^Usage: xswctl switch' 'batch:2: command failed' -- -b /tmp/xswctl-cli.$$.batch
 printf 'switch "help\n' >/tmp/xswctl-cli.$$.batch
@@ -139,6 +151,14 @@ if ! grep -qw xswitch /proc/net/genetlink 2>/dev/null && ! lsmod 2>/dev/null | g
 		vm-mac 00:15:5d:00:00:02 current-mac 00:15:5d:00:00:03
 	expect 1 EMPTY 'no "xswitch" netlink family' -- ext set "$(long 15)" name "$(long 31)" \
 		enabled on position 4294967295
+	# Into an existing namespace, where the module is missing too.
+	ns=xswctl-cli-$$
+	if [ "$(id -u)" = 0 ] && ip netns add "$ns" 2>/dev/null; then
+		expect 1 EMPTY '^Error: the kernel has no "xswitch" netlink family' -- -n "$ns" switch show
+		printf 'switch show\n' >/tmp/xswctl-cli.$$.batch
+		expect 1 EMPTY 'no "xswitch" netlink family' -- -n "$ns" -b /tmp/xswctl-cli.$$.batch
+		ip netns del "$ns"
+	fi
 	# Abbreviated commands, keywords and names get there too.
 	expect 1 EMPTY 'no "xswitch" netlink family' -- po a sw0 na x ty syn fr y v
 	expect 1 EMPTY 'no "xswitch" netlink family' -- n disc sw0 po 1 in 0
