@@ -166,6 +166,7 @@ static bool word_in(const char *word, const char *list)
 struct request {
 	const struct object *obj;
 	const struct command *c;
+	char what[32];	/* "port add: ", before each usage error */
 	struct nlmsghdr *nlh;
 	bool named;	/* the keyword that names one object was given */
 };
@@ -176,8 +177,7 @@ static bool enum_ambiguous(struct request *r, const struct field *f,
 {
 	char what[64];
 
-	snprintf(what, sizeof(what), "%s %s: %s ", r->obj->name, r->c->word,
-		 f->key);
+	snprintf(what, sizeof(what), "%s%s ", r->what, f->key);
 	return word_lookup(what, arg, f->names, f->nnames, NULL, NULL) ==
 	       WORD_AMBIGUOUS;
 }
@@ -196,16 +196,15 @@ static int put_field(struct request *r, const struct field *f,
 	if (f->kind == FK_STR)
 		most--;
 	if ((f->kind == FK_STR || f->kind == FK_HEX) && len > most)
-		return usage_error("%s %s: \"%s\" is %zu bytes, at most %zu",
-				   r->obj->name, r->c->word, f->key, len, most);
+		return usage_error("%s\"%s\" is %zu bytes, at most %zu",
+				   r->what, f->key, len, most);
 	ret = field_write(f, arg, r->nlh);
 	if (!ret)
-		return usage_error("%s %s: %s \"%s\" is not %s",
-				   r->obj->name, r->c->word, f->key, arg,
-				   kind_syntax[f->kind]);
+		return usage_error("%s%s \"%s\" is not %s", r->what, f->key,
+				   arg, kind_syntax[f->kind]);
 	if (ret < 0)
-		return usage_error("%s %s: the request is longer than %zu bytes",
-				   r->obj->name, r->c->word, XNL_REQ_SIZE);
+		return usage_error("%sthe request is longer than %zu bytes",
+				   r->what, XNL_REQ_SIZE);
 	return 0;
 }
 
@@ -223,7 +222,6 @@ static int put_args(struct request *r, int argc, char **argv)
 	unsigned int j, n = 0;
 	const struct field *f;
 	uint32_t seen = 0, bit;
-	char what[64];
 	int i, w, err;
 
 	/* The command's keywords, by field index; NULL for the others. */
@@ -231,22 +229,21 @@ static int put_args(struct request *r, int argc, char **argv)
 		k = obj->fields[j].key;
 		keys[n++] = c->args && word_in(k, c->args) ? k : NULL;
 	}
-	snprintf(what, sizeof(what), "%s %s: ", obj->name, c->word);
 	for (i = 0; i < argc; i++) {
-		w = word_lookup(what, argv[i], keys, n, "keyword", obj->name);
+		w = word_lookup(r->what, argv[i], keys, n, "keyword", obj->name);
 		if (w < 0)
 			return XSWCTL_EXIT_USAGE;
 		f = &obj->fields[w];
 		bit = 1U << w;
 		if (seen & bit)
-			return usage_error("%s %s: keyword \"%s\" given twice",
-					   r->obj->name, c->word, f->key);
+			return usage_error("%skeyword \"%s\" given twice",
+					   r->what, f->key);
 		seen |= bit;
 		if (c->key && !strcmp(c->key, f->key))
 			r->named = true;
 		if (f->kind != FK_FLAG && ++i == argc)
-			return usage_error("%s %s: \"%s\" needs a value",
-					   r->obj->name, c->word, f->key);
+			return usage_error("%s\"%s\" needs a value", r->what,
+					   f->key);
 		err = put_field(r, f, f->kind == FK_FLAG ? NULL : argv[i]);
 		if (err)
 			return err;
@@ -368,11 +365,12 @@ static int object_request(const struct object *obj, const struct command *c,
 	struct xnl *nl;
 	int err;
 
+	snprintf(r.what, sizeof(r.what), "%s %s: ", obj->name, c->word);
 	r.nlh = xnl_msg(buf, c->cmd, 0);
 	if (argc) {
 		if (!*argv[0] || strlen(argv[0]) >= sw->max)
-			return usage_error("switch name \"%s\" is not 1 to %u bytes",
-					   argv[0], sw->max - 1);
+			return usage_error("%sswitch name \"%s\" is not 1 to %u bytes",
+					   r.what, argv[0], sw->max - 1);
 		err = put_field(&r, sw, argv[0]);
 		if (err)
 			return err;

@@ -47,7 +47,8 @@ expect 2 EMPTY 'unknown object "bogus"' -- bogus
 expect 0 'xswctl switch add NAME' EMPTY -- switch help
 expect 2 EMPTY 'unknown switch command "frob"' -- switch frob
 expect 2 EMPTY 'switch add: the switch name is missing' -- switch add
-expect 2 EMPTY 'switch name "0123456789abcdef" is not 1 to 15 bytes' -- switch add 0123456789abcdef
+expect 2 EMPTY '^xswctl: switch add: switch name "0123456789abcdef" is not 1 to 15 bytes$' -- switch add 0123456789abcdef
+expect 2 EMPTY '^xswctl: port show: switch name "" is not 1 to 15 bytes$' -- port show ''
 expect 2 EMPTY 'switch delete: unknown keyword "extra"' -- switch del sw0 extra
 for obj in port nic prop feature ext monitor; do
 	expect 0 "^Usage: xswctl $obj " EMPTY -- "$obj" help
