@@ -111,11 +111,14 @@ int do_monitor(int argc, char **argv)
 			    !m.count)
 				return usage_error("monitor: count \"%s\" is not a positive number",
 						   argv[i]);
-		} else if (!i && strlen(argv[i]) < XSWITCH_NAME_LEN) {
-			m.sw = argv[i];
-		} else {
+		} else if (i) {
 			return usage_error("monitor: unexpected argument \"%s\"",
 					   argv[i]);
+		} else if (!*argv[i] || strlen(argv[i]) >= XSWITCH_NAME_LEN) {
+			return usage_error("monitor: switch name \"%s\" is not 1 to %d bytes",
+					   argv[i], XSWITCH_NAME_LEN - 1);
+		} else {
+			m.sw = argv[i];
 		}
 	}
 	nl = xnl_get(&event_object);

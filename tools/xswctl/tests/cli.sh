@@ -87,6 +87,9 @@ expect 2 EMPTY 'port add: keyword "name" given twice$' -- port add sw0 name a na
 expect 2 EMPTY 'port add: keyword "validation" given twice$' -- port add sw0 validation name a validation
 expect 2 EMPTY 'nic set: keyword "port" given twice$' -- nic set sw0 port 1 mtu 1500 port 2
 expect 2 EMPTY 'monitor: keyword "count" given twice$' -- monitor count 1 count 2
+expect 2 EMPTY '^xswctl: monitor: switch name "0123456789abcdef" is not 1 to 15 bytes$' -- monitor 0123456789abcdef
+expect 2 EMPTY '^xswctl: monitor: switch name "" is not 1 to 15 bytes$' -- monitor '' count 1
+expect 2 EMPTY '^xswctl: monitor: unexpected argument "x"$' -- monitor sw0 x
 # Numbers, hex, MACs and UUIDs: well formed or refused, naming the keyword.
 for n in 12x '' ' 1' +1 -0 0x 1.5 18446744073709551616; do
 	expect 2 EMPTY "port add: id \"$(re "$n")\" is not a number from 0 to 4294967295\$" -- port add sw0 id "$n"
