@@ -15,11 +15,18 @@ static const char ext_help[] =
 	"       xswctl ext show [ SWITCH [ name EXT ] ]\n"
 	"\n"
 	"Without SWITCH, show lists the registered extensions.\n"
-	"EXT is the name a loaded extension module registered. An extension is\n"
-	"attached disabled, at the bottom of its class; the stack runs capture,\n"
-	"then filter, then forwarding extensions, each class in POSITION order\n"
-	"(0 is the top). At most one forwarding extension is enabled per switch.\n"
+	"EXT is the name (at most 31 bytes) a loaded extension module\n"
+	"registered. An extension is attached disabled, at the bottom of its\n"
+	"class; the stack runs capture, then filter, then forwarding extensions,\n"
+	"each class in POSITION order (0 is the top). At most one forwarding\n"
+	"extension is enabled per switch.\n"
 	"An extension module cannot be unloaded while it is attached.\n";
+
+/*
+ * The size of an extension name buffer, the NUL included: the spec's
+ * max-len of 31, which the uAPI header has no constant for.
+ */
+#define EXT_NAME_LEN 32
 
 static const char *const ext_classes[] = {
 	[XSWITCH_EXT_CLASS_CAPTURE] = "capture",
@@ -28,8 +35,10 @@ static const char *const ext_classes[] = {
 };
 
 static const struct field ext_fields[] = {
-	FIELD("switch", "SWITCH", 15, XSWITCH_A_EXT_SWITCH, FK_STR),
-	FIELD("name", "NAME", 16, XSWITCH_A_EXT_NAME, FK_STR),
+	FIELD("switch", "SWITCH", 15, XSWITCH_A_EXT_SWITCH, FK_STR,
+	      .max = XSWITCH_NAME_LEN),
+	FIELD("name", "NAME", 16, XSWITCH_A_EXT_NAME, FK_STR,
+	      .max = EXT_NAME_LEN),
 	FIELD("class", "CLASS", 8, XSWITCH_A_EXT_CLASS, FK_ENUM,
 	      ENUM_NAMES(ext_classes)),
 	FIELD("position", "POSITION", 8, XSWITCH_A_EXT_POSITION, FK_U32),
@@ -38,13 +47,30 @@ static const struct field ext_fields[] = {
 };
 
 static const struct command ext_cmds[] = {
-	{ "attach", XSWITCH_CMD_EXT_ATTACH, 0, NULL, "name", false },
-	{ "detach", XSWITCH_CMD_EXT_DETACH, 0, NULL, "name", false },
-	{ "set", XSWITCH_CMD_EXT_SET, 0, NULL, "name enabled position", false },
-	{ "show", XSWITCH_CMD_EXT_GET, XSWITCH_CMD_EXT_GET, "name", "name",
-	  true },
-	{ "list", XSWITCH_CMD_EXT_GET, XSWITCH_CMD_EXT_GET, "name", "name",
-	  true },
+	{
+		.word = "attach",
+		.cmd = XSWITCH_CMD_EXT_ATTACH,
+		.args = "name",
+	},
+	{
+		.word = "detach",
+		.cmd = XSWITCH_CMD_EXT_DETACH,
+		.args = "name",
+	},
+	{
+		.word = "set",
+		.cmd = XSWITCH_CMD_EXT_SET,
+		.args = "name enabled position",
+	},
+	{
+		.word = "show",
+		.alias = "list",
+		.cmd = XSWITCH_CMD_EXT_GET,
+		.dump_cmd = XSWITCH_CMD_EXT_GET,
+		.key = "name",
+		.args = "name",
+		.print = true,
+	},
 };
 
 const struct object ext_object = {

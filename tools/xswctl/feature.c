@@ -14,10 +14,12 @@ static const char feature_help[] =
 	"Asks the switch's extensions, top down, for the feature status UUID\n"
 	"(of the port, or of the switch without port). The first enabled\n"
 	"extension that owns the id answers; EXT names it and DATA is its\n"
-	"answer, in hex.\n";
+	"answer, in hex. UUID is in the form\n"
+	"01234567-89ab-cdef-0123-456789abcdef.\n";
 
 static const struct field feature_fields[] = {
-	FIELD("switch", "SWITCH", 15, XSWITCH_A_FEATURE_STATUS_SWITCH, FK_STR),
+	FIELD("switch", "SWITCH", 15, XSWITCH_A_FEATURE_STATUS_SWITCH, FK_STR,
+	      .max = XSWITCH_NAME_LEN),
 	FIELD("port", "PORT", 6, XSWITCH_A_FEATURE_STATUS_PORT_ID, FK_U32),
 	FIELD("id", "ID", 36, XSWITCH_A_FEATURE_STATUS_ID, FK_UUID),
 	FIELD("ext", "EXT", 12, XSWITCH_A_FEATURE_STATUS_EXT, FK_STR),
@@ -25,7 +27,12 @@ static const struct field feature_fields[] = {
 };
 
 static const struct command feature_cmds[] = {
-	{ "show", XSWITCH_CMD_FEATURE_STATUS_GET, 0, NULL, "port id", true },
+	{
+		.word = "show",
+		.cmd = XSWITCH_CMD_FEATURE_STATUS_GET,
+		.args = "port id",
+		.print = true,
+	},
 };
 
 const struct object feature_object = {

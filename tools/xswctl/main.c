@@ -2,13 +2,19 @@
 /*
  * xswctl: drive the xswitch kernel module over generic netlink.
  */
+#define _GNU_SOURCE	/* setns() */
 #include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <sched.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "obj.h"
 #include "out.h"
+#include "parse.h"
 #include "xswctl.h"
 
 #ifndef XSWCTL_VERSION
@@ -16,6 +22,9 @@
 #endif
 
 #define BATCH_MAX_ARGS 64
+
+/* Where "ip netns add" keeps its namespaces, as ip -n finds them. */
+#define NETNS_RUN_DIR "/run/netns"
 
 struct xswctl xswctl;
 
@@ -27,49 +36,46 @@ static const char help[] =
 	"OPTIONS := -j | --json      print JSON\n"
 	"           -b | --batch FILE  run the commands of FILE (- for stdin),\n"
 	"                            one per line, until one fails\n"
+	"           -n | --netns NETNS  run in the network namespace NETNS\n"
+	"                            (" NETNS_RUN_DIR "/NETNS), as ip -n does\n"
 	"           -h | --help      print this help\n"
 	"           -V | --version   print the version\n"
 	"\n"
-	"\"xswctl OBJECT help\" tells an object's commands. Objects and commands\n"
-	"may be abbreviated as in ip(8): \"xswctl sw s\" is \"xswctl switch show\".\n";
+	"\"xswctl OBJECT help\" tells an object's commands. Their arguments are\n"
+	"the switch, then KEYWORD VALUE pairs in any order, each keyword once.\n"
+	"Objects, commands, keywords and TYPE names may be abbreviated to any\n"
+	"leading part no other shares, as in ip(8): \"xswctl sw s\" is\n"
+	"\"xswctl switch show\", while \"xswctl port s\" is ambiguous.\n";
 
 static const struct object *const objects[] = {
 	&switch_object, &port_object, &nic_object, &prop_object,
 	&feature_object, &ext_object,
 };
 
-/* ip(8) style: ARG may be any leading part of WORD. */
-bool matches(const char *arg, const char *word)
-{
-	size_t len = strlen(arg);
-
-	return len && len <= strlen(word) && !strncmp(arg, word, len);
-}
-
-int usage_end(void)
-{
-	fputc('\n', stderr);
-	return 1;
-}
-
 static int run(int argc, char **argv)
 {
+	/* The objects, then monitor and help. */
+	const char *words[MNL_ARRAY_SIZE(objects) + 2];
 	unsigned int i;
+	int w;
 
 	if (argc < 1) {
 		fputs(help, stderr);
-		return 1;
-	}
-	if (matches(argv[0], "help")) {
-		fputs(help, stdout);
-		return 0;
+		return XSWCTL_EXIT_USAGE;
 	}
 	for (i = 0; i < MNL_ARRAY_SIZE(objects); i++)
-		if (matches(argv[0], objects[i]->name))
-			return object_main(objects[i], argc - 1, argv + 1);
-	if (matches(argv[0], "monitor"))
+		words[i] = objects[i]->name;
+	words[i++] = "monitor";
+	words[i++] = "help";
+	w = word_lookup("", argv[0], words, i, "object", NULL);
+	if (w < 0)
+		return XSWCTL_EXIT_USAGE;
+	if (w < (int)MNL_ARRAY_SIZE(objects))
+		return object_main(objects[w], argc - 1, argv + 1);
+	if (w == (int)MNL_ARRAY_SIZE(objects))
 		return do_monitor(argc - 1, argv + 1);
-	return usage_error("unknown object \"%s\"; try \"xswctl help\"", argv[0]);
+	fputs(help, stdout);
+	return 0;
 }
 
 /* Splits @line in place into words; "double quotes" keep spaces. */
@@ -113,7 +119,7 @@ static int batch(const char *path)
 
 	if (!f) {
 		fprintf(stderr, "xswctl: %s: %s\n", path, strerror(errno));
-		return 1;
+		return XSWCTL_EXIT_FAILURE;
 	}
 	while (!err && getline(&line, &size, f) >= 0) {
 		lineno++;
@@ -133,9 +139,52 @@ static int batch(const char *path)
 	return err;
 }
 
+/*
+ * Moves this process into the network namespace @name, as "ip -n" does,
+ * before the netlink socket is opened: the switches and the events are
+ * then those of that namespace.
+ */
+static int enter_netns(const char *name)
+{
+	char path[sizeof(NETNS_RUN_DIR) + NAME_MAX + 1];
+	int fd, err;
+
+	if (!*name || strchr(name, '/') || !strcmp(name, ".") ||
+	    !strcmp(name, "..") || strlen(name) > NAME_MAX)
+		return usage_error("-n: \"%s\" is not a network namespace name",
+				   name);
+	snprintf(path, sizeof(path), "%s/%s", NETNS_RUN_DIR, name);
+	fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0) {
+		fprintf(stderr, "xswctl: cannot open network namespace \"%s\": %s\n",
+			name, strerror(errno));
+		return XSWCTL_EXIT_FAILURE;
+	}
+	err = setns(fd, CLONE_NEWNET);
+	if (err)
+		fprintf(stderr, "xswctl: cannot enter network namespace \"%s\": %s\n",
+			name, strerror(errno));
+	close(fd);
+	return err ? XSWCTL_EXIT_FAILURE : 0;
+}
+
+/* The value of the option argv[*@i], which is given once, into *@val. */
+static int option_value(int argc, char **argv, int *i, const char *what,
+			const char **val)
+{
+	const char *opt = argv[*i];
+
+	if (*val)
+		return usage_error("%s given twice", opt);
+	if (++*i == argc)
+		return usage_error("%s needs %s", opt, what);
+	*val = argv[*i];
+	return 0;
+}
+
 int main(int argc, char **argv)
 {
-	const char *batch_file = NULL;
+	const char *batch_file = NULL, *netns = NULL;
 	int i = 1, err;
 
 	for (; i < argc && argv[i][0] == '-'; i++) {
@@ -146,9 +195,16 @@ int main(int argc, char **argv)
 			continue;
 		}
 		if (!strcmp(opt, "-b") || !strcmp(opt, "--batch")) {
-			if (++i == argc)
-				return usage_error("%s needs a file", opt);
-			batch_file = argv[i];
+			err = option_value(argc, argv, &i, "a file", &batch_file);
+			if (err)
+				return err;
+			continue;
+		}
+		if (!strcmp(opt, "-n") || !strcmp(opt, "--netns")) {
+			err = option_value(argc, argv, &i,
+					   "a network namespace name", &netns);
+			if (err)
+				return err;
 			continue;
 		}
 		if (!strcmp(opt, "-h") || !strcmp(opt, "--help")) {
@@ -161,11 +217,16 @@ int main(int argc, char **argv)
 		}
 		usage_error("unknown option \"%s\"", opt);
 		fputs(help, stderr);
-		return 1;
+		return XSWCTL_EXIT_USAGE;
 	}
 	out_init(stdout, xswctl.json);
 	if (batch_file && i < argc)
 		return usage_error("-b takes no command \"%s\"", argv[i]);
+	if (netns) {
+		err = enter_netns(netns);
+		if (err)
+			return err;
+	}
 	err = batch_file ? batch(batch_file) : run(argc - i, argv + i);
 	xnl_put();
 	return err;

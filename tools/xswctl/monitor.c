@@ -3,13 +3,14 @@
  * xswctl monitor: print the control steps the switches' stacks see, one
  * line (or one JSON object) per step, as the kernel publishes them.
  */
-#include <stdlib.h>
+#include <limits.h>
 #include <string.h>
 #include <linux/genetlink.h>
 #include <linux/xswitch.h>
 
 #include "obj.h"
 #include "out.h"
+#include "parse.h"
 #include "xswctl.h"
 
 static const char monitor_help[] =
@@ -94,7 +95,6 @@ int do_monitor(int argc, char **argv)
 	struct out_col cols[OBJECT_MAX_FIELDS];
 	struct monitor m = {};
 	struct xnl *nl;
-	char *end;
 	int i;
 
 	for (i = 0; i < argc; i++) {
@@ -103,22 +103,27 @@ int do_monitor(int argc, char **argv)
 			return 0;
 		}
 		if (!strcmp(argv[i], "count")) {
+			if (m.count)
+				return usage_error("monitor: keyword \"count\" given twice");
 			if (++i == argc)
 				return usage_error("monitor: \"count\" needs a value");
-			m.count = strtoul(argv[i], &end, 10);
-			if (!*argv[i] || *end || !m.count)
+			if (!parse_uint(argv[i], ULONG_MAX, &m.count) ||
+			    !m.count)
 				return usage_error("monitor: count \"%s\" is not a positive number",
 						   argv[i]);
-		} else if (!i && strlen(argv[i]) < XSWITCH_NAME_LEN) {
-			m.sw = argv[i];
-		} else {
+		} else if (i) {
 			return usage_error("monitor: unexpected argument \"%s\"",
 					   argv[i]);
+		} else if (!*argv[i] || strlen(argv[i]) >= XSWITCH_NAME_LEN) {
+			return usage_error("monitor: switch name \"%s\" is not 1 to %d bytes",
+					   argv[i], XSWITCH_NAME_LEN - 1);
+		} else {
+			m.sw = argv[i];
 		}
 	}
 	nl = xnl_get(&event_object);
 	if (!nl)
-		return 1;
+		return XSWCTL_EXIT_FAILURE;
 	out_record_start(cols, object_columns(&event_object, cols, true));
-	return xnl_listen(nl, monitor_cb, &m) ? 1 : 0;
+	return xnl_listen(nl, monitor_cb, &m) ? XSWCTL_EXIT_FAILURE : 0;
 }

@@ -25,8 +25,10 @@ static const char nic_help[] =
 	"type; an external port also takes host NICs at index 1 and up, other\n"
 	"ports none. A NIC is created, connected, disconnected and deleted, in\n"
 	"that order (or deleted before it is ever connected); it can be updated\n"
-	"only while connected. MTU is 68 to 65535. Only NICs of synthetic and\n"
-	"emulated ports have a VM name and VM MAC.\n";
+	"only while connected. MTU is 68 to 65535. NAME and TEXT are at most 255\n"
+	"bytes. MAC is six two-digit hex octets separated by ':' (or all by\n"
+	"'-'), such as 00:15:5d:00:00:01. Only NICs of synthetic and emulated\n"
+	"ports have a VM name and VM MAC.\n";
 
 static const char *const nic_types[] = {
 	[XSWITCH_NIC_TYPE_EXTERNAL] = "external",
@@ -42,10 +44,12 @@ static const char *const nic_states[] = {
 };
 
 static const struct field nic_fields[] = {
-	FIELD("switch", "SWITCH", 15, XSWITCH_A_NIC_SWITCH, FK_STR),
+	FIELD("switch", "SWITCH", 15, XSWITCH_A_NIC_SWITCH, FK_STR,
+	      .max = XSWITCH_NAME_LEN),
 	FIELD("port", "PORT", 6, XSWITCH_A_NIC_PORT_ID, FK_U32),
 	FIELD("index", "INDEX", 5, XSWITCH_A_NIC_INDEX, FK_U16),
-	FIELD("name", "NAME", 12, XSWITCH_A_NIC_NAME, FK_STR),
+	FIELD("name", "NAME", 12, XSWITCH_A_NIC_NAME, FK_STR,
+	      .max = XSWITCH_LONG_NAME_LEN),
 	FIELD("type", "TYPE", 9, XSWITCH_A_NIC_TYPE, FK_ENUM,
 	      ENUM_NAMES(nic_types)),
 	FIELD("state", "STATE", 12, XSWITCH_A_NIC_STATE, FK_ENUM,
@@ -54,27 +58,53 @@ static const struct field nic_fields[] = {
 	FIELD("current-mac", "MAC", 17, XSWITCH_A_NIC_CURRENT_MAC, FK_MAC),
 	FIELD("permanent-mac", NULL, 0, XSWITCH_A_NIC_PERMANENT_MAC, FK_MAC),
 	FIELD("vm-mac", NULL, 0, XSWITCH_A_NIC_VM_MAC, FK_MAC),
-	FIELD("vm-name", "VM", 0, XSWITCH_A_NIC_VM_NAME, FK_STR),
-	FIELD("friendly-name", NULL, 0, XSWITCH_A_NIC_FRIENDLY_NAME, FK_STR),
-	FIELD("vm-friendly-name", NULL, 0, XSWITCH_A_NIC_VM_FRIENDLY_NAME, FK_STR),
+	FIELD("vm-name", "VM", 0, XSWITCH_A_NIC_VM_NAME, FK_STR,
+	      .max = XSWITCH_LONG_NAME_LEN),
+	FIELD("friendly-name", NULL, 0, XSWITCH_A_NIC_FRIENDLY_NAME, FK_STR,
+	      .max = XSWITCH_LONG_NAME_LEN),
+	FIELD("vm-friendly-name", NULL, 0, XSWITCH_A_NIC_VM_FRIENDLY_NAME,
+	      FK_STR, .max = XSWITCH_LONG_NAME_LEN),
 };
 
 #define NIC_UPDATE "friendly-name mtu permanent-mac vm-mac current-mac"
 #define NIC_OPTIONS NIC_UPDATE " name vm-name vm-friendly-name"
 
 static const struct command nic_cmds[] = {
-	{ "add", XSWITCH_CMD_NIC_NEW, 0, NULL, "port index " NIC_OPTIONS,
-	  true },
-	{ "connect", XSWITCH_CMD_NIC_CONNECT, 0, NULL, "port index", false },
-	{ "set", XSWITCH_CMD_NIC_SET, 0, NULL, "port index " NIC_UPDATE,
-	  false },
-	{ "disconnect", XSWITCH_CMD_NIC_DISCONNECT, 0, NULL, "port index",
-	  false },
-	{ "delete", XSWITCH_CMD_NIC_DEL, 0, NULL, "port index", false },
-	{ "show", XSWITCH_CMD_NIC_GET, XSWITCH_CMD_NIC_GET, "index",
-	  "port index", true },
-	{ "list", XSWITCH_CMD_NIC_GET, XSWITCH_CMD_NIC_GET, "index",
-	  "port index", true },
+	{
+		.word = "add",
+		.cmd = XSWITCH_CMD_NIC_NEW,
+		.args = "port index " NIC_OPTIONS,
+		.print = true,
+	},
+	{
+		.word = "connect",
+		.cmd = XSWITCH_CMD_NIC_CONNECT,
+		.args = "port index",
+	},
+	{
+		.word = "set",
+		.cmd = XSWITCH_CMD_NIC_SET,
+		.args = "port index " NIC_UPDATE,
+	},
+	{
+		.word = "disconnect",
+		.cmd = XSWITCH_CMD_NIC_DISCONNECT,
+		.args = "port index",
+	},
+	{
+		.word = "delete",
+		.cmd = XSWITCH_CMD_NIC_DEL,
+		.args = "port index",
+	},
+	{
+		.word = "show",
+		.alias = "list",
+		.cmd = XSWITCH_CMD_NIC_GET,
+		.dump_cmd = XSWITCH_CMD_NIC_GET,
+		.key = "index",
+		.args = "port index",
+		.print = true,
+	},
 };
 
 const struct object nic_object = {

@@ -59,13 +59,13 @@ static const char *xnl_attr_name(const struct xnl *nl, int type)
 /* The attribute of our request at byte @offs, which the kernel blamed. */
 static const char *xnl_bad_attr(const struct xnl *nl, uint32_t offs)
 {
-	const struct nlmsghdr *req = (const struct nlmsghdr *)nl->req;
+	const struct nlmsghdr *req = nl->req;
 	const struct nlattr *a;
 
-	if (!offs || offs >= req->nlmsg_len)
+	if (!req || !offs || offs >= req->nlmsg_len)
 		return NULL;
 	mnl_attr_for_each(a, req, sizeof(struct genlmsghdr))
-		if ((const char *)a - nl->req == offs)
+		if ((const char *)a - (const char *)req == offs)
 			return xnl_attr_name(nl, mnl_attr_get_type(a));
 	return NULL;
 }
@@ -173,27 +173,52 @@ static int xnl_run(struct xnl *nl, uint32_t seq, mnl_cb_t cb, void *data)
 	return ret < 0 ? -errno : 0;
 }
 
-int xnl_talk(struct xnl *nl, struct nlmsghdr *nlh, mnl_cb_t cb, void *data)
+/* Sends @nlh to the family @type, as the request its replies answer. */
+static int xnl_send(struct xnl *nl, struct nlmsghdr *nlh, uint16_t type)
 {
-	if (mnl_socket_sendto(nl->sock, nlh, nlh->nlmsg_len) < 0) {
-		perror("xswctl: sending to the kernel");
+	nlh->nlmsg_type = type;
+	nlh->nlmsg_seq = ++nl->seq;
+	nl->req = nlh;
+	if (mnl_socket_sendto(nl->sock, nlh, nlh->nlmsg_len) < 0)
 		return -errno;
-	}
-	return xnl_run(nl, nlh->nlmsg_seq, cb, data);
+	return 0;
 }
 
-struct nlmsghdr *xnl_msg(struct xnl *nl, uint8_t cmd, uint16_t flags)
+int xnl_talk(struct xnl *nl, struct nlmsghdr *nlh, mnl_cb_t cb, void *data)
 {
-	struct nlmsghdr *nlh = mnl_nlmsg_put_header(nl->req);
+	int err = xnl_send(nl, nlh, nl->family);
+
+	if (err)
+		perror("xswctl: sending to the kernel");
+	else
+		err = xnl_run(nl, nlh->nlmsg_seq, cb, data);
+	nl->req = NULL;
+	return err;
+}
+
+/*
+ * Starts a request in @buf, which is at least XNL_REQ_SIZE bytes (the
+ * bound its attributes are written against); xnl_talk addresses it.
+ */
+struct nlmsghdr *xnl_msg(void *buf, uint8_t cmd, uint16_t flags)
+{
+	struct nlmsghdr *nlh = mnl_nlmsg_put_header(buf);
 	struct genlmsghdr *genl;
 
-	nlh->nlmsg_type = nl->family;
 	nlh->nlmsg_flags = NLM_F_REQUEST | NLM_F_ACK | flags;
-	nlh->nlmsg_seq = ++nl->seq;
 	genl = mnl_nlmsg_put_extra_header(nlh, sizeof(*genl));
 	genl->cmd = cmd;
 	genl->version = XSWITCH_FAMILY_VERSION;
 	return nlh;
+}
+
+/* Turns the request @nlh into a dump with the command @cmd. */
+void xnl_msg_dump(struct nlmsghdr *nlh, uint8_t cmd)
+{
+	struct genlmsghdr *genl = mnl_nlmsg_get_payload(nlh);
+
+	nlh->nlmsg_flags |= NLM_F_DUMP;
+	genl->cmd = cmd;
 }
 
 static int xnl_group_attr(const struct nlattr *attr, void *data)
@@ -240,16 +265,19 @@ static int xnl_family_cb(const struct nlmsghdr *nlh, void *data)
 
 static int xnl_resolve(struct xnl *nl)
 {
+	char buf[MNL_NLMSG_HDRLEN + MNL_ALIGN(GENL_HDRLEN) + MNL_ATTR_HDRLEN +
+		 MNL_ALIGN(GENL_NAMSIZ)];
 	struct nlmsghdr *nlh;
 	int err;
 
-	nl->family = GENL_ID_CTRL;
-	nlh = xnl_msg(nl, CTRL_CMD_GETFAMILY, 0);
+	nlh = xnl_msg(buf, CTRL_CMD_GETFAMILY, 0);
 	((struct genlmsghdr *)mnl_nlmsg_get_payload(nlh))->version = 1;
-	mnl_attr_put_strz(nlh, CTRL_ATTR_FAMILY_NAME, XSWITCH_FAMILY_NAME);
-	nl->family = 0;
-	if (mnl_socket_sendto(nl->sock, nlh, nlh->nlmsg_len) < 0)
-		return -errno;
+	if (!mnl_attr_put_strz_check(nlh, sizeof(buf), CTRL_ATTR_FAMILY_NAME,
+				     XSWITCH_FAMILY_NAME))
+		return -EMSGSIZE;
+	err = xnl_send(nl, nlh, GENL_ID_CTRL);
+	if (err)
+		return err;
 	/* Quietly: a missing family gets its own message below. */
 	err = mnl_socket_recvfrom(nl->sock, nl->buf, XNL_BUF_SIZE);
 	if (err < 0)
@@ -261,7 +289,9 @@ static int xnl_resolve(struct xnl *nl)
 	if (!nl->family)
 		return -ENOENT;
 	/* Collect the ACK that follows the reply. */
-	return xnl_run(nl, nlh->nlmsg_seq, NULL, NULL);
+	err = xnl_run(nl, nlh->nlmsg_seq, NULL, NULL);
+	nl->req = NULL;
+	return err;
 }
 
 int xnl_open(struct xnl *nl)
@@ -270,9 +300,8 @@ int xnl_open(struct xnl *nl)
 
 	memset(nl, 0, sizeof(*nl));
 	nl->buf = malloc(XNL_BUF_SIZE);
-	nl->req = malloc(XNL_BUF_SIZE);
 	nl->sock = mnl_socket_open(NETLINK_GENERIC);
-	if (!nl->buf || !nl->req || !nl->sock) {
+	if (!nl->buf || !nl->sock) {
 		perror("xswctl: opening a netlink socket");
 		goto err;
 	}
@@ -306,7 +335,6 @@ void xnl_close(struct xnl *nl)
 	if (nl->sock)
 		mnl_socket_close(nl->sock);
 	free(nl->buf);
-	free(nl->req);
 	nl->sock = NULL;
 	nl->buf = NULL;
 	nl->req = NULL;

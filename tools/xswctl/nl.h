@@ -4,14 +4,23 @@
 
 #include <libmnl/libmnl.h>
 #include <stdint.h>
+#include <linux/genetlink.h>
+#include <linux/xswitch.h>
 
 struct object;
 
-/*
- * Large enough for a request or reply that carries the biggest property
- * (16 KiB of data) and for a dump batch.
- */
+/* Replies: large enough for the biggest property and for a dump batch. */
 #define XNL_BUF_SIZE (64 * 1024)
+
+/*
+ * Requests.  The largest legal one adds a property with the most data
+ * the kernel takes; the rest of it (switch, port, type, ids, version) and
+ * any other request (a NIC with all four of its long names is the next
+ * largest) fit in the KiB to spare.  Every attribute is written with a
+ * bound check against this size all the same.
+ */
+#define XNL_REQ_SIZE (MNL_NLMSG_HDRLEN + MNL_ALIGN(GENL_HDRLEN) + \
+		      MNL_ATTR_HDRLEN + XSWITCH_MAX_PROP_DATA + 1024)
 
 /* One netlink socket bound to the xswitch family. */
 struct xnl {
@@ -20,7 +29,8 @@ struct xnl {
 	uint32_t events_group;
 	uint32_t seq;
 	uint32_t portid;
-	char *req;	/* the request being sent, kept to name bad attributes */
+	/* the request being answered, kept to name bad attributes */
+	const struct nlmsghdr *req;
 	char *buf;	/* replies */
 	const struct object *obj;	/* names attributes in errors */
 };
@@ -29,7 +39,8 @@ int xnl_open(struct xnl *nl);
 void xnl_close(struct xnl *nl);
 struct xnl *xnl_get(const struct object *obj);
 void xnl_put(void);
-struct nlmsghdr *xnl_msg(struct xnl *nl, uint8_t cmd, uint16_t flags);
+struct nlmsghdr *xnl_msg(void *buf, uint8_t cmd, uint16_t flags);
+void xnl_msg_dump(struct nlmsghdr *nlh, uint8_t cmd);
 int xnl_talk(struct xnl *nl, struct nlmsghdr *nlh, mnl_cb_t cb, void *data);
 int xnl_listen(struct xnl *nl, mnl_cb_t cb, void *data);
 

@@ -5,16 +5,15 @@
  * keyword that names a single object is absent, and each reply becomes a
  * row.
  */
-#include <errno.h>
-#include <limits.h>
+#include <assert.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 #include <linux/genetlink.h>
 #include <linux/xswitch.h>
 
 #include "obj.h"
 #include "out.h"
+#include "parse.h"
 #include "xswctl.h"
 
 const struct field *object_field(const struct object *obj, uint16_t attr)
@@ -27,7 +26,7 @@ const struct field *object_field(const struct object *obj, uint16_t attr)
 	return NULL;
 }
 
-static const struct field *field_by_key(const struct object *obj,
+const struct field *object_field_by_key(const struct object *obj,
 					const char *key)
 {
 	unsigned int i;
@@ -38,111 +37,102 @@ static const struct field *field_by_key(const struct object *obj,
 	return NULL;
 }
 
-static bool parse_uint(const char *arg, unsigned long max, unsigned long *v)
-{
-	char *end;
-
-	errno = 0;
-	*v = strtoul(arg, &end, 0);
-	return *arg && *arg != '-' && !*end && !errno && *v <= max;
-}
-
-/* Hex digits, optionally separated by ':' or '-', into @len bytes. */
-static int parse_hex(const char *arg, uint8_t *buf, int max)
-{
-	int len = 0;
-	unsigned int b;
-
-	while (*arg) {
-		if (*arg == ':' || *arg == '-') {
-			arg++;
-			continue;
-		}
-		if (len == max || sscanf(arg, "%2x", &b) != 1 ||
-		    !arg[1] || arg[1] == ':' || arg[1] == '-')
-			return -1;
-		buf[len++] = b;
-		arg += 2;
-	}
-	return len;
-}
-
+/* The value of the name, or of the abbreviation, @arg of @f. */
 static bool parse_enum(const struct field *f, const char *arg,
 		       unsigned long *v)
 {
 	unsigned int i;
 
-	for (i = 0; i < f->nnames; i++)
-		if (f->names[i] && !strcmp(arg, f->names[i])) {
-			*v = i;
-			return true;
-		}
-	return false;
+	if (word_match(arg, f->names, f->nnames, &i) != 1)
+		return false;
+	*v = i;
+	return true;
 }
 
-static bool field_put_number(const struct field *f, const char *arg,
-			     struct nlmsghdr *nlh)
-{
-	unsigned long v;
+/* The payload of each kind of fixed size; for a string, its shortest. */
+static const int kind_len[FK_HEX + 1] = {
+	[FK_U8] = 1, [FK_U16] = 2, [FK_U32] = 4, [FK_S32] = 4, [FK_BOOL] = 1,
+	[FK_ENUM] = 4, [FK_MAC] = MAC_LEN, [FK_UUID] = UUID_LEN, [FK_STR] = 1,
+};
 
+/* The largest payload @f can carry in a request. */
+size_t field_max_payload(const struct field *f)
+{
+	if (f->kind == FK_STR || f->kind == FK_HEX)
+		return f->max;
+	return kind_len[f->kind];
+}
+
+/* The number @arg spells for a field of a number kind, or false. */
+static bool field_number(const struct field *f, const char *arg,
+			 unsigned long *v)
+{
 	switch (f->kind) {
-	case FK_U8:
-		if (!parse_uint(arg, UINT8_MAX, &v))
-			return false;
-		mnl_attr_put_u8(nlh, f->attr, v);
-		return true;
-	case FK_U16:
-		if (!parse_uint(arg, UINT16_MAX, &v))
-			return false;
-		mnl_attr_put_u16(nlh, f->attr, v);
-		return true;
 	case FK_BOOL:
-		if (strcmp(arg, "on") && strcmp(arg, "off"))
-			return false;
-		mnl_attr_put_u8(nlh, f->attr, !strcmp(arg, "on"));
-		return true;
+		*v = !strcmp(arg, "on");
+		return *v || !strcmp(arg, "off");
 	case FK_ENUM:
-		if (!parse_enum(f, arg, &v) && !parse_uint(arg, UINT32_MAX, &v))
-			return false;
-		mnl_attr_put_u32(nlh, f->attr, v);
-		return true;
+		return parse_enum(f, arg, v) || parse_uint(arg, UINT32_MAX, v);
+	case FK_U8:
+		return parse_uint(arg, UINT8_MAX, v);
+	case FK_U16:
+		return parse_uint(arg, UINT16_MAX, v);
 	default:
-		if (!parse_uint(arg, UINT32_MAX, &v))
-			return false;
-		mnl_attr_put_u32(nlh, f->attr, v);
-		return true;
+		return parse_uint(arg, UINT32_MAX, v);
 	}
 }
 
-/* Appends the attribute @arg spells; false if it does not parse. */
-static bool field_parse(const struct field *f, const char *arg, struct nlmsghdr *nlh)
+/* The bytes @arg spells for a MAC, UUID or hex field: how many, or -1. */
+static int field_bytes(const struct field *f, const char *arg, uint8_t *buf,
+		       size_t size)
 {
-	uint8_t buf[XSWITCH_MAX_PROP_DATA];
+	if (f->kind == FK_MAC)
+		return parse_mac(arg, buf) ? MAC_LEN : -1;
+	if (f->kind == FK_UUID)
+		return parse_uuid(arg, buf) ? UUID_LEN : -1;
+	return parse_hex(arg, buf, f->max < size ? f->max : size);
+}
+
+/*
+ * Appends the attribute @arg spells, within XNL_REQ_SIZE: 1, or 0 if @arg
+ * spells none, or -1 if it does not fit.
+ */
+static int field_write(const struct field *f, const char *arg,
+		       struct nlmsghdr *nlh)
+{
+	static uint8_t buf[XSWITCH_MAX_PROP_DATA];
+	unsigned long v;
+	bool fits;
 	int len;
 
 	switch (f->kind) {
 	case FK_STR:
-		mnl_attr_put_strz(nlh, f->attr, arg);
-		return true;
+		fits = mnl_attr_put_strz_check(nlh, XNL_REQ_SIZE, f->attr, arg);
+		break;
 	case FK_FLAG:
-		mnl_attr_put(nlh, f->attr, 0, NULL);
-		return true;
+		fits = mnl_attr_put_check(nlh, XNL_REQ_SIZE, f->attr, 0, NULL);
+		break;
 	case FK_MAC:
 	case FK_UUID:
-		len = parse_hex(arg, buf, f->kind == FK_MAC ? 6 : 16);
-		if (len != (f->kind == FK_MAC ? 6 : 16))
-			return false;
-		mnl_attr_put(nlh, f->attr, len, buf);
-		return true;
 	case FK_HEX:
-		len = parse_hex(arg, buf, sizeof(buf));
+		len = field_bytes(f, arg, buf, sizeof(buf));
 		if (len < 0)
-			return false;
-		mnl_attr_put(nlh, f->attr, len, buf);
-		return true;
+			return 0;
+		fits = mnl_attr_put_check(nlh, XNL_REQ_SIZE, f->attr, len, buf);
+		break;
 	default:
-		return field_put_number(f, arg, nlh);
+		if (!field_number(f, arg, &v))
+			return 0;
+		if (kind_len[f->kind] == 1)
+			fits = mnl_attr_put_u8_check(nlh, XNL_REQ_SIZE, f->attr, v);
+		else if (kind_len[f->kind] == 2)
+			fits = mnl_attr_put_u16_check(nlh, XNL_REQ_SIZE, f->attr,
+						      v);
+		else
+			fits = mnl_attr_put_u32_check(nlh, XNL_REQ_SIZE, f->attr,
+						      v);
 	}
+	return fits ? 1 : -1;
 }
 
 static const char *const kind_syntax[FK_HEX + 1] = {
@@ -152,9 +142,9 @@ static const char *const kind_syntax[FK_HEX + 1] = {
 	[FK_S32] = "a number",
 	[FK_BOOL] = "\"on\" or \"off\"",
 	[FK_ENUM] = "one of the names in the help",
-	[FK_MAC] = "a MAC address such as 00:15:5d:00:00:01",
-	[FK_UUID] = "a UUID such as 01234567-89ab-cdef-0123-456789abcdef",
-	[FK_HEX] = "hex bytes, at most 16384",
+	[FK_MAC] = "a MAC address: six two-digit hex octets such as 00:15:5d:00:00:01",
+	[FK_UUID] = "a UUID in the form 01234567-89ab-cdef-0123-456789abcdef",
+	[FK_HEX] = "hex bytes: an even number of hex digits",
 };
 
 static bool word_in(const char *word, const char *list)
@@ -172,32 +162,91 @@ static bool word_in(const char *word, const char *list)
 	}
 }
 
-/* Puts the "KEYWORD [VALUE]" pairs of @argv; sets *named if @key is one. */
-static int put_args(const struct object *obj, const struct command *c,
-		    int argc, char **argv, struct nlmsghdr *nlh, bool *named)
-{
-	const struct field *f;
-	int i;
+/* What one command line builds: a request in a buffer of XNL_REQ_SIZE. */
+struct request {
+	const struct object *obj;
+	const struct command *c;
+	char what[32];	/* "port add: ", before each usage error */
+	struct nlmsghdr *nlh;
+	bool named;	/* the keyword that names one object was given */
+};
 
+/* Says that @arg abbreviates more than one name of @f; false if not. */
+static bool enum_ambiguous(struct request *r, const struct field *f,
+			   const char *arg)
+{
+	char what[64];
+
+	snprintf(what, sizeof(what), "%s%s ", r->what, f->key);
+	return word_lookup(what, arg, f->names, f->nnames, NULL, NULL) ==
+	       WORD_AMBIGUOUS;
+}
+
+/* Appends @f with the value @arg (NULL for a flag): 0, or a usage error. */
+static int put_field(struct request *r, const struct field *f,
+		     const char *arg)
+{
+	size_t len = arg ? strlen(arg) : 0, most = f->max;
+	int ret;
+
+	if (f->kind == FK_ENUM && enum_ambiguous(r, f, arg))
+		return XSWCTL_EXIT_USAGE;
+	if (f->kind == FK_HEX)
+		len = (len + 1) / 2;
+	if (f->kind == FK_STR)
+		most--;
+	if ((f->kind == FK_STR || f->kind == FK_HEX) && len > most)
+		return usage_error("%s\"%s\" is %zu bytes, at most %zu",
+				   r->what, f->key, len, most);
+	ret = field_write(f, arg, r->nlh);
+	if (!ret)
+		return usage_error("%s%s \"%s\" is not %s", r->what, f->key,
+				   arg, kind_syntax[f->kind]);
+	if (ret < 0)
+		return usage_error("%sthe request is longer than %zu bytes",
+				   r->what, XNL_REQ_SIZE);
+	return 0;
+}
+
+static_assert(OBJECT_MAX_FIELDS <= 32, "put_args() keeps fields as bits");
+
+/*
+ * Appends the "KEYWORD [VALUE]" pairs of @argv, each keyword (or its
+ * abbreviation among the command's keywords) once.
+ */
+static int put_args(struct request *r, int argc, char **argv)
+{
+	const char *keys[OBJECT_MAX_FIELDS], *k;
+	const struct object *obj = r->obj;
+	const struct command *c = r->c;
+	unsigned int j, n = 0;
+	const struct field *f;
+	uint32_t seen = 0, bit;
+	int i, w, err;
+
+	/* The command's keywords, by field index; NULL for the others. */
+	for (j = 0; j < obj->nfields && j < OBJECT_MAX_FIELDS; j++) {
+		k = obj->fields[j].key;
+		keys[n++] = c->args && word_in(k, c->args) ? k : NULL;
+	}
 	for (i = 0; i < argc; i++) {
-		f = field_by_key(obj, argv[i]);
-		if (!f || !word_in(argv[i], c->args))
-			return usage_error("%s %s: unknown keyword \"%s\"; try \"xswctl %s help\"",
-					   obj->name, c->word, argv[i],
-					   obj->name);
+		w = word_lookup(r->what, argv[i], keys, n, "keyword", obj->name);
+		if (w < 0)
+			return XSWCTL_EXIT_USAGE;
+		f = &obj->fields[w];
+		bit = 1U << w;
+		if (seen & bit)
+			return usage_error("%skeyword \"%s\" given twice",
+					   r->what, f->key);
+		seen |= bit;
 		if (c->key && !strcmp(c->key, f->key))
-			*named = true;
-		if (f->kind == FK_FLAG) {
-			field_parse(f, NULL, nlh);
-			continue;
-		}
-		if (++i == argc)
-			return usage_error("%s %s: \"%s\" needs a value",
-					   obj->name, c->word, f->key);
-		if (!field_parse(f, argv[i], nlh))
-			return usage_error("%s %s: %s \"%s\" is not %s",
-					   obj->name, c->word, f->key, argv[i],
-					   kind_syntax[f->kind]);
+			r->named = true;
+		if (f->kind != FK_FLAG && ++i == argc)
+			return usage_error("%s\"%s\" needs a value", r->what,
+					   f->key);
+		err = put_field(r, f, f->kind == FK_FLAG ? NULL : argv[i]);
+		if (err)
+			return err;
 	}
 	return 0;
 }
@@ -252,11 +301,6 @@ static void print_value(const struct field *f, const struct nlattr *a)
 	}
 }
 
-static const int min_len[FK_HEX + 1] = {
-	[FK_U8] = 1, [FK_U16] = 2, [FK_U32] = 4, [FK_S32] = 4, [FK_BOOL] = 1,
-	[FK_ENUM] = 4, [FK_MAC] = 6, [FK_UUID] = 16, [FK_STR] = 1,
-};
-
 /* Prints the fields of @obj that have a heading, from one reply. */
 void object_print_attrs(const struct object *obj, const struct nlmsghdr *nlh,
 			bool all)
@@ -274,7 +318,7 @@ void object_print_attrs(const struct object *obj, const struct nlmsghdr *nlh,
 		if (!f->head && !all)
 			continue;
 		a = tb[f->attr];
-		if (a && (int)mnl_attr_get_payload_len(a) >= min_len[f->kind] &&
+		if (a && (int)mnl_attr_get_payload_len(a) >= kind_len[f->kind] &&
 		    (f->kind != FK_STR ||
 		     !mnl_attr_validate(a, MNL_TYPE_NUL_STRING)))
 			print_value(f, a);
@@ -314,67 +358,75 @@ int object_columns(const struct object *obj, struct out_col *cols, bool all)
 static int object_request(const struct object *obj, const struct command *c,
 			  int argc, char **argv)
 {
-	static char scratch[XNL_BUF_SIZE];
+	static char buf[XNL_REQ_SIZE];
+	const struct field *sw = object_field(obj, obj->switch_attr);
+	struct request r = { .obj = obj, .c = c };
 	struct out_col cols[OBJECT_MAX_FIELDS];
-	struct nlmsghdr *nlh;
-	bool named = false;
 	struct xnl *nl;
 	int err;
 
-	if (argc && (!*argv[0] || strlen(argv[0]) >= XSWITCH_NAME_LEN))
-		return usage_error("switch name \"%s\" is not 1 to %d bytes",
-				   argv[0], XSWITCH_NAME_LEN - 1);
-	/* The command line is checked before talking to the kernel. */
-	nlh = mnl_nlmsg_put_header(scratch);
-	mnl_nlmsg_put_extra_header(nlh, sizeof(struct genlmsghdr));
-	err = put_args(obj, c, argc - !!argc, argv + !!argc, nlh, &named);
+	snprintf(r.what, sizeof(r.what), "%s %s: ", obj->name, c->word);
+	r.nlh = xnl_msg(buf, c->cmd, 0);
+	if (argc) {
+		if (!*argv[0] || strlen(argv[0]) >= sw->max)
+			return usage_error("%sswitch name \"%s\" is not 1 to %u bytes",
+					   r.what, argv[0], sw->max - 1);
+		err = put_field(&r, sw, argv[0]);
+		if (err)
+			return err;
+		/* "switch show NAME": the positional argument names it. */
+		r.named = c->key && !strcmp(c->key, sw->key);
+		argc--;
+		argv++;
+	}
+	err = put_args(&r, argc, argv);
 	if (err)
 		return err;
+	if (c->dump_cmd && !r.named)
+		xnl_msg_dump(r.nlh, c->dump_cmd);
+	/* The command line is checked before talking to the kernel. */
 	nl = xnl_get(obj);
 	if (!nl)
-		return 1;
-	/* "switch show NAME": the positional argument names the object. */
-	if (argc && c->key &&
-	    !strcmp(c->key, object_field(obj, obj->switch_attr)->key))
-		named = true;
-	if (c->dump_cmd && !named)
-		nlh = xnl_msg(nl, c->dump_cmd, NLM_F_DUMP);
-	else
-		nlh = xnl_msg(nl, c->cmd, 0);
-	if (argc)
-		mnl_attr_put_strz(nlh, obj->switch_attr, argv[0]);
-	put_args(obj, c, argc - !!argc, argv + !!argc, nlh, &named);
+		return XSWCTL_EXIT_FAILURE;
 	if (c->print)
 		out_table_start(cols, object_columns(obj, cols, xswctl.json));
-	err = xnl_talk(nl, nlh, c->print ? object_row_cb : NULL, (void *)obj);
+	err = xnl_talk(nl, r.nlh, c->print ? object_row_cb : NULL, (void *)obj);
 	if (c->print)
 		out_table_end();
-	return err ? 1 : 0;
+	return err ? XSWCTL_EXIT_FAILURE : 0;
 }
 
 int object_main(const struct object *obj, int argc, char **argv)
 {
-	unsigned int i;
+	/* Each command's word and alias, then help. */
+	const char *words[2 * OBJECT_MAX_CMDS + 1];
+	const struct command *c;
+	unsigned int i, n = 0;
+	char kind[32];
+	int w;
 
-	if (argc < 1 || matches(argv[0], "help")) {
-		fputs(obj->help, argc < 1 ? stderr : stdout);
-		return argc < 1;
+	if (argc < 1) {
+		fputs(obj->help, stderr);
+		return XSWCTL_EXIT_USAGE;
 	}
-	for (i = 0; i < obj->ncmds; i++) {
-		const struct command *c = &obj->cmds[i];
-
-		if (!matches(argv[0], c->word))
-			continue;
-		if (argc > 1 && (!strcmp(argv[1], "help") ||
-				 !strcmp(argv[1], "--help"))) {
-			fputs(obj->help, stdout);
-			return 0;
-		}
-		if (argc < 2 && !c->dump_cmd)
-			return usage_error("%s %s: the switch name is missing",
-					   obj->name, c->word);
-		return object_request(obj, c, argc - 1, argv + 1);
+	for (i = 0; i < obj->ncmds && i < OBJECT_MAX_CMDS; i++) {
+		words[n++] = obj->cmds[i].word;
+		words[n++] = obj->cmds[i].alias;
 	}
-	return usage_error("unknown %s command \"%s\"; try \"xswctl %s help\"",
-			   obj->name, argv[0], obj->name);
+	words[n++] = "help";
+	snprintf(kind, sizeof(kind), "%s command", obj->name);
+	w = word_lookup("", argv[0], words, n, kind, obj->name);
+	if (w < 0)
+		return XSWCTL_EXIT_USAGE;
+	if (w == (int)n - 1 ||
+	    (argc > 1 && (!strcmp(argv[1], "help") ||
+			  !strcmp(argv[1], "--help")))) {
+		fputs(obj->help, stdout);
+		return 0;
+	}
+	c = &obj->cmds[w / 2];
+	if (argc < 2 && !c->dump_cmd)
+		return usage_error("%s %s: the switch name is missing",
+				   obj->name, c->word);
+	return object_request(obj, c, argc - 1, argv + 1);
 }

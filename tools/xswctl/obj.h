@@ -37,6 +37,12 @@ struct field {
 	enum field_kind kind;
 	const char *const *names;	/* FK_ENUM: names by value */
 	unsigned int nnames;
+	/*
+	 * FK_STR: the size of the kernel's buffer, the NUL included (as the
+	 * uAPI's *_LEN); FK_HEX: the most bytes.  Needed by every field a
+	 * command writes.
+	 */
+	unsigned int max;
 };
 
 #define FIELD(k, h, w, a, t, ...) \
@@ -46,6 +52,7 @@ struct field {
 
 struct command {
 	const char *word;	/* "add", "del" ... */
+	const char *alias;	/* or NULL; starts unlike @word */
 	uint8_t cmd;		/* request for a single object */
 	uint8_t dump_cmd;	/* without @key: dump with this request */
 	const char *key;	/* the keyword that names one object */
@@ -63,13 +70,18 @@ struct object {
 	unsigned int ncmds;
 };
 
+/* At most 32: the engine keeps a field's keyword as a bit. */
 #define OBJECT_MAX_FIELDS 16
+#define OBJECT_MAX_CMDS 8
 
 struct out_col;
 int object_columns(const struct object *obj, struct out_col *cols, bool all);
 int object_main(const struct object *obj, int argc, char **argv);
 
 const struct field *object_field(const struct object *obj, uint16_t attr);
+const struct field *object_field_by_key(const struct object *obj,
+					const char *key);
+size_t field_max_payload(const struct field *f);
 void object_print_attrs(const struct object *obj, const struct nlmsghdr *nlh,
 			bool all);
 

@@ -17,11 +17,11 @@ static const char port_help[] =
 	"\n"
 	"TYPE := external | synthetic | emulated | internal\n"
 	"\n"
-	"A switch has at most one external and one internal port. Without id,\n"
-	"add picks the lowest free one and prints the port. A validation port\n"
-	"only asks the extensions whether they would accept the port; it never\n"
-	"takes a NIC. A port is torn down before it is deleted, and only once\n"
-	"its NICs are deleted.\n";
+	"NAME and TEXT are at most 255 bytes. A switch has at most one external\n"
+	"and one internal port. Without id, add picks the lowest free one and\n"
+	"prints the port. A validation port only asks the extensions whether\n"
+	"they would accept the port; it never takes a NIC. A port is torn down\n"
+	"before it is deleted, and only once its NICs are deleted.\n";
 
 static const char *const port_types[] = {
 	[XSWITCH_PORT_TYPE_EXTERNAL] = "external",
@@ -36,28 +36,51 @@ static const char *const port_states[] = {
 };
 
 static const struct field port_fields[] = {
-	FIELD("switch", "SWITCH", 15, XSWITCH_A_PORT_SWITCH, FK_STR),
+	FIELD("switch", "SWITCH", 15, XSWITCH_A_PORT_SWITCH, FK_STR,
+	      .max = XSWITCH_NAME_LEN),
 	FIELD("id", "ID", 6, XSWITCH_A_PORT_ID, FK_U32),
-	FIELD("name", "NAME", 12, XSWITCH_A_PORT_NAME, FK_STR),
+	FIELD("name", "NAME", 12, XSWITCH_A_PORT_NAME, FK_STR,
+	      .max = XSWITCH_LONG_NAME_LEN),
 	FIELD("type", "TYPE", 9, XSWITCH_A_PORT_TYPE, FK_ENUM,
 	      ENUM_NAMES(port_types)),
 	FIELD("state", "STATE", 8, XSWITCH_A_PORT_STATE, FK_ENUM,
 	      ENUM_NAMES(port_states)),
 	FIELD("validation", "VALIDATION", 10, XSWITCH_A_PORT_VALIDATION, FK_FLAG),
 	FIELD("friendly-name", "FRIENDLY-NAME", 0, XSWITCH_A_PORT_FRIENDLY_NAME,
-	      FK_STR),
+	      FK_STR, .max = XSWITCH_LONG_NAME_LEN),
 };
 
 static const struct command port_cmds[] = {
-	{ "add", XSWITCH_CMD_PORT_NEW, 0, NULL,
-	  "id name friendly-name type validation", true },
-	{ "set", XSWITCH_CMD_PORT_SET, 0, NULL, "id friendly-name", false },
-	{ "teardown", XSWITCH_CMD_PORT_TEARDOWN, 0, NULL, "id", false },
-	{ "delete", XSWITCH_CMD_PORT_DEL, 0, NULL, "id", false },
-	{ "show", XSWITCH_CMD_PORT_GET, XSWITCH_CMD_PORT_GET, "id", "id",
-	  true },
-	{ "list", XSWITCH_CMD_PORT_GET, XSWITCH_CMD_PORT_GET, "id", "id",
-	  true },
+	{
+		.word = "add",
+		.cmd = XSWITCH_CMD_PORT_NEW,
+		.args = "id name friendly-name type validation",
+		.print = true,
+	},
+	{
+		.word = "set",
+		.cmd = XSWITCH_CMD_PORT_SET,
+		.args = "id friendly-name",
+	},
+	{
+		.word = "teardown",
+		.cmd = XSWITCH_CMD_PORT_TEARDOWN,
+		.args = "id",
+	},
+	{
+		.word = "delete",
+		.cmd = XSWITCH_CMD_PORT_DEL,
+		.args = "id",
+	},
+	{
+		.word = "show",
+		.alias = "list",
+		.cmd = XSWITCH_CMD_PORT_GET,
+		.dump_cmd = XSWITCH_CMD_PORT_GET,
+		.key = "id",
+		.args = "id",
+		.print = true,
+	},
 };
 
 const struct object port_object = {

@@ -24,7 +24,8 @@ static const char prop_help[] =
 	"id: add refuses one that exists, set and del one that does not, and\n"
 	"set also one of another version. The extensions may veto add, set and\n"
 	"del.\n"
-	"HEX is the payload, at most 16384 bytes, as hex digits.\n";
+	"UUID is in the form 01234567-89ab-cdef-0123-456789abcdef. HEX is the\n"
+	"payload, at most 16384 bytes, as two hex digits a byte.\n";
 
 const char *const prop_type_names[XSWITCH_PROP_TYPE_ROUTING_DOMAIN + 1] = {
 	[XSWITCH_PROP_TYPE_CUSTOM] = "custom",
@@ -36,7 +37,8 @@ const char *const prop_type_names[XSWITCH_PROP_TYPE_ROUTING_DOMAIN + 1] = {
 };
 
 static const struct field prop_fields[] = {
-	FIELD("switch", "SWITCH", 15, XSWITCH_A_PROP_SWITCH, FK_STR),
+	FIELD("switch", "SWITCH", 15, XSWITCH_A_PROP_SWITCH, FK_STR,
+	      .max = XSWITCH_NAME_LEN),
 	FIELD("port", "PORT", 6, XSWITCH_A_PROP_PORT_ID, FK_U32),
 	FIELD("type", "TYPE", 14, XSWITCH_A_PROP_TYPE, FK_ENUM,
 	      ENUM_NAMES(prop_type_names)),
@@ -44,20 +46,37 @@ static const struct field prop_fields[] = {
 	FIELD("instance-id", "INSTANCE-ID", 36, XSWITCH_A_PROP_INSTANCE_ID,
 	      FK_UUID),
 	FIELD("version", "VERSION", 7, XSWITCH_A_PROP_VERSION, FK_U16),
-	FIELD("data", "DATA", 0, XSWITCH_A_PROP_DATA, FK_HEX),
+	FIELD("data", "DATA", 0, XSWITCH_A_PROP_DATA, FK_HEX,
+	      .max = XSWITCH_MAX_PROP_DATA),
 };
 
+#define PROP_IDENTITY "port type id instance-id"
+
 static const struct command prop_cmds[] = {
-	{ "add", XSWITCH_CMD_PROP_ADD, 0, NULL,
-	  "port type id instance-id version data", false },
-	{ "set", XSWITCH_CMD_PROP_SET, 0, NULL,
-	  "port type id instance-id version data", false },
-	{ "delete", XSWITCH_CMD_PROP_DEL, 0, NULL,
-	  "port type id instance-id", false },
-	{ "show", XSWITCH_CMD_PROP_GET, XSWITCH_CMD_PROP_GET, "instance-id",
-	  "port type id instance-id", true },
-	{ "list", XSWITCH_CMD_PROP_GET, XSWITCH_CMD_PROP_GET, "instance-id",
-	  "port type id instance-id", true },
+	{
+		.word = "add",
+		.cmd = XSWITCH_CMD_PROP_ADD,
+		.args = PROP_IDENTITY " version data",
+	},
+	{
+		.word = "set",
+		.cmd = XSWITCH_CMD_PROP_SET,
+		.args = PROP_IDENTITY " version data",
+	},
+	{
+		.word = "delete",
+		.cmd = XSWITCH_CMD_PROP_DEL,
+		.args = PROP_IDENTITY,
+	},
+	{
+		.word = "show",
+		.alias = "list",
+		.cmd = XSWITCH_CMD_PROP_GET,
+		.dump_cmd = XSWITCH_CMD_PROP_GET,
+		.key = "instance-id",
+		.args = PROP_IDENTITY,
+		.print = true,
+	},
 };
 
 const struct object prop_object = {

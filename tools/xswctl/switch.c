@@ -12,23 +12,34 @@ static const char switch_help[] =
 	"       xswctl switch del NAME\n"
 	"       xswctl switch show [NAME]\n"
 	"\n"
-	"A switch lives in the network namespace xswctl runs in. NAME is 1 to\n"
-	"15 bytes and unique in that namespace. Deleting a switch first\n"
-	"disconnects and deletes its NICs and tears down and deletes its ports,\n"
-	"through its extensions.\n";
+	"A switch lives in the network namespace xswctl runs in (or the one\n"
+	"\"xswctl -n NETNS\" names). NAME is 1 to 15 bytes and unique in that\n"
+	"namespace. Deleting a switch first disconnects and deletes its NICs and\n"
+	"tears down and deletes its ports, through its extensions.\n";
 
 static const struct field switch_fields[] = {
 	FIELD("id", "ID", 6, XSWITCH_A_SWITCH_ID, FK_U32),
-	FIELD("name", "NAME", 0, XSWITCH_A_SWITCH_NAME, FK_STR),
+	FIELD("name", "NAME", 0, XSWITCH_A_SWITCH_NAME, FK_STR,
+	      .max = XSWITCH_NAME_LEN),
 };
 
 static const struct command switch_cmds[] = {
-	{ "add", XSWITCH_CMD_SWITCH_NEW, 0, NULL, "", false },
-	{ "delete", XSWITCH_CMD_SWITCH_DEL, 0, NULL, "", false },
-	{ "show", XSWITCH_CMD_SWITCH_GET, XSWITCH_CMD_SWITCH_GET, "name", "",
-	  true },
-	{ "list", XSWITCH_CMD_SWITCH_GET, XSWITCH_CMD_SWITCH_GET, "name", "",
-	  true },
+	{
+		.word = "add",
+		.cmd = XSWITCH_CMD_SWITCH_NEW,
+	},
+	{
+		.word = "delete",
+		.cmd = XSWITCH_CMD_SWITCH_DEL,
+	},
+	{
+		.word = "show",
+		.alias = "list",
+		.cmd = XSWITCH_CMD_SWITCH_GET,
+		.dump_cmd = XSWITCH_CMD_SWITCH_GET,
+		.key = "name",
+		.print = true,
+	},
 };
 
 const struct object switch_object = {

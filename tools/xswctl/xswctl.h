@@ -14,8 +14,15 @@ extern struct xswctl xswctl;
 /* argv starts after "monitor". */
 int do_monitor(int argc, char **argv);
 
-bool matches(const char *arg, const char *word);
-/* Says what is wrong with the command line; evaluates to exit status 1.
+/*
+ * Exit statuses: a request the kernel (or the system) refused is 1, as is
+ * the convention; a command line that does not parse is 2, before anything
+ * is asked of the kernel.
+ */
+#define XSWCTL_EXIT_FAILURE 1
+#define XSWCTL_EXIT_USAGE 2
+
+/* Says what is wrong with the command line; evaluates to XSWCTL_EXIT_USAGE.
  * A macro so that the compiler checks the format against its arguments.
  */
 #define usage_error(...) \

@@ -11,8 +11,8 @@
 static int failed;
 
 static const struct out_col cols[] = {
-	{ "id", "ID", 4 },
-	{ "name", "NAME", 0 },
+	{ .key = "id", .head = "ID", .width = 4 },
+	{ .key = "name", .head = "NAME" },
 };
 
 static void render(bool json, const char *expect)
