@@ -5,7 +5,8 @@
 # make check           every test; ends with "N passed, N failed"
 # make demo            the main job: boot a guest and show a switch at work
 # make regen           regenerate the netlink code from the YNL spec
-# make install         install module, header, xswctl and its man page
+# make install         install the modules, the headers and symbol versions
+#                      extensions are built against, xswctl and its man page
 
 ifneq ($(KERNELRELEASE),)
 include $(src)/Kbuild
@@ -34,12 +35,24 @@ demo:
 regen:
 	scripts/ynl-regen.sh
 
+# An extension built out of tree finds <net/xswitch.h> and the
+# <uapi/linux/xswitch.h> it includes under include/xswitch/, and the
+# symbols' versions for its kernel in lib/xswitch/RELEASE/Module.symvers
+# (Documentation/extensions.rst, "Building out of tree").
+KRELEASE = $(shell $(MAKE) -s -C $(KDIR) kernelrelease)
+SDK = $(DESTDIR)$(PREFIX)
+
 install: all
-	$(MAKE) -C $(KDIR) M=$(CURDIR) modules_install
+	$(MAKE) -C $(KDIR) M=$(CURDIR) INSTALL_MOD_PATH=$(DESTDIR) \
+		INSTALL_MOD_DIR=extra modules_install
 	install -D -m 0644 include/uapi/linux/xswitch.h \
-		$(DESTDIR)$(PREFIX)/include/linux/xswitch.h
+		$(SDK)/include/linux/xswitch.h
+	install -D -m 0644 include/uapi/linux/xswitch.h \
+		$(SDK)/include/xswitch/uapi/linux/xswitch.h
 	install -D -m 0644 include/net/xswitch.h \
-		$(DESTDIR)$(PREFIX)/include/xswitch/net/xswitch.h
+		$(SDK)/include/xswitch/net/xswitch.h
+	install -D -m 0644 Module.symvers \
+		$(SDK)/lib/xswitch/$(KRELEASE)/Module.symvers
 	$(MAKE) -C tools/xswctl install PREFIX=$(PREFIX) DESTDIR=$(DESTDIR)
 
 clean:

@@ -99,6 +99,9 @@ for k in stock-6.1 stock-6.12 test; do
 	step "build:$k" "$XSW_TOP/scripts/build.sh" --sparse "$k"
 done
 step xswctl make -C "$XSW_TOP/tools/xswctl" check
+for k in stock-6.1 stock-6.12; do
+	step "oot:$k" "$XSW_TOP/scripts/oot-build.sh" "$k"
+done
 
 # Guests, the debug kernel's in the background: one TCG guest per core.
 guest_tests=(switch control access ynl)
