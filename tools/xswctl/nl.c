@@ -116,12 +116,15 @@ struct xnl_run_ctx {
 	const struct xnl *nl;
 	mnl_cb_t cb;
 	void *data;
+	bool interrupted;	/* a dump message said NLM_F_DUMP_INTR */
 };
 
 static int xnl_data_cb(const struct nlmsghdr *nlh, void *data)
 {
-	const struct xnl_run_ctx *ctx = data;
+	struct xnl_run_ctx *ctx = data;
 
+	if (nlh->nlmsg_flags & NLM_F_DUMP_INTR)
+		ctx->interrupted = true;
 	return ctx->cb ? ctx->cb(nlh, ctx->data) : MNL_CB_OK;
 }
 
@@ -170,7 +173,14 @@ static int xnl_run(struct xnl *nl, uint32_t seq, mnl_cb_t cb, void *data)
 				  xnl_data_cb, &ctx, xnl_ctl_cbs,
 				  MNL_ARRAY_SIZE(xnl_ctl_cbs));
 	} while (ret == MNL_CB_OK);
-	return ret < 0 ? -errno : 0;
+	if (ret < 0)
+		return -errno;
+	/* As iproute2 does: what was printed may mix before and after. */
+	if (ctx.interrupted) {
+		fprintf(stderr, "xswctl: the dump was interrupted by a change and may be inconsistent; run it again\n");
+		return -EINTR;
+	}
+	return 0;
 }
 
 /* Sends @nlh to the family @type, as the request its replies answer. */
