@@ -12,9 +12,11 @@ ifneq ($(KERNELRELEASE),)
 include $(src)/Kbuild
 else
 
-# Without KDIR, the running kernel's build tree, else Debian's stock 6.1.
+# Without KDIR, the running kernel's build tree, else Debian's newest
+# stock 6.1 by version (a lexical sort would pick 6.1.0-9 over 6.1.0-57).
 KDIR ?= $(firstword $(wildcard /lib/modules/$(shell uname -r)/build) \
-		    $(lastword $(sort $(wildcard /usr/src/linux-headers-6.1.*-amd64))))
+		    $(shell ls -d /usr/src/linux-headers-6.1.*-amd64 2>/dev/null | \
+			    sort -V | tail -n 1))
 PREFIX ?= /usr/local
 DESTDIR ?=
 

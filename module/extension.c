@@ -170,12 +170,24 @@ void xsw_extension_unregister(const struct xsw_extension_ops *ops)
 }
 EXPORT_SYMBOL_GPL(xsw_extension_unregister);
 
+/**
+ * xsw_ext_priv - an attachment's private area
+ * @ext: the attachment
+ *
+ * Return: ops->priv_size bytes, zeroed at attach, freed at detach.
+ */
 void *xsw_ext_priv(const struct xsw_ext *ext)
 {
 	return (void *)ext->priv;
 }
 EXPORT_SYMBOL_GPL(xsw_ext_priv);
 
+/**
+ * xsw_ext_switch - the switch an extension is attached to
+ * @ext: the attachment
+ *
+ * Return: the switch; it outlives the attachment.
+ */
 struct xsw_switch *xsw_ext_switch(const struct xsw_ext *ext)
 {
 	return ext->sw;

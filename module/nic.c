@@ -33,18 +33,41 @@
  * a port's delete does, and the port cannot be torn down meanwhile.
  */
 
+/**
+ * xsw_nic_info - a NIC's parameters
+ * @nic: the NIC
+ *
+ * Return: what Hyper-V's NDIS_SWITCH_NIC_PARAMETERS say of @nic; stable
+ * under the control lock (see struct xsw_nic_info).
+ */
 const struct xsw_nic_info *xsw_nic_info(const struct xsw_nic *nic)
 {
 	return &nic->info;
 }
 EXPORT_SYMBOL_GPL(xsw_nic_info);
 
+/**
+ * xsw_nic_port - the port a NIC is on
+ * @nic: the NIC
+ *
+ * Return: the port; it outlives the NIC's delete step.
+ */
 struct xsw_port *xsw_nic_port(const struct xsw_nic *nic)
 {
 	return nic->port;
 }
 EXPORT_SYMBOL_GPL(xsw_nic_port);
 
+/**
+ * xsw_nic_lookup_rcu - find a port's NIC by index from any context
+ * @port: the port, itself valid (found under RCU, or referenced)
+ * @index: the NIC index
+ *
+ * Call under rcu_read_lock() (or with the control lock held).
+ *
+ * Return: the NIC, valid until rcu_read_unlock(), or NULL if there is none
+ * or its create step has not completed.
+ */
 struct xsw_nic *xsw_nic_lookup_rcu(struct xsw_port *port, u16 index)
 {
 	if (index > XSWITCH_MAX_NIC_INDEX)
@@ -67,6 +90,16 @@ static u32 xsw_nic_type(u32 port_type)
 	return XSWITCH_NIC_TYPE_INTERNAL;
 }
 
+/**
+ * xsw_nic_ref - keep a NIC from being deleted (ReferenceSwitchNic)
+ * @ext: the attachment that holds the reference
+ * @nic: a NIC of @ext's switch, known valid (see include/net/xswitch.h)
+ *
+ * Any context.  The NIC's delete, and so its port's teardown, waits until
+ * the reference is dropped with xsw_nic_unref().
+ *
+ * Return: 0; -EBUSY unless @nic is connected.
+ */
 int xsw_nic_ref(struct xsw_ext *ext, struct xsw_nic *nic)
 {
 	if (WARN_ON_ONCE(xsw_ext_switch(ext) != nic->port->sw))
@@ -87,6 +120,14 @@ static void xsw_nic_put(struct xsw_nic *nic)
 	kfree_rcu(nic, rcu);
 }
 
+/**
+ * xsw_nic_unref - drop what xsw_nic_ref() took
+ * @ext: the attachment that holds the reference
+ * @nic: the NIC
+ *
+ * Any context.  If a delete waits for this reference, it completes soon
+ * after, in process context; @nic must not be used afterwards.
+ */
 void xsw_nic_unref(struct xsw_ext *ext, struct xsw_nic *nic)
 {
 	if (refcount_dec_and_test(&nic->users))
@@ -398,6 +439,17 @@ void xsw_nic_destroy(struct xsw_nic *nic)
 }
 EXPORT_SYMBOL_IF_KUNIT(xsw_nic_destroy);
 
+/**
+ * xsw_port_walk_nics - call @fn for each NIC of a port
+ * @port: the port
+ * @fn: called for each created NIC, by index, until it returns non-zero;
+ *	NICs whose delete has begun are skipped
+ * @arg: for @fn
+ *
+ * Control lock (from an extension's callback).
+ *
+ * Return: 0, or what @fn returned that stopped the walk.
+ */
 int xsw_port_walk_nics(struct xsw_port *port, xsw_nic_visit_t fn, void *arg)
 {
 	struct xsw_nic *nic;

@@ -32,12 +32,25 @@
  * operational internal port.
  */
 
+/**
+ * xsw_port_info - a port's parameters
+ * @port: the port
+ *
+ * Return: what Hyper-V's NDIS_SWITCH_PORT_PARAMETERS say of @port; stable
+ * under the control lock (see struct xsw_port_info).
+ */
 const struct xsw_port_info *xsw_port_info(const struct xsw_port *port)
 {
 	return &port->info;
 }
 EXPORT_SYMBOL_GPL(xsw_port_info);
 
+/**
+ * xsw_port_switch - the switch a port is on
+ * @port: the port
+ *
+ * Return: the switch; it outlives the port.
+ */
 struct xsw_switch *xsw_port_switch(const struct xsw_port *port)
 {
 	return port->sw;
@@ -51,6 +64,16 @@ struct xsw_port *xsw_port_find(struct xsw_switch *sw, u32 id)
 }
 EXPORT_SYMBOL_IF_KUNIT(xsw_port_find);
 
+/**
+ * xsw_port_lookup_rcu - find a port by PortId from any context
+ * @sw: the switch
+ * @id: the PortId
+ *
+ * Call under rcu_read_lock() (or with the control lock held).
+ *
+ * Return: the port, valid until rcu_read_unlock(), or NULL if there is none
+ * or its create step has not completed.
+ */
 struct xsw_port *xsw_port_lookup_rcu(struct xsw_switch *sw, u32 id)
 {
 	RCU_LOCKDEP_WARN(!rcu_read_lock_held() &&
@@ -69,6 +92,17 @@ struct xsw_nic *xsw_port_nic(struct xsw_port *port, u16 index)
 }
 EXPORT_SYMBOL_IF_KUNIT(xsw_port_nic);
 
+/**
+ * xsw_port_ref - keep a port from being deleted (ReferenceSwitchPort)
+ * @ext: the attachment that holds the reference
+ * @port: a port of @ext's switch, known valid (see include/net/xswitch.h)
+ *
+ * Any context.  The port's delete waits until the reference is dropped
+ * with xsw_port_unref(), and @ext can be neither disabled nor detached
+ * meanwhile.
+ *
+ * Return: 0; -EBUSY if @port is still being created, or tearing down.
+ */
 int xsw_port_ref(struct xsw_ext *ext, struct xsw_port *port)
 {
 	if (WARN_ON_ONCE(xsw_ext_switch(ext) != port->sw))
@@ -90,6 +124,14 @@ void xsw_port_put(struct xsw_port *port)
 }
 EXPORT_SYMBOL_IF_KUNIT(xsw_port_put);
 
+/**
+ * xsw_port_unref - drop what xsw_port_ref() took
+ * @ext: the attachment that holds the reference
+ * @port: the port
+ *
+ * Any context.  If a delete waits for this reference, it completes soon
+ * after, in process context; @port must not be used afterwards.
+ */
 void xsw_port_unref(struct xsw_ext *ext, struct xsw_port *port)
 {
 	/* The last one can only follow a delete: finish it, in process
@@ -398,6 +440,17 @@ void xsw_port_destroy(struct xsw_port *port)
 }
 EXPORT_SYMBOL_IF_KUNIT(xsw_port_destroy);
 
+/**
+ * xsw_switch_walk_ports - call @fn for each port of a switch
+ * @sw: the switch
+ * @fn: called for each created port, in creation order, until it returns
+ *	non-zero; ports whose delete has begun are skipped
+ * @arg: for @fn
+ *
+ * Control lock (from an extension's callback).
+ *
+ * Return: 0, or what @fn returned that stopped the walk.
+ */
 int xsw_switch_walk_ports(struct xsw_switch *sw, xsw_port_visit_t fn,
 			  void *arg)
 {

@@ -330,6 +330,17 @@ static int xsw_props_walk(struct list_head *props, xsw_prop_visit_t fn,
 	return 0;
 }
 
+/**
+ * xsw_port_walk_props - call @fn for each property of a port
+ * @port: the port
+ * @fn: called for each stored property, in the order added, until it
+ *	returns non-zero
+ * @arg: for @fn
+ *
+ * Control lock (from an extension's callback).
+ *
+ * Return: 0, or what @fn returned that stopped the walk.
+ */
 int xsw_port_walk_props(struct xsw_port *port, xsw_prop_visit_t fn,
 			void *arg)
 {
@@ -338,6 +349,17 @@ int xsw_port_walk_props(struct xsw_port *port, xsw_prop_visit_t fn,
 }
 EXPORT_SYMBOL_GPL(xsw_port_walk_props);
 
+/**
+ * xsw_switch_walk_props - call @fn for each property of a switch
+ * @sw: the switch
+ * @fn: called for each stored switch property, in the order added, until
+ *	it returns non-zero
+ * @arg: for @fn
+ *
+ * Control lock (from an extension's callback).
+ *
+ * Return: 0, or what @fn returned that stopped the walk.
+ */
 int xsw_switch_walk_props(struct xsw_switch *sw, xsw_prop_visit_t fn,
 			  void *arg)
 {

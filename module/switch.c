@@ -25,12 +25,24 @@
  * after a grace period.
  */
 
+/**
+ * xsw_switch_name - a switch's name
+ * @sw: the switch
+ *
+ * Return: the name, unique in the switch's namespace; fixed.
+ */
 const char *xsw_switch_name(const struct xsw_switch *sw)
 {
 	return sw->name;
 }
 EXPORT_SYMBOL_GPL(xsw_switch_name);
 
+/**
+ * xsw_switch_net - the network namespace a switch lives in
+ * @sw: the switch
+ *
+ * Return: the namespace; a switch never moves.
+ */
 struct net *xsw_switch_net(const struct xsw_switch *sw)
 {
 	return sw->xn->net;

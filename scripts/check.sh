@@ -95,6 +95,7 @@ guest_results() {
 
 step regen "$XSW_TOP/scripts/ynl-regen.sh" --check
 step checkpatch "$XSW_TOP/scripts/checkpatch.sh"
+step kernel-doc "$XSW_TOP/scripts/kdoc-check.sh"
 for k in stock-6.1 stock-6.12 test; do
 	step "build:$k" "$XSW_TOP/scripts/build.sh" --sparse "$k"
 done

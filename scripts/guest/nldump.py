@@ -15,6 +15,9 @@ Usage:
       events group and never reads; a second socket makes steps on a probe
       switch), then sends CMD from it and prints "sent ERRNO" for what the
       kernel answered, as far as anything could reach the socket.
+  nldump.py latency COUNT CMD ATTR...
+      Sends CMD COUNT times, one at a time, each waiting for its answer,
+      and prints "latency p50 P50 p99 P99 max MAX" in microseconds.
 ATTR as for nlraw.py: TYPE=KIND:VALUE.
 """
 import errno
@@ -23,6 +26,7 @@ import socket
 import struct
 import subprocess
 import sys
+import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import nlraw  # noqa: E402
@@ -164,10 +168,29 @@ def full_buffer(args):
     print("sent %s" % answer)
 
 
+def latency(args):
+    count, cmd = int(args[0]), nlraw.uapi_commands()[args[1]]
+    attrs = [nlraw.encode(a) for a in args[2:]]
+    sock = open_sock()
+    family = nlraw.family_id(sock)
+    took = []
+    for seq in range(count):
+        t0 = time.perf_counter()
+        replies = nlraw.talk(sock, family, cmd, attrs, seq + 10)
+        took.append(time.perf_counter() - t0)
+        err = -struct.unpack("=i", replies[-1][2][:4])[0]
+        if err:
+            sys.exit("nldump: %s failed: %s" % (args[1], errno.errorcode.get(err, err)))
+    took.sort()
+    pick = [took[len(took) // 2], took[min(len(took) - 1, len(took) * 99 // 100)],
+            took[-1]]
+    print("latency p50 %d p99 %d max %d" % tuple(int(t * 1e6) for t in pick))
+
+
 def main():
     if len(sys.argv) < 3:
         sys.exit(__doc__)
-    {"dump": dump, "full-buffer": full_buffer}.get(
+    {"dump": dump, "full-buffer": full_buffer, "latency": latency}.get(
         sys.argv[1], lambda a: sys.exit(__doc__))(sys.argv[2:])
 
 
