@@ -36,6 +36,7 @@ static const char help[] =
 	"OPTIONS := -j | --json      print JSON\n"
 	"           -b | --batch FILE  run the commands of FILE (- for stdin),\n"
 	"                            one per line, until one fails\n"
+	"           -f | --force     with -b, run them all even when some fail\n"
 	"           -n | --netns NETNS  run in the network namespace NETNS\n"
 	"                            (" NETNS_RUN_DIR "/NETNS), as ip -n does\n"
 	"           -h | --help      print this help\n"
@@ -115,28 +116,31 @@ static int batch(const char *path)
 	FILE *f = strcmp(path, "-") ? fopen(path, "r") : stdin;
 	char *argv[BATCH_MAX_ARGS], *line = NULL;
 	size_t size = 0;
-	int argc, lineno = 0, err = 0;
+	int argc, lineno = 0, err = 0, failed = 0;
 
 	if (!f) {
 		fprintf(stderr, "xswctl: %s: %s\n", path, strerror(errno));
 		return XSWCTL_EXIT_FAILURE;
 	}
-	while (!err && getline(&line, &size, f) >= 0) {
+	while ((!failed || xswctl.force) && getline(&line, &size, f) >= 0) {
 		lineno++;
 		argc = split(line, argv);
+		err = 0;
 		if (argc < 0)
 			err = usage_error("%s:%d: unbalanced quote or more than %d words",
 					  path, lineno, BATCH_MAX_ARGS);
 		else if (argc)
 			err = run(argc, argv);
-		if (err)
+		if (err) {
 			fprintf(stderr, "xswctl: %s:%d: command failed\n", path,
 				lineno);
+			failed = failed ?: err;
+		}
 	}
 	free(line);
 	if (f != stdin)
 		fclose(f);
-	return err;
+	return failed;
 }
 
 /*
@@ -207,6 +211,10 @@ int main(int argc, char **argv)
 				return err;
 			continue;
 		}
+		if (!strcmp(opt, "-f") || !strcmp(opt, "--force")) {
+			xswctl.force = true;
+			continue;
+		}
 		if (!strcmp(opt, "-h") || !strcmp(opt, "--help")) {
 			fputs(help, stdout);
 			return 0;
@@ -222,6 +230,8 @@ int main(int argc, char **argv)
 	out_init(stdout, xswctl.json);
 	if (batch_file && i < argc)
 		return usage_error("-b takes no command \"%s\"", argv[i]);
+	if (xswctl.force && !batch_file)
+		return usage_error("-f goes with -b");
 	if (netns) {
 		err = enter_netns(netns);
 		if (err)

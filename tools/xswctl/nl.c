@@ -369,6 +369,19 @@ void xnl_put(void)
 	xnl_shared_open = false;
 }
 
+/*
+ * A listener that falls behind a burst of steps loses events: give it
+ * room for many (SO_RCVBUFFORCE needs CAP_NET_ADMIN; else what
+ * net.core.rmem_max allows).
+ */
+static void xnl_big_rcvbuf(struct xnl *nl)
+{
+	int fd = mnl_socket_get_fd(nl->sock), size = 16 << 20;
+
+	if (setsockopt(fd, SOL_SOCKET, SO_RCVBUFFORCE, &size, sizeof(size)))
+		setsockopt(fd, SOL_SOCKET, SO_RCVBUF, &size, sizeof(size));
+}
+
 /* Joins the events group and runs @cb on each event until it stops. */
 int xnl_listen(struct xnl *nl, mnl_cb_t cb, void *data)
 {
@@ -384,5 +397,13 @@ int xnl_listen(struct xnl *nl, mnl_cb_t cb, void *data)
 		perror("xswctl: joining the events group");
 		return -errno;
 	}
-	return xnl_run(nl, 0, cb, data);
+	xnl_big_rcvbuf(nl);
+	for (;;) {
+		int err = xnl_run(nl, 0, cb, data);
+
+		if (err != -ENOBUFS)
+			return err;
+		/* The sequence numbers show which; say it, and go on. */
+		fprintf(stderr, "xswctl: events were lost: the receive buffer overran\n");
+	}
 }

@@ -7,6 +7,7 @@
 
 struct xswctl {
 	bool json;
+	bool force;	/* -f: a batch goes on after a failing command */
 };
 
 extern struct xswctl xswctl;

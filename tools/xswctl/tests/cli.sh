@@ -143,6 +143,12 @@ printf 'switch help\nport frob\n' >/tmp/xswctl-cli.$$.batch
 expect 2 '^Usage: xswctl switch' 'batch:2: command failed' -- -b /tmp/xswctl-cli.$$.batch
 printf 'switch "help\n' >/tmp/xswctl-cli.$$.batch
 expect 2 EMPTY 'unbalanced quote' -- -b /tmp/xswctl-cli.$$.batch
+# -f goes on after a failure and reports each; the first failure's status.
+printf 'port frob\nswitch help\nport add\n' >/tmp/xswctl-cli.$$.batch
+expect 2 '^Usage: xswctl switch' 'batch:1: command failed' -- -f -b /tmp/xswctl-cli.$$.batch
+expect 2 '^Usage: xswctl switch' 'batch:3: command failed' -- --force -b /tmp/xswctl-cli.$$.batch
+expect 2 EMPTY 'batch:1: command failed' -- -b /tmp/xswctl-cli.$$.batch
+expect 2 EMPTY '^xswctl: -f goes with -b$' -- -f switch show
 if ! grep -qw xswitch /proc/net/genetlink 2>/dev/null && ! lsmod 2>/dev/null | grep -qw xswitch; then
 	expect 1 EMPTY 'no "xswitch" netlink family: is xswitch.ko loaded' -- switch show
 	# The largest legal requests fit: they get as far as the kernel.
