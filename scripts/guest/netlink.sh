@@ -19,6 +19,12 @@ A_NIC_PORT_ID=2 A_NIC_INDEX=3 A_PROP_SWITCH=1 A_PROP_PORT_ID=2
 
 xsw_load
 xswctl switch add sw0 >/dev/null || fail "switch add"
+# Kernels that format extack messages name the limit's value too.
+limit_sw= limit_ports=
+case $(uname -r) in
+6.1.*) ;;
+*) limit_sw==64 limit_ports==100 ;;
+esac
 
 # --- NIC dump: the port it stopped in is deleted between two messages.
 # The external port's 33 NICs, with long names, take several messages;
@@ -95,6 +101,23 @@ expect_fail '^Error: xswitch: VM names and MAC are for VM NICs only \(Invalid ar
 expect_eq "$(json_get "$(xswctl -j nic show sw0 port 9)" 'j[0]["vm-mac"]')" 00:00:00:00:00:00 \
 	"VM MAC after a refused set"
 xswctl nic set sw0 port 9 mtu 9000 || fail "a legal nic set"
+
+# --- An unprivileged user owning a user and network namespace is bound by
+# the namespace's limits like root: max_switches, then max_ports (lowered
+# to keep the test short).
+echo 100 >/sys/module/xswitch/parameters/max_ports
+out=$(setpriv --reuid=65534 --regid=65534 --clear-groups unshare -U -r -n bash -c "
+	for i in \$(seq 64); do echo switch add u\$i; done | '$XSW_XSWCTL' -b - || exit 10
+	'$XSW_XSWCTL' switch add u65 2>&1
+	for i in \$(seq 100); do echo port add u1 id \$i type synthetic; done |
+		'$XSW_XSWCTL' -b - >/dev/null || exit 11
+	'$XSW_XSWCTL' port add u1 type synthetic 2>&1" 2>&1)
+rc=$?
+expect_eq "$rc" 1 "exit status of the unprivileged flood (10: switches refused early, 11: ports)"
+expect_eq "$out" "Error: xswitch: over the limit max_switches$limit_sw (No space left on device)
+Error: xswitch: over the limit max_ports$limit_ports (No space left on device)" \
+	"what the unprivileged flood was told"
+echo 16384 >/sys/module/xswitch/parameters/max_ports
 
 # --- Unloading still announces the teardown of what it removes.
 xswctl switch add sw1 >/dev/null && xswctl port add sw1 id 1 type synthetic >/dev/null &&
