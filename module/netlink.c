@@ -122,7 +122,7 @@ int xsw_nl_reply(struct genl_info *info, size_t size, u8 cmd, xsw_fill_t fill,
 {
 	struct sk_buff *msg;
 
-	msg = genlmsg_new(size, GFP_KERNEL);
+	msg = xsw_genlmsg_new(size, GFP_KERNEL);
 	if (!msg)
 		return -ENOMEM;
 	return xsw_nl_send(info, msg, cmd, fill, obj);
@@ -172,7 +172,7 @@ void xsw_nl_event(struct xsw_switch *sw, const struct xsw_step *step,
 	sw->event_seq++;
 	if (!genl_has_listeners(&xsw_nl_family, net, XSWITCH_NLGRP_EVENTS))
 		return;
-	skb = genlmsg_new(NLMSG_GOODSIZE, GFP_KERNEL);
+	skb = xsw_genlmsg_new(NLMSG_GOODSIZE, GFP_KERNEL);
 	if (!skb)
 		return;
 	hdr = genlmsg_put(skb, 0, 0, &xsw_nl_family, 0, XSWITCH_CMD_EVENT);

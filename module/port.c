@@ -138,6 +138,8 @@ static int xsw_port_reserve(struct xsw_switch *sw, struct xsw_port *port,
 {
 	int err;
 
+	if (xsw_should_fail())
+		return -ENOMEM;
 	if (id) {
 		err = xa_insert(&sw->ports, id, NULL, GFP_KERNEL_ACCOUNT);
 		if (err == -EBUSY) {
@@ -163,7 +165,7 @@ static struct xsw_port *xsw_port_alloc(struct xsw_switch *sw,
 {
 	struct xsw_port *port;
 
-	port = kzalloc(sizeof(*port), GFP_KERNEL_ACCOUNT);
+	port = xsw_kzalloc(sizeof(*port), GFP_KERNEL_ACCOUNT);
 	if (!port)
 		return NULL;
 	port->sw = sw;
