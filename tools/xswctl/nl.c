@@ -166,10 +166,13 @@ static int xnl_run(struct xnl *nl, uint32_t seq, mnl_cb_t cb, void *data)
 	struct xnl_run_ctx ctx = { .nl = nl, .cb = cb, .data = data };
 	int ret;
 
+	nl->recv_err = 0;
 	do {
 		ret = mnl_socket_recvfrom(nl->sock, nl->buf, XNL_BUF_SIZE);
-		if (ret < 0)
+		if (ret < 0) {
+			nl->recv_err = errno;
 			return -errno;
+		}
 		ret = mnl_cb_run2(nl->buf, ret, seq, seq ? nl->portid : 0,
 				  xnl_data_cb, &ctx, xnl_ctl_cbs,
 				  MNL_ARRAY_SIZE(xnl_ctl_cbs));
@@ -259,6 +262,28 @@ static void xnl_fail_report(struct xnl_fail *f)
 		len <= 0 ? "unknown" : injected ? "injected" : "not injected");
 }
 
+/*
+ * Says why the answers to a request, or the events, stopped coming.  The
+ * kernel reports ENOBUFS on the socket when it could not queue or even
+ * allocate a message for it: a request's answer (the ACK of a request
+ * that was carried out, say) or events.
+ */
+static void xnl_recv_failed(const struct xnl *nl, bool events)
+{
+	int err = nl->recv_err;
+
+	if (!err)
+		return;
+	if (err == ENOBUFS && events)
+		fprintf(stderr, "Error: events were lost (%s)\n", strerror(err));
+	else if (err == ENOBUFS)
+		fprintf(stderr, "Error: the kernel's answer was lost (%s): %s\n",
+			strerror(err), "the request may have been carried out");
+	else
+		fprintf(stderr, "xswctl: receiving from the kernel: %s\n",
+			strerror(err));
+}
+
 /* Sends @nlh to the family @type, as the request its replies answer. */
 static int xnl_send(struct xnl *nl, struct nlmsghdr *nlh, uint16_t type)
 {
@@ -277,11 +302,14 @@ int xnl_talk(struct xnl *nl, struct nlmsghdr *nlh, mnl_cb_t cb, void *data)
 
 	if (xnl_fail_arm(&fail))
 		return -EINVAL;
+	nl->recv_err = 0;
 	err = xnl_send(nl, nlh, nl->family);
 	if (err)
 		perror("xswctl: sending to the kernel");
 	else
 		err = xnl_run(nl, nlh->nlmsg_seq, cb, data);
+	if (err)
+		xnl_recv_failed(nl, false);
 	xnl_fail_report(&fail);
 	nl->req = NULL;
 	return err;
@@ -453,7 +481,7 @@ void xnl_put(void)
 /* Joins the events group and runs @cb on each event until it stops. */
 int xnl_listen(struct xnl *nl, mnl_cb_t cb, void *data)
 {
-	int group = nl->events_group;
+	int group = nl->events_group, err;
 
 	if (!group) {
 		fprintf(stderr, "Error: the family has no \"%s\" group\n",
@@ -465,5 +493,8 @@ int xnl_listen(struct xnl *nl, mnl_cb_t cb, void *data)
 		perror("xswctl: joining the events group");
 		return -errno;
 	}
-	return xnl_run(nl, 0, cb, data);
+	err = xnl_run(nl, 0, cb, data);
+	if (err)
+		xnl_recv_failed(nl, true);
+	return err;
 }
