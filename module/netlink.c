@@ -30,6 +30,10 @@
  * allocated before the object is created, and if it cannot be delivered
  * (the requester's receive buffer is full, its socket gone) the object is
  * removed again, in the Hyper-V order, before the error is returned.
+ * What comes after the handler is the netlink core's: if it cannot
+ * allocate the ACK of a request that was carried out, the request stands
+ * and the requester's socket reports ENOBUFS, as netlink does for any
+ * message it had to drop.
  *
  * Dumps keep their place in cb->ctx.  Switches and ports resume by id,
  * NICs by port id and index, so a dump over many messages lists every
