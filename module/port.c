@@ -151,11 +151,9 @@ static int xsw_port_reserve(struct xsw_switch *sw, struct xsw_port *port,
 	}
 	err = xa_alloc_cyclic(&sw->ports, &port->info.id, NULL, xa_limit_32b,
 			      &sw->next_port_id, GFP_KERNEL_ACCOUNT);
-	if (err < 0) {
+	if (err == -EBUSY)
 		NL_SET_ERR_MSG_MOD(extack, "no free port id");
-		return err;
-	}
-	return 0;
+	return err < 0 ? err : 0;
 }
 
 static void xsw_port_finish_work(struct work_struct *work);

@@ -100,7 +100,8 @@ struct xsw_switch *xsw_switch_create(struct net *net, const char *name,
 	      xa_alloc_cyclic(&xn->switches, &sw->id, sw, xa_limit_31b,
 			      &xn->next_id, GFP_KERNEL_ACCOUNT);
 	if (err < 0) {
-		NL_SET_ERR_MSG_MOD(extack, "no free switch id");
+		if (err == -EBUSY)
+			NL_SET_ERR_MSG_MOD(extack, "no free switch id");
 		kfree(sw);
 		return ERR_PTR(err);
 	}
