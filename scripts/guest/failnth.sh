@@ -11,9 +11,9 @@
 # other outcome is netlink's: the request was carried out, but the kernel
 # could not allocate its answer and the socket reports ENOBUFS.  kmemleak
 # must find nothing afterwards.  Each command's line says what each N did:
-# f failed cleanly, a absorbed, l lost the answer.  XSW_FAILNTH_MAX bounds N (default 200);
-# XSW_FAILNTH_ONLY, an extended regex, walks only the commands whose names
-# it matches.
+# f failed cleanly, a absorbed, l lost the answer.  XSW_FAILNTH_MAX bounds
+# N (default 200); XSW_FAILNTH_ONLY, an extended regex, walks only the
+# commands whose names it matches.
 . "$(dirname "$0")/lib.sh"
 
 max_n=${XSW_FAILNTH_MAX:-200}
