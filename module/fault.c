@@ -3,6 +3,7 @@
  * Fault injection at xswitch's own allocation sites, for kernels built
  * without CONFIG_FAULT_INJECTION.
  */
+#include <kunit/visibility.h>
 #include <linux/debugfs.h>
 #include <linux/fs.h>
 #include <linux/printk.h>
@@ -38,11 +39,12 @@
 
 /* The armed task, referenced while armed; NULL when nothing is. */
 struct task_struct *xsw_fail_task __read_mostly;
+EXPORT_SYMBOL_IF_KUNIT(xsw_fail_task);
 static unsigned int xsw_fail_left;
 static DEFINE_SPINLOCK(xsw_fail_lock);
 
 /* Arms @task (referenced meanwhile) for the @n-th point; NULL, 0 disarms. */
-static void xsw_fail_arm(struct task_struct *task, unsigned int n)
+void xsw_fail_arm(struct task_struct *task, unsigned int n)
 {
 	struct task_struct *old;
 
@@ -56,6 +58,7 @@ static void xsw_fail_arm(struct task_struct *task, unsigned int n)
 	if (old)
 		put_task_struct(old);
 }
+EXPORT_SYMBOL_IF_KUNIT(xsw_fail_arm);
 
 /* The armed task passed an injection point: fail it if it is the N-th. */
 bool xsw_fail_now(void)

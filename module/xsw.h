@@ -397,6 +397,7 @@ void xsw_debugfs_exit(void);
 struct dentry;
 extern struct task_struct *xsw_fail_task;
 bool xsw_fail_now(void);
+void xsw_fail_arm(struct task_struct *task, unsigned int n);
 void xsw_fault_init(struct dentry *dir);
 void xsw_fault_exit(void);
 
