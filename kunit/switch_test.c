@@ -107,11 +107,43 @@ static void xsw_switch_id_not_reused(struct kunit *test)
 	destroy(sw);
 }
 
+/*
+ * xswitch's own injection points ("DOC: Fault injection"): the N-th point
+ * the armed task passes fails, once; a create that fails leaves nothing
+ * behind and blames nothing but memory.
+ */
+static void xsw_switch_create_fails(struct kunit *test)
+{
+	int switches = atomic_read(&xsw_counts.switches);
+	struct netlink_ext_ack extack = {};
+	struct xsw_switch *sw;
+	unsigned int n;
+
+	/* The switch, then its id. */
+	for (n = 1; n <= 2; n++) {
+		xsw_fail_arm(current, n);
+		sw = create("kunit-fail", &extack);
+		KUNIT_EXPECT_EQ(test, PTR_ERR(sw), -ENOMEM);
+		KUNIT_EXPECT_NULL(test, extack._msg);
+		KUNIT_EXPECT_NULL(test, READ_ONCE(xsw_fail_task));
+		KUNIT_EXPECT_NULL(test, find("kunit-fail"));
+		KUNIT_EXPECT_EQ(test, atomic_read(&xsw_counts.switches),
+				switches);
+	}
+	/* A count the create does not reach stays armed until disarmed. */
+	xsw_fail_arm(current, 3);
+	sw = xsw_test_create(test, "kunit-fail");
+	KUNIT_EXPECT_PTR_EQ(test, READ_ONCE(xsw_fail_task), current);
+	xsw_fail_arm(NULL, 0);
+	destroy(sw);
+}
+
 static struct kunit_case xsw_switch_cases[] = {
 	KUNIT_CASE(xsw_switch_create_find),
 	KUNIT_CASE(xsw_switch_duplicate_name),
 	KUNIT_CASE(xsw_switch_bad_names),
 	KUNIT_CASE(xsw_switch_id_not_reused),
+	KUNIT_CASE(xsw_switch_create_fails),
 	{}
 };
 

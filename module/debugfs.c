@@ -18,7 +18,8 @@
  * references.  /sys/kernel/debug/xswitch/objects lists every switch, port
  * and NIC with its state and counters: users (1 + the references
  * extensions hold) and refs (memory: 1 + sleepers); an idle object has
- * both at 1.
+ * both at 1.  /sys/kernel/debug/xswitch/fail_nth arms xswitch's own
+ * injection points (see "DOC: Fault injection").
  */
 
 static struct dentry *xsw_debugfs;
@@ -98,9 +99,11 @@ void xsw_debugfs_init(void)
 			    &xsw_counts_fops);
 	debugfs_create_file("objects", 0444, xsw_debugfs, NULL,
 			    &xsw_objects_fops);
+	xsw_fault_init(xsw_debugfs);
 }
 
 void xsw_debugfs_exit(void)
 {
 	debugfs_remove_recursive(xsw_debugfs);
+	xsw_fault_exit();
 }

@@ -120,7 +120,7 @@ int xsw_extension_register(const struct xsw_extension_ops *ops)
 		    uuid_equal(&r->ops->uuid, &ops->uuid))
 			goto out_unlock;
 	err = -ENOMEM;
-	r = kzalloc(sizeof(*r), GFP_KERNEL);
+	r = xsw_kzalloc(sizeof(*r), GFP_KERNEL);
 	if (!r)
 		goto out_unlock;
 	r->ops = ops;
@@ -275,8 +275,8 @@ struct xsw_ext *xsw_ext_attach(struct xsw_switch *sw, const char *name,
 		return ERR_CAST(r);
 	ops = r->ops;
 	err = -ENOMEM;
-	ext = kzalloc(struct_size(ext, priv, ops->priv_size),
-		      GFP_KERNEL_ACCOUNT);
+	ext = xsw_kzalloc(struct_size(ext, priv, ops->priv_size),
+			  GFP_KERNEL_ACCOUNT);
 	if (!ext)
 		goto err_put;
 	ext->ops = ops;

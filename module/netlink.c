@@ -30,6 +30,10 @@
  * allocated before the object is created, and if it cannot be delivered
  * (the requester's receive buffer is full, its socket gone) the object is
  * removed again, in the Hyper-V order, before the error is returned.
+ * What comes after the handler is the netlink core's: if it cannot
+ * allocate the ACK of a request that was carried out, the request stands
+ * and the requester's socket reports ENOBUFS, as netlink does for any
+ * message it had to drop.
  *
  * Dumps keep their place in cb->ctx.  Switches and ports resume by id,
  * NICs by port id and index, so a dump over many messages lists every
@@ -122,7 +126,7 @@ int xsw_nl_reply(struct genl_info *info, size_t size, u8 cmd, xsw_fill_t fill,
 {
 	struct sk_buff *msg;
 
-	msg = genlmsg_new(size, GFP_KERNEL);
+	msg = xsw_genlmsg_new(size, GFP_KERNEL);
 	if (!msg)
 		return -ENOMEM;
 	return xsw_nl_send(info, msg, cmd, fill, obj);
@@ -172,7 +176,7 @@ void xsw_nl_event(struct xsw_switch *sw, const struct xsw_step *step,
 	sw->event_seq++;
 	if (!genl_has_listeners(&xsw_nl_family, net, XSWITCH_NLGRP_EVENTS))
 		return;
-	skb = genlmsg_new(NLMSG_GOODSIZE, GFP_KERNEL);
+	skb = xsw_genlmsg_new(NLMSG_GOODSIZE, GFP_KERNEL);
 	if (!skb)
 		return;
 	hdr = genlmsg_put(skb, 0, 0, &xsw_nl_family, 0, XSWITCH_CMD_EVENT);

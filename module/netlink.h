@@ -31,6 +31,12 @@ int xsw_nl_send(struct genl_info *info, struct sk_buff *msg, u8 cmd,
 int xsw_dump_put(struct sk_buff *skb, struct netlink_callback *cb, u8 cmd,
 		 xsw_fill_t fill, const void *obj);
 
+/* genlmsg_new() with an injection point (see "DOC: Fault injection"). */
+static inline struct sk_buff *xsw_genlmsg_new(size_t payload, gfp_t flags)
+{
+	return xsw_should_fail() ? NULL : genlmsg_new(payload, flags);
+}
+
 static inline const char *xsw_nl_str(struct genl_info *info, int attr)
 {
 	return info->attrs[attr] ? nla_data(info->attrs[attr]) : NULL;

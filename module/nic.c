@@ -230,7 +230,7 @@ static struct xsw_nic *xsw_nic_alloc(struct xsw_port *port,
 {
 	struct xsw_nic *nic;
 
-	nic = kzalloc(sizeof(*nic), GFP_KERNEL_ACCOUNT);
+	nic = xsw_kzalloc(sizeof(*nic), GFP_KERNEL_ACCOUNT);
 	if (!nic)
 		return NULL;
 	nic->port = port;

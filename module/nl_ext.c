@@ -153,7 +153,7 @@ int xswitch_nl_ext_attach_doit(struct sk_buff *skb, struct genl_info *info)
 		ext = xsw_ext_attach(sw, nla_data(info->attrs[XSWITCH_A_EXT_NAME]),
 				     info->extack);
 		err = PTR_ERR_OR_ZERO(ext);
-		if (err)
+		if (err && err != -ENOMEM)
 			NL_SET_BAD_ATTR(info->extack,
 					info->attrs[XSWITCH_A_EXT_NAME]);
 	}

@@ -77,7 +77,7 @@ int xswitch_nl_nic_new_doit(struct sk_buff *skb, struct genl_info *info)
 	int err;
 
 	xsw_nl_nic_params(info, &p);
-	msg = genlmsg_new(XSW_NL_OBJ_SIZE, GFP_KERNEL);
+	msg = xsw_genlmsg_new(XSW_NL_OBJ_SIZE, GFP_KERNEL);
 	if (!msg)
 		return -ENOMEM;
 

@@ -56,7 +56,7 @@ int xswitch_nl_port_new_doit(struct sk_buff *skb, struct genl_info *info)
 	if (GENL_REQ_ATTR_CHECK(info, XSWITCH_A_PORT_TYPE))
 		return -EINVAL;
 	xsw_nl_port_params(info, &p);
-	msg = genlmsg_new(XSW_NL_OBJ_SIZE, GFP_KERNEL);
+	msg = xsw_genlmsg_new(XSW_NL_OBJ_SIZE, GFP_KERNEL);
 	if (!msg)
 		return -ENOMEM;
 

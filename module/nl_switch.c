@@ -25,7 +25,7 @@ int xswitch_nl_switch_new_doit(struct sk_buff *skb, struct genl_info *info)
 
 	if (GENL_REQ_ATTR_CHECK(info, XSWITCH_A_SWITCH_NAME))
 		return -EINVAL;
-	msg = genlmsg_new(XSW_NL_OBJ_SIZE, GFP_KERNEL);
+	msg = xsw_genlmsg_new(XSW_NL_OBJ_SIZE, GFP_KERNEL);
 	if (!msg)
 		return -ENOMEM;
 
@@ -33,10 +33,12 @@ int xswitch_nl_switch_new_doit(struct sk_buff *skb, struct genl_info *info)
 	sw = xsw_switch_create(net, nla_data(info->attrs[XSWITCH_A_SWITCH_NAME]),
 			       info->extack);
 	if (IS_ERR(sw)) {
-		NL_SET_BAD_ATTR(info->extack,
-				info->attrs[XSWITCH_A_SWITCH_NAME]);
-		nlmsg_free(msg);
 		err = PTR_ERR(sw);
+		/* The name is to blame, but not for a lack of memory. */
+		if (err != -ENOMEM)
+			NL_SET_BAD_ATTR(info->extack,
+					info->attrs[XSWITCH_A_SWITCH_NAME]);
+		nlmsg_free(msg);
 		goto out_unlock;
 	}
 	err = xsw_nl_send(info, msg, XSWITCH_CMD_SWITCH_NEW, xsw_fill_switch,

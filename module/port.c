@@ -180,6 +180,8 @@ static int xsw_port_reserve(struct xsw_switch *sw, struct xsw_port *port,
 {
 	int err;
 
+	if (xsw_should_fail())
+		return -ENOMEM;
 	if (id) {
 		err = xa_insert(&sw->ports, id, NULL, GFP_KERNEL_ACCOUNT);
 		if (err == -EBUSY) {
@@ -191,11 +193,9 @@ static int xsw_port_reserve(struct xsw_switch *sw, struct xsw_port *port,
 	}
 	err = xa_alloc_cyclic(&sw->ports, &port->info.id, NULL, xa_limit_32b,
 			      &sw->next_port_id, GFP_KERNEL_ACCOUNT);
-	if (err < 0) {
+	if (err == -EBUSY)
 		NL_SET_ERR_MSG_MOD(extack, "no free port id");
-		return err;
-	}
-	return 0;
+	return err < 0 ? err : 0;
 }
 
 static void xsw_port_finish_work(struct work_struct *work);
@@ -205,7 +205,7 @@ static struct xsw_port *xsw_port_alloc(struct xsw_switch *sw,
 {
 	struct xsw_port *port;
 
-	port = kzalloc(sizeof(*port), GFP_KERNEL_ACCOUNT);
+	port = xsw_kzalloc(sizeof(*port), GFP_KERNEL_ACCOUNT);
 	if (!port)
 		return NULL;
 	port->sw = sw;

@@ -99,7 +99,7 @@ static struct xsw_prop_entry *xsw_prop_copy(struct xsw_switch *sw,
 	      xsw_limit(extack, bytes, prop->len, prop_bytes, "max_prop_bytes");
 	if (err)
 		return ERR_PTR(err);
-	e = kzalloc(struct_size(e, data, prop->len), GFP_KERNEL_ACCOUNT);
+	e = xsw_kzalloc(struct_size(e, data, prop->len), GFP_KERNEL_ACCOUNT);
 	if (!e)
 		return ERR_PTR(-ENOMEM);
 	e->prop = *prop;
@@ -242,7 +242,7 @@ static int xsw_feature_call(struct xsw_ext *ext, struct xsw_port *port,
 			    const uuid_t *id, void **buf, u32 size, u32 *len)
 {
 	kfree(*buf);
-	*buf = kzalloc(size, GFP_KERNEL_ACCOUNT);
+	*buf = xsw_kzalloc(size, GFP_KERNEL_ACCOUNT);
 	if (!*buf)
 		return -ENOMEM;
 	*len = size;

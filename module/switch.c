@@ -97,7 +97,7 @@ struct xsw_switch *xsw_switch_create(struct net *net, const char *name,
 	if (err)
 		return ERR_PTR(err);
 
-	sw = kzalloc(sizeof(*sw), GFP_KERNEL_ACCOUNT);
+	sw = xsw_kzalloc(sizeof(*sw), GFP_KERNEL_ACCOUNT);
 	if (!sw)
 		return ERR_PTR(-ENOMEM);
 	sw->xn = xn;
@@ -108,10 +108,12 @@ struct xsw_switch *xsw_switch_create(struct net *net, const char *name,
 	INIT_LIST_HEAD(&sw->exts);
 	INIT_LIST_HEAD(&sw->props);
 
-	err = xa_alloc_cyclic(&xn->switches, &sw->id, sw, xa_limit_31b,
+	err = xsw_should_fail() ? -ENOMEM :
+	      xa_alloc_cyclic(&xn->switches, &sw->id, sw, xa_limit_31b,
 			      &xn->next_id, GFP_KERNEL_ACCOUNT);
 	if (err < 0) {
-		NL_SET_ERR_MSG_MOD(extack, "no free switch id");
+		if (err == -EBUSY)
+			NL_SET_ERR_MSG_MOD(extack, "no free switch id");
 		kfree(sw);
 		return ERR_PTR(err);
 	}

@@ -5,6 +5,7 @@
 #ifndef _XSW_H
 #define _XSW_H
 
+#include <asm/current.h>
 #include <linux/completion.h>
 #include <linux/lockdep.h>
 #include <linux/mutex.h>
@@ -391,6 +392,23 @@ void xsw_nl_event(struct xsw_switch *sw, const struct xsw_step *step,
 /* debugfs.c */
 void xsw_debugfs_init(void);
 void xsw_debugfs_exit(void);
+
+/* fault.c: xswitch's own injection points (see "DOC: Fault injection"). */
+struct dentry;
+extern struct task_struct *xsw_fail_task;
+bool xsw_fail_now(void);
+void xsw_fail_arm(struct task_struct *task, unsigned int n);
+void xsw_fault_init(struct dentry *dir);
+void xsw_fault_exit(void);
+
+/* True when the allocation about to be made is to fail, as armed. */
+static inline bool xsw_should_fail(void)
+{
+	return unlikely(READ_ONCE(xsw_fail_task) == current) && xsw_fail_now();
+}
+
+/* kzalloc() with an injection point. */
+#define xsw_kzalloc(size, gfp) (xsw_should_fail() ? NULL : kzalloc(size, gfp))
 
 /* Objects alive (allocated, not yet freed), for tests and debugfs. */
 struct xsw_counts {

@@ -5,17 +5,21 @@
  * kernel's error (with its extended ack message) into a line on stderr.
  */
 #include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 #include <linux/genetlink.h>
 #include <linux/netlink.h>
 #include <linux/xswitch.h>
 
 #include "nl.h"
 #include "obj.h"
+#include "parse.h"
 
 struct xnl_err {
 	const char *msg;
@@ -165,10 +169,13 @@ static int xnl_run(struct xnl *nl, uint32_t seq, mnl_cb_t cb, void *data)
 	struct xnl_run_ctx ctx = { .nl = nl, .cb = cb, .data = data };
 	int ret;
 
+	nl->recv_err = 0;
 	do {
 		ret = mnl_socket_recvfrom(nl->sock, nl->buf, XNL_BUF_SIZE);
-		if (ret < 0)
+		if (ret < 0) {
+			nl->recv_err = errno;
 			return -errno;
+		}
 		ret = mnl_cb_run2(nl->buf, ret, seq, seq ? nl->portid : 0,
 				  xnl_data_cb, &ctx, xnl_ctl_cbs,
 				  MNL_ARRAY_SIZE(xnl_ctl_cbs));
@@ -177,10 +184,115 @@ static int xnl_run(struct xnl *nl, uint32_t seq, mnl_cb_t cb, void *data)
 		return -errno;
 	/* As iproute2 does: what was printed may mix before and after. */
 	if (ctx.interrupted) {
-		fprintf(stderr, "xswctl: the dump was interrupted by a change and may be inconsistent; run it again\n");
+		fprintf(stderr, "xswctl: %s\n",
+			"the dump was interrupted by a change and may be inconsistent; run it again");
 		return -EINTR;
 	}
 	return 0;
+}
+
+/*
+ * For testers: XSWCTL_FAIL_NTH=N arms the N-th fault-injection point of
+ * the first request this process sends to the family (its setup, the
+ * family's resolution, is done by then), and says on stderr, in a fixed
+ * line, whether the fault was injected.  The kernel's own per-task
+ * fail-nth is used where it has one (CONFIG_FAULT_INJECTION), else
+ * xswitch's (DOC: Fault injection); both fail the N-th point the task
+ * passes and read back 0 once they did.  Requests run in the sender's
+ * task, so the count is written right before sending and read back after
+ * the answer.  See Documentation/testing.rst.
+ */
+static const char *const fail_nth_files[] = {
+	"/proc/thread-self/fail-nth",
+	"/sys/kernel/debug/xswitch/fail_nth",
+};
+
+struct xnl_fail {
+	int fd;			/* the fail-nth file, -1 when not armed */
+	const char *path;
+	unsigned long n;
+};
+
+static bool xnl_fail_done;
+
+/* Arms fail-nth for the first request; 0, or -1 with a message. */
+static int xnl_fail_arm(struct xnl_fail *f)
+{
+	const char *env = getenv("XSWCTL_FAIL_NTH");
+	char num[24];
+	unsigned int i;
+	int len;
+
+	f->fd = -1;
+	if (!env || xnl_fail_done)
+		return 0;
+	xnl_fail_done = true;
+	if (!parse_uint(env, UINT_MAX, &f->n) || !f->n) {
+		fprintf(stderr, "xswctl: XSWCTL_FAIL_NTH \"%s\" is not a number from 1\n",
+			env);
+		return -1;
+	}
+	for (i = 0; i < MNL_ARRAY_SIZE(fail_nth_files) && f->fd < 0; i++) {
+		f->path = fail_nth_files[i];
+		f->fd = open(f->path, O_RDWR | O_CLOEXEC);
+	}
+	if (f->fd < 0) {
+		fprintf(stderr, "xswctl: XSWCTL_FAIL_NTH: neither %s nor %s can be armed\n",
+			fail_nth_files[0], fail_nth_files[1]);
+		return -1;
+	}
+	len = snprintf(num, sizeof(num), "%lu", f->n);
+	if (pwrite(f->fd, num, len, 0) != len) {
+		fprintf(stderr, "xswctl: XSWCTL_FAIL_NTH: writing %s: %s\n",
+			f->path, strerror(errno));
+		close(f->fd);
+		f->fd = -1;
+		return -1;
+	}
+	return 0;
+}
+
+/* Reads the count back, disarms, and says whether the fault was injected. */
+static void xnl_fail_report(struct xnl_fail *f)
+{
+	char num[24];
+	ssize_t len;
+	bool injected;
+
+	if (f->fd < 0)
+		return;
+	len = pread(f->fd, num, sizeof(num) - 1, 0);
+	num[len > 0 ? len : 0] = '\0';
+	injected = len > 0 && strtoul(num, NULL, 10) == 0;
+	if (pwrite(f->fd, "0", 1, 0) != 1 && !injected)
+		fprintf(stderr, "xswctl: XSWCTL_FAIL_NTH: disarming %s: %s\n",
+			f->path, strerror(errno));
+	close(f->fd);
+	f->fd = -1;
+	fprintf(stderr, "xswctl: fail-nth %lu (%s): %s\n", f->n, f->path,
+		len <= 0 ? "unknown" : injected ? "injected" : "not injected");
+}
+
+/*
+ * Says why the answers to a request, or the events, stopped coming.  The
+ * kernel reports ENOBUFS on the socket when it could not queue or even
+ * allocate a message for it: a request's answer (the ACK of a request
+ * that was carried out, say) or events.
+ */
+static void xnl_recv_failed(const struct xnl *nl, bool events)
+{
+	int err = nl->recv_err;
+
+	if (!err)
+		return;
+	if (err == ENOBUFS && events)
+		fprintf(stderr, "Error: events were lost (%s)\n", strerror(err));
+	else if (err == ENOBUFS)
+		fprintf(stderr, "Error: the kernel's answer was lost (%s): %s\n",
+			strerror(err), "the request may have been carried out");
+	else
+		fprintf(stderr, "xswctl: receiving from the kernel: %s\n",
+			strerror(err));
 }
 
 /* Sends @nlh to the family @type, as the request its replies answer. */
@@ -196,12 +308,20 @@ static int xnl_send(struct xnl *nl, struct nlmsghdr *nlh, uint16_t type)
 
 int xnl_talk(struct xnl *nl, struct nlmsghdr *nlh, mnl_cb_t cb, void *data)
 {
-	int err = xnl_send(nl, nlh, nl->family);
+	struct xnl_fail fail;
+	int err;
 
+	if (xnl_fail_arm(&fail))
+		return -EINVAL;
+	nl->recv_err = 0;
+	err = xnl_send(nl, nlh, nl->family);
 	if (err)
 		perror("xswctl: sending to the kernel");
 	else
 		err = xnl_run(nl, nlh->nlmsg_seq, cb, data);
+	if (err)
+		xnl_recv_failed(nl, false);
+	xnl_fail_report(&fail);
 	nl->req = NULL;
 	return err;
 }
@@ -385,7 +505,7 @@ static void xnl_big_rcvbuf(struct xnl *nl)
 /* Joins the events group and runs @cb on each event until it stops. */
 int xnl_listen(struct xnl *nl, mnl_cb_t cb, void *data)
 {
-	int group = nl->events_group;
+	int group = nl->events_group, err;
 
 	if (!group) {
 		fprintf(stderr, "Error: the family has no \"%s\" group\n",
@@ -398,12 +518,10 @@ int xnl_listen(struct xnl *nl, mnl_cb_t cb, void *data)
 		return -errno;
 	}
 	xnl_big_rcvbuf(nl);
-	for (;;) {
-		int err = xnl_run(nl, 0, cb, data);
-
-		if (err != -ENOBUFS)
-			return err;
-		/* The sequence numbers show which; say it, and go on. */
-		fprintf(stderr, "xswctl: events were lost: the receive buffer overran\n");
-	}
+	/* After an overrun the sequence numbers show which; say it, go on. */
+	while ((err = xnl_run(nl, 0, cb, data)) == -ENOBUFS)
+		xnl_recv_failed(nl, true);
+	if (err)
+		xnl_recv_failed(nl, true);
+	return err;
 }

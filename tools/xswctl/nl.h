@@ -29,6 +29,7 @@ struct xnl {
 	uint32_t events_group;
 	uint32_t seq;
 	uint32_t portid;
+	int recv_err;	/* why the last exchange's receiving failed, or 0 */
 	/* the request being answered, kept to name bad attributes */
 	const struct nlmsghdr *req;
 	char *buf;	/* replies */
