@@ -52,7 +52,9 @@ xsw_load_sample() {
 # returns once it is listening (it has seen a step on a probe switch).
 monitor_start() {
 	local i
-	xswctl monitor >"$1" &
+	# The binary itself: a backgrounded shell function is a subshell,
+	# and killing it would leave the monitor running.
+	"$XSW_XSWCTL" monitor >"$1" &
 	XSW_MONITOR=$!
 	xswctl switch add xsw-probe || fail "switch add xsw-probe"
 	for i in $(seq 100); do
