@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 # SPDX-License-Identifier: GPL-2.0
 """Sends one hand-made request to the xswitch generic netlink family and
-prints the kernel's answer: "ok" or "error ERRNO: EXTACK-MESSAGE".
+prints the kernel's answer: "ok" or "error ERRNO: EXTACK-MESSAGE"; a
+success that carries an extack message anyway prints "ok: MESSAGE".
 
 A test tool for what well-behaved clients never send: attributes of the
 wrong size or type, oversized ones, unknown ones, unknown commands.
@@ -80,7 +81,8 @@ def talk(sock, family, cmd, attrs, seq):
 
 
 def ext_ack_message(flags, payload):
-    """The extack message of an NLMSG_ERROR with a capped request."""
+    """The extack message of an NLMSG_ERROR with a capped request (an
+    ack of a success is always capped)."""
     tlvs = payload[20:] if flags & 0x100 else b""
     while len(tlvs) >= 4:
         length, typ = struct.unpack("=HH", tlvs[:4])
@@ -119,7 +121,8 @@ def main():
     mtype, flags, payload = replies[-1]
     err = -struct.unpack("=i", payload[:4])[0]
     if err == 0:
-        print("ok")
+        msg = ext_ack_message(flags, payload)
+        print("ok: " + msg if msg else "ok")
     else:
         print("error %s: %s" % (errno.errorcode.get(err, err),
                                 ext_ack_message(flags, payload)))
