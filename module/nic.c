@@ -235,6 +235,7 @@ struct xsw_nic *xsw_nic_create(struct xsw_port *port,
 	}
 	nic->info.state = XSWITCH_NIC_STATE_CREATED;
 	rcu_assign_pointer(port->nics[nic->info.index], nic);
+	list_add_tail(&nic->list, &port->nic_list);
 	port->sw->xn->n_nics++;
 	atomic_inc(&xsw_counts.nics);
 	return nic;
@@ -327,6 +328,7 @@ static void xsw_nic_finish(struct xsw_nic *nic)
 	xsw_assert_locked(port->sw);
 	xsw_stack_notify(port->sw, &step);
 	RCU_INIT_POINTER(port->nics[nic->info.index], NULL);
+	list_del(&nic->list);
 	port->sw->xn->n_nics--;
 }
 
@@ -398,15 +400,15 @@ void xsw_nic_destroy(struct xsw_nic *nic)
 }
 EXPORT_SYMBOL_IF_KUNIT(xsw_nic_destroy);
 
+/* In creation order, as the header promises, not by index. */
 int xsw_port_walk_nics(struct xsw_port *port, xsw_nic_visit_t fn, void *arg)
 {
 	struct xsw_nic *nic;
-	int i, err;
+	int err;
 
 	xsw_assert_locked(port->sw);
-	for (i = 0; i <= XSWITCH_MAX_NIC_INDEX; i++) {
-		nic = xsw_port_nic(port, i);
-		if (!nic || nic->deleting)
+	list_for_each_entry(nic, &port->nic_list, list) {
+		if (nic->deleting)
 			continue;
 		err = fn(nic, arg);
 		if (err)

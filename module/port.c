@@ -171,6 +171,7 @@ static struct xsw_port *xsw_port_alloc(struct xsw_switch *sw,
 	port->info.validation = p->validation;
 	refcount_set(&port->refs, 1);
 	refcount_set(&port->users, 1);
+	INIT_LIST_HEAD(&port->nic_list);
 	INIT_LIST_HEAD(&port->props);
 	INIT_WORK(&port->finish, xsw_port_finish_work);
 	init_completion(&port->gone);
