@@ -89,9 +89,10 @@ static void xsw_nic_put(struct xsw_nic *nic)
 
 void xsw_nic_unref(struct xsw_ext *ext, struct xsw_nic *nic)
 {
+	/* As xsw_port_unref(): nothing may be touched once the work is queued. */
+	atomic_dec(&ext->refs);
 	if (refcount_dec_and_test(&nic->users))
 		queue_work(xsw_wq, &nic->finish);
-	atomic_dec(&ext->refs);
 }
 EXPORT_SYMBOL_GPL(xsw_nic_unref);
 

@@ -92,12 +92,13 @@ EXPORT_SYMBOL_IF_KUNIT(xsw_port_put);
 
 void xsw_port_unref(struct xsw_ext *ext, struct xsw_port *port)
 {
-	/* The last one can only follow a delete: finish it, in process
-	 * context.  The port may be gone once the work is queued.
+	/* The attachment's count first: once the work is queued, the port,
+	 * then its switch with its attachments, may be gone.  The last one
+	 * can only follow a delete: finish it, in process context.
 	 */
+	atomic_dec(&ext->refs);
 	if (refcount_dec_and_test(&port->users))
 		queue_work(xsw_wq, &port->finish);
-	atomic_dec(&ext->refs);
 }
 EXPORT_SYMBOL_GPL(xsw_port_unref);
 
