@@ -48,6 +48,13 @@ xsw_load_sample() {
 	insmod "$XSW_MODDIR/extensions/xsw_sample.ko" || fail "insmod xsw_sample.ko"
 }
 
+# The debugfs-driven test extensions (test-capture, test-filter,
+# test-forward), after xsw_load; their knobs are under $XSW_TESTEXT.
+XSW_TESTEXT=/sys/kernel/debug/xsw_testext
+xsw_load_testext() {
+	insmod "$XSW_MODDIR/extensions/xsw_testext.ko" || fail "insmod xsw_testext.ko"
+}
+
 # monitor_start FILE: "xswctl monitor" into FILE in the background, and
 # returns once it is listening (it has seen a step on a probe switch).
 monitor_start() {
