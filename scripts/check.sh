@@ -101,7 +101,7 @@ done
 step xswctl make -C "$XSW_TOP/tools/xswctl" check
 
 # Guests, the debug kernel's in the background: one TCG guest per core.
-guest_tests=(switch control access ynl)
+guest_tests=(switch control access ynl testext)
 vm() {
 	local kernel=$1
 	shift
