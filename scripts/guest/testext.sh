@@ -399,7 +399,7 @@ port_ref=$(last_ref test-filter)
 "$XSW_XSWCTL" switch del sd &
 del=$!
 wait_for "the switch delete to wait on the NIC" pending_is 1
-expect_eq "$(xswctl switch show | grep -c '^sd ')" 0 "sd listed while it is deleted"
+expect_eq "$(xswctl -j switch show | grep -c '"name":"sd"')" 0 "sd listed while it is deleted"
 grep -q '^switch sd ' $dbg/objects && fail "sd is still published"
 counts_are 1 2 1 1 || fail "counts while sd waits on its NIC: $(cat $dbg/counts)"
 knob test-filter refs "release $nic_ref"
