@@ -381,6 +381,8 @@ expect_fail "^Error: xswitch: a NIC of the port is being deleted, waiting for re
 	xswctl port teardown sr id 1
 [ "$(nmatching '* switch sr op nic-delete *' "$mon")" = 0 ] ||
 	fail "NIC delete published while a reference is held"
+# Still waiting a while later: the wait is not one that times out.
+nap 1.5
 running $del || fail "nic del returned while a reference is held"
 knob test-filter refs "release $nic_ref"
 wait $del || fail "nic del failed once the reference was released"
@@ -433,6 +435,7 @@ for cmd in 'port set sr id 1 friendly-name x' 'port teardown sr id 1' 'port del 
 done
 [ "$(nmatching '* switch sr op port-delete *' "$mon")" = 0 ] ||
 	fail "port delete published while a reference is held"
+nap 1.5
 running $del || fail "port del returned while a reference is held"
 knob test-filter refs 'release all'
 wait $del || fail "port del failed once the reference was released"
@@ -465,6 +468,7 @@ wait_for "the switch delete to wait on the NIC" pending_is 1
 counts_are 1 2 1 1 || fail "counts while sd waits on its NIC: $(<$dbg/counts)"
 knob test-filter refs "release $nic_ref"
 wait_for "the switch delete to wait on port 2" counts_are 1 1 0 1
+nap 1.5
 running $del || fail "switch del returned while port 2 is referenced"
 knob test-filter refs "release $port_ref"
 wait $del || fail "switch del failed"
