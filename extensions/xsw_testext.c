@@ -44,6 +44,7 @@
  * when told: its teardown and disconnect callbacks leave them held, so
  * that deletes wait for them.
  */
+#include <linux/ctype.h>
 #include <linux/debugfs.h>
 #include <linux/delay.h>
 #include <linux/kernel.h>
@@ -823,6 +824,22 @@ static char *tx_word(char **s)
 	return w && *w ? w : NULL;
 }
 
+/* Decimal digits only: kstrtou32() would also take a leading '+'. */
+static int tx_parse_u32(const char *w, u32 *v)
+{
+	return !w || !isdigit(*w) || kstrtou32(w, 10, v) ? -EINVAL : 0;
+}
+
+static int tx_parse_errno(const char *w, int *err)
+{
+	u32 v;
+
+	if (!w || *w != '-' || tx_parse_u32(w + 1, &v) || !v || v > MAX_ERRNO)
+		return -EINVAL;
+	*err = -(int)v;
+	return 0;
+}
+
 static int tx_parse_hook(const char *w, u32 *hook)
 {
 	u32 i;
@@ -835,22 +852,10 @@ static int tx_parse_hook(const char *w, u32 *hook)
 			return 0;
 		}
 	}
-	if (kstrtou32(w, 10, &i) || i >= TX_HOOK_NUM || !tx_hook_names[i])
+	if (tx_parse_u32(w, &i) || i >= TX_HOOK_NUM || !tx_hook_names[i])
 		return -EINVAL;
 	*hook = i;
 	return 0;
-}
-
-static int tx_parse_errno(const char *w, int *err)
-{
-	if (!w || kstrtoint(w, 10, err) || *err < -MAX_ERRNO || *err >= 0)
-		return -EINVAL;
-	return 0;
-}
-
-static int tx_parse_u32(const char *w, u32 *v)
-{
-	return !w || kstrtou32(w, 10, v) ? -EINVAL : 0;
 }
 
 /* "[every] HOOK VALUE" into @r and @hook; *@s is left at what follows. */

@@ -194,11 +194,16 @@ knob_rejects test-filter veto '\n' 'bogus' 'port-create' 'port-create 28' \
 	'port-create -5 ' ' port-create -5' 'port-teardown -5' 'nic-delete -5' \
 	'99 -5' '0 -5' 'every' 'every port-create' 'once port-create -5' \
 	"port-create -5 $long" 'port-create -5 a\tb' 'port-create -5 \001' \
-	'clear\0' 'clear now' "$(printf 'y%.0s' $(seq 256))"
+	'clear\0' 'clear now' "$(printf 'y%.0s' $(seq 256))" 'port-create -+5' \
+	'+1 -5' 'port-create --5' 'port-create - 5' 'port-create -0'
+knob test-filter veto '1 -4095 by number'
+expect_eq "$(<$tx/test-filter/veto)" "once port-create -4095 by number" "a veto by step number"
+knob test-filter veto clear
 knob_rejects test-filter sleep 'port-create 0' 'port-create 10001' \
-	'port-create -1' 'bogus 5' 'port-create 5 6' 'every 5' 'port-create 0x10'
+	'port-create -1' 'bogus 5' 'port-create 5 6' 'every 5' 'port-create 0x10' \
+	'port-create +5'
 knob_rejects test-forward status "$f_max" "$f_max 1 2" "$f_max -0" \
-	"$f_max -4096" "$f_max 4294967296" "${f_max^^}x 1" \
+	"$f_max -4096" "$f_max 4294967296" "${f_max^^}x 1" "$f_max +1" "$f_max -+5" \
 	"f0000000-0000-0000-0000-00000001000 1" 'x 1'
 knob_rejects test-filter refs 'port' 'port sw0' 'port sw0 x' 'port sw0 1 2' \
 	'nic sw0 1' 'nic sw0 1 33' 'release' 'release x' 'release 1 2' \
