@@ -490,7 +490,7 @@ static void xsw_activation_enumerates(struct kunit *test)
 	KUNIT_ASSERT_EQ(test, XT_LOCKED(xsw_ext_set(flt2, 1, -1, NULL)), 0);
 	KUNIT_EXPECT_STREQ(test, take_log(test),
 			   cat(test, "flt2:act flt2:prop1 %s %s",
-			       cat(test, "flt2:port%u flt2:nic%u/0 flt2:nic%u/2",
+			       cat(test, "flt2:port%u flt2:nic%u/2 flt2:nic%u/0",
 				   p1->info.id, p1->info.id, p1->info.id),
 			       cat(test, "flt2:port%u flt2:nic%u/0 flt2:prop3",
 				   p2->info.id, p2->info.id)));

@@ -130,9 +130,10 @@ static void xsw_nic_put(struct xsw_nic *nic)
  */
 void xsw_nic_unref(struct xsw_ext *ext, struct xsw_nic *nic)
 {
+	/* As xsw_port_unref(): nothing may be touched once the work is queued. */
+	atomic_dec(&ext->refs);
 	if (refcount_dec_and_test(&nic->users))
 		queue_work(xsw_wq, &nic->finish);
-	atomic_dec(&ext->refs);
 }
 EXPORT_SYMBOL_GPL(xsw_nic_unref);
 
@@ -276,6 +277,7 @@ struct xsw_nic *xsw_nic_create(struct xsw_port *port,
 	}
 	nic->info.state = XSWITCH_NIC_STATE_CREATED;
 	rcu_assign_pointer(port->nics[nic->info.index], nic);
+	list_add_tail(&nic->list, &port->nic_list);
 	port->sw->xn->n_nics++;
 	atomic_inc(&xsw_counts.nics);
 	return nic;
@@ -368,6 +370,7 @@ static void xsw_nic_finish(struct xsw_nic *nic)
 	xsw_assert_locked(port->sw);
 	xsw_stack_notify(port->sw, &step);
 	RCU_INIT_POINTER(port->nics[nic->info.index], NULL);
+	list_del(&nic->list);
 	port->sw->xn->n_nics--;
 }
 
@@ -442,8 +445,8 @@ EXPORT_SYMBOL_IF_KUNIT(xsw_nic_destroy);
 /**
  * xsw_port_walk_nics - call @fn for each NIC of a port
  * @port: the port
- * @fn: called for each created NIC, by index, until it returns non-zero;
- *	NICs whose delete has begun are skipped
+ * @fn: called for each created NIC, in creation order, until it returns
+ *	non-zero; NICs whose delete has begun are skipped
  * @arg: for @fn
  *
  * Control lock (from an extension's callback).
@@ -453,12 +456,11 @@ EXPORT_SYMBOL_IF_KUNIT(xsw_nic_destroy);
 int xsw_port_walk_nics(struct xsw_port *port, xsw_nic_visit_t fn, void *arg)
 {
 	struct xsw_nic *nic;
-	int i, err;
+	int err;
 
 	xsw_assert_locked(port->sw);
-	for (i = 0; i <= XSWITCH_MAX_NIC_INDEX; i++) {
-		nic = xsw_port_nic(port, i);
-		if (!nic || nic->deleting)
+	list_for_each_entry(nic, &port->nic_list, list) {
+		if (nic->deleting)
 			continue;
 		err = fn(nic, arg);
 		if (err)

@@ -227,6 +227,34 @@ struct xsw_status_view {
 	u32 len;
 };
 
+/*
+ * An attribute carries at most U16_MAX bytes with its header, less than
+ * XSW_FEATURE_STATUS_MAX: an answer longer than that goes in several DATA
+ * attributes, in order, for the reader to join.  Shorter ones, and an
+ * empty one, go in one.
+ */
+#define XSW_NL_CHUNK	round_down(U16_MAX - NLA_HDRLEN, NLA_ALIGNTO)
+
+static size_t xsw_chunks_size(u32 len)
+{
+	return nla_total_size(0) * (len / XSW_NL_CHUNK + 1) + NLA_ALIGN(len);
+}
+
+static int xsw_put_chunks(struct sk_buff *skb, int type, const u8 *data,
+			  u32 len)
+{
+	u32 n;
+
+	do {
+		n = min_t(u32, len, XSW_NL_CHUNK);
+		if (nla_put(skb, type, n, data))
+			return -EMSGSIZE;
+		data += n;
+		len -= n;
+	} while (len);
+	return 0;
+}
+
 static int xsw_fill_status(struct sk_buff *skb, const void *obj)
 {
 	const struct xsw_status_view *s = obj;
@@ -238,7 +266,7 @@ static int xsw_fill_status(struct sk_buff *skb, const void *obj)
 	    nla_put(skb, XSWITCH_A_FEATURE_STATUS_ID, sizeof(*s->id), s->id) ||
 	    nla_put_string(skb, XSWITCH_A_FEATURE_STATUS_EXT,
 			   s->ext->ops->name) ||
-	    nla_put(skb, XSWITCH_A_FEATURE_STATUS_DATA, s->len, s->data))
+	    xsw_put_chunks(skb, XSWITCH_A_FEATURE_STATUS_DATA, s->data, s->len))
 		return -EMSGSIZE;
 	return 0;
 }
@@ -270,7 +298,7 @@ int xswitch_nl_feature_status_get_doit(struct sk_buff *skb,
 	s.id = &id;
 	s.data = buf;
 	/* Sized from the answer, which is at most XSW_FEATURE_STATUS_MAX. */
-	err = xsw_nl_reply(info, nla_total_size(s.len) + XSW_NL_OBJ_SIZE,
+	err = xsw_nl_reply(info, xsw_chunks_size(s.len) + XSW_NL_OBJ_SIZE,
 			   XSWITCH_CMD_FEATURE_STATUS_GET, xsw_fill_status, &s);
 	kfree(buf);
 out_unlock:

@@ -134,12 +134,13 @@ EXPORT_SYMBOL_IF_KUNIT(xsw_port_put);
  */
 void xsw_port_unref(struct xsw_ext *ext, struct xsw_port *port)
 {
-	/* The last one can only follow a delete: finish it, in process
-	 * context.  The port may be gone once the work is queued.
+	/* The attachment's count first: once the work is queued, the port,
+	 * then its switch with its attachments, may be gone.  The last one
+	 * can only follow a delete: finish it, in process context.
 	 */
+	atomic_dec(&ext->refs);
 	if (refcount_dec_and_test(&port->users))
 		queue_work(xsw_wq, &port->finish);
-	atomic_dec(&ext->refs);
 }
 EXPORT_SYMBOL_GPL(xsw_port_unref);
 
@@ -213,6 +214,7 @@ static struct xsw_port *xsw_port_alloc(struct xsw_switch *sw,
 	port->info.validation = p->validation;
 	refcount_set(&port->refs, 1);
 	refcount_set(&port->users, 1);
+	INIT_LIST_HEAD(&port->nic_list);
 	INIT_LIST_HEAD(&port->props);
 	INIT_WORK(&port->finish, xsw_port_finish_work);
 	init_completion(&port->gone);

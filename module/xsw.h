@@ -168,6 +168,7 @@ struct xsw_switch {
  * @users: references that block the delete (see "DOC: Locking")
  * @deleting: the delete step was asked for and waits for @users
  * @nics: NICs by index (RCU), published once created
+ * @nic_list: the published NICs in creation order (struct xsw_nic.list)
  * @props: the port's properties (struct xsw_prop_entry)
  * @list: in @sw->port_list
  * @finish: completes a pending delete once @users reached zero
@@ -181,6 +182,7 @@ struct xsw_port {
 	refcount_t users;
 	bool deleting;
 	struct xsw_nic __rcu *nics[XSWITCH_MAX_NIC_INDEX + 1];
+	struct list_head nic_list;
 	struct list_head props;
 	struct list_head list;
 	struct work_struct finish;
@@ -195,6 +197,7 @@ struct xsw_port {
  * @refs: memory
  * @users: references that block the delete
  * @deleting: the delete step was asked for and waits for @users
+ * @list: in @port->nic_list
  * @finish: completes a pending delete once @users reached zero
  * @gone: signalled when the delete step has completed
  * @rcu: for the free after a grace period
@@ -205,6 +208,7 @@ struct xsw_nic {
 	refcount_t refs;
 	refcount_t users;
 	bool deleting;
+	struct list_head list;
 	struct work_struct finish;
 	struct completion gone;
 	struct rcu_head rcu;

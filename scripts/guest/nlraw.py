@@ -1,12 +1,15 @@
 #!/usr/bin/env python3
 # SPDX-License-Identifier: GPL-2.0
 """Sends one hand-made request to the xswitch generic netlink family and
-prints the kernel's answer: "ok" or "error ERRNO: EXTACK-MESSAGE".
+prints the kernel's answer: "ok" or "error ERRNO: EXTACK-MESSAGE"; a
+success that carries an extack message anyway prints "ok: MESSAGE".
 
 A test tool for what well-behaved clients never send: attributes of the
 wrong size or type, oversized ones, unknown ones, unknown commands.
 
-Usage: nlraw.py CMD ATTR...
+Usage: nlraw.py CMD ATTR... [-- CMD ATTR...]...
+  Requests separated by "--" are sent in turn, one answer line each (one
+  python3 costs seconds in the debug kernel under TCG).
   CMD   a command number, or a name from the uAPI (switch-new, port-get ...)
   ATTR  TYPE=KIND:VALUE, KIND one of u8 u16 u32 str (NUL added) raw (bytes
         as given) zero (VALUE zero bytes)
@@ -80,7 +83,8 @@ def talk(sock, family, cmd, attrs, seq):
 
 
 def ext_ack_message(flags, payload):
-    """The extack message of an NLMSG_ERROR with a capped request."""
+    """The extack message of an NLMSG_ERROR with a capped request (an
+    ack of a success is always capped)."""
     tlvs = payload[20:] if flags & 0x100 else b""
     while len(tlvs) >= 4:
         length, typ = struct.unpack("=HH", tlvs[:4])
@@ -109,20 +113,28 @@ def main():
     if len(sys.argv) < 2:
         sys.exit(__doc__)
     cmds = uapi_commands()
-    cmd = cmds.get(sys.argv[1]) or int(sys.argv[1], 0)
     sock = socket.socket(socket.AF_NETLINK, socket.SOCK_RAW, NETLINK_GENERIC)
     sock.setsockopt(SOL_NETLINK, NETLINK_EXT_ACK, 1)
     sock.setsockopt(SOL_NETLINK, NETLINK_CAP_ACK, 1)
     sock.bind((0, 0))
     family = family_id(sock)
-    replies = talk(sock, family, cmd, [encode(a) for a in sys.argv[2:]], 2)
-    mtype, flags, payload = replies[-1]
-    err = -struct.unpack("=i", payload[:4])[0]
-    if err == 0:
-        print("ok")
-    else:
-        print("error %s: %s" % (errno.errorcode.get(err, err),
-                                ext_ack_message(flags, payload)))
+    requests = [[]]
+    for arg in sys.argv[1:]:
+        if arg == "--":
+            requests.append([])
+        else:
+            requests[-1].append(arg)
+    for seq, (name, *attrs) in enumerate(requests, 2):
+        cmd = cmds.get(name) or int(name, 0)
+        replies = talk(sock, family, cmd, [encode(a) for a in attrs], seq)
+        mtype, flags, payload = replies[-1]
+        err = -struct.unpack("=i", payload[:4])[0]
+        if err == 0:
+            msg = ext_ack_message(flags, payload)
+            print("ok: " + msg if msg else "ok")
+        else:
+            print("error %s: %s" % (errno.errorcode.get(err, err),
+                                    ext_ack_message(flags, payload)))
 
 
 if __name__ == "__main__":

@@ -17,6 +17,7 @@ for t in "$@"; do
 	# A failed test may leave the modules in; the next one starts clean.
 	rmmod xswitch_test 2>/dev/null
 	rmmod xsw_sample 2>/dev/null
+	rmmod xsw_testext 2>/dev/null
 	rmmod xswitch 2>/dev/null
 	if [ -w $kmemleak ]; then
 		sleep 6

@@ -23,7 +23,8 @@ static const struct field feature_fields[] = {
 	FIELD("port", "PORT", 6, XSWITCH_A_FEATURE_STATUS_PORT_ID, FK_U32),
 	FIELD("id", "ID", 36, XSWITCH_A_FEATURE_STATUS_ID, FK_UUID),
 	FIELD("ext", "EXT", 12, XSWITCH_A_FEATURE_STATUS_EXT, FK_STR),
-	FIELD("data", "DATA", 0, XSWITCH_A_FEATURE_STATUS_DATA, FK_HEX),
+	FIELD("data", "DATA", 0, XSWITCH_A_FEATURE_STATUS_DATA, FK_HEX,
+	      .multi = true),
 };
 
 static const struct command feature_cmds[] = {

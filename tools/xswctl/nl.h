@@ -9,8 +9,14 @@
 
 struct object;
 
-/* Replies: large enough for the biggest property and for a dump batch. */
-#define XNL_BUF_SIZE (64 * 1024)
+/*
+ * Replies: large enough for the biggest, a feature status answer of the
+ * most bytes the kernel passes on (XSW_FEATURE_STATUS_MAX in
+ * <net/xswitch.h>) with the switch, port, ids and extension name around
+ * it, and for a dump batch.  A reply that does not fit is lost whole.
+ */
+#define XNL_FEATURE_STATUS_MAX 65536
+#define XNL_BUF_SIZE (XNL_FEATURE_STATUS_MAX + 4096)
 
 /*
  * Requests.  The largest legal one adds a property with the most data

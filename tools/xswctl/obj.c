@@ -7,6 +7,7 @@
  */
 #include <assert.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <linux/genetlink.h>
 #include <linux/xswitch.h>
@@ -301,6 +302,36 @@ static void print_value(const struct field *f, const struct nlattr *a)
 	}
 }
 
+/* A value sent in several attributes of one type: their payloads joined. */
+static void print_joined(const struct field *f, const struct nlmsghdr *nlh)
+{
+	const struct nlattr *a;
+	size_t len = 0, n = 0;
+	unsigned char *buf;
+
+	mnl_attr_for_each(a, nlh, sizeof(struct genlmsghdr)) {
+		if (mnl_attr_get_type(a) != f->attr)
+			continue;
+		len += mnl_attr_get_payload_len(a);
+		n++;
+	}
+	buf = n ? malloc(len + 1) : NULL;
+	if (!buf) {
+		out_skip();
+		return;
+	}
+	len = 0;
+	mnl_attr_for_each(a, nlh, sizeof(struct genlmsghdr)) {
+		if (mnl_attr_get_type(a) != f->attr)
+			continue;
+		memcpy(buf + len, mnl_attr_get_payload(a),
+		       mnl_attr_get_payload_len(a));
+		len += mnl_attr_get_payload_len(a);
+	}
+	out_hex(buf, len);
+	free(buf);
+}
+
 /* Prints the fields of @obj that have a heading, from one reply. */
 void object_print_attrs(const struct object *obj, const struct nlmsghdr *nlh,
 			bool all)
@@ -317,6 +348,10 @@ void object_print_attrs(const struct object *obj, const struct nlmsghdr *nlh,
 
 		if (!f->head && !all)
 			continue;
+		if (f->multi) {
+			print_joined(f, nlh);
+			continue;
+		}
 		a = tb[f->attr];
 		if (a && (int)mnl_attr_get_payload_len(a) >= kind_len[f->kind] &&
 		    (f->kind != FK_STR ||

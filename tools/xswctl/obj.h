@@ -43,6 +43,8 @@ struct field {
 	 * command writes.
 	 */
 	unsigned int max;
+	/* FK_HEX: the kernel may send the value in several attributes */
+	bool multi;
 };
 
 #define FIELD(k, h, w, a, t, ...) \
