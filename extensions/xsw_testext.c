@@ -658,8 +658,9 @@ static void tx_timer_stop(struct tx_att *att)
 
 /*
  * The core refuses to disable or detach an attachment that holds
- * references, but the refs knob and the timer run beside the request that
- * checks: one that slipped in between is dropped here, loudly.
+ * references, and closes it to new ones in the same atomic step, so
+ * nothing is left here; a reference that is would be a core bug, and is
+ * dropped loudly rather than leaked.
  */
 static void tx_drop_refs(struct tx_att *att)
 {

@@ -347,6 +347,13 @@ static void xsw_references(struct kunit *test)
 	flush_workqueue(xsw_wq);
 	KUNIT_EXPECT_STREQ(test, take_log(test), each(test, "pd"));
 	KUNIT_EXPECT_TRUE(test, xa_empty(&sw->ports));
+	/* Closed once disabled: no reference slips in after the check. */
+	port = port_ok(test, sw, XSWITCH_PORT_TYPE_SYNTHETIC);
+	KUNIT_ASSERT_EQ(test, XT_LOCKED(xsw_ext_set(flt, 0, -1, NULL)), 0);
+	KUNIT_EXPECT_EQ(test, xsw_port_ref(flt, port), -EBUSY);
+	KUNIT_ASSERT_EQ(test, XT_LOCKED(xsw_ext_set(flt, 1, -1, NULL)), 0);
+	KUNIT_ASSERT_EQ(test, xsw_port_ref(flt, port), 0);
+	xsw_port_unref(flt, port);
 	KUNIT_EXPECT_EQ(test, XT_LOCKED(xsw_ext_detach(flt, NULL)), 0);
 }
 

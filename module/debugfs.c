@@ -73,7 +73,7 @@ static void xsw_show_net(struct seq_file *m, struct net *net)
 		list_for_each_entry(ext, &sw->exts, list)
 			seq_printf(m, "  ext %s enabled %d refs %d\n",
 				   ext->ops->name, ext->enabled,
-				   atomic_read(&ext->refs));
+				   max(atomic_read(&ext->refs) - 1, 0));
 		list_for_each_entry(port, &sw->port_list, list)
 			xsw_show_port(m, port);
 	}

@@ -303,9 +303,31 @@ err_put:
 }
 EXPORT_SYMBOL_IF_KUNIT(xsw_ext_attach);
 
-static int xsw_ext_idle(struct xsw_ext *ext, struct netlink_ext_ack *extack)
+/*
+ * An attachment takes references only while open (enabled): its count is
+ * then 1 plus the references it holds, and 0 once closed, so that closing
+ * it (disable, detach) is one compare-and-exchange that no xsw_*_ref()
+ * from another context can slip past.
+ */
+bool xsw_ext_get_ref(struct xsw_ext *ext)
 {
-	if (!atomic_read(&ext->refs))
+	return atomic_inc_not_zero(&ext->refs);
+}
+
+void xsw_ext_put_ref(struct xsw_ext *ext)
+{
+	atomic_dec(&ext->refs);
+}
+
+static void xsw_ext_open(struct xsw_ext *ext)
+{
+	atomic_set(&ext->refs, 1);
+}
+
+/* Closes @ext to new references, unless it holds some. */
+static int xsw_ext_close(struct xsw_ext *ext, struct netlink_ext_ack *extack)
+{
+	if (!atomic_read(&ext->refs) || atomic_cmpxchg(&ext->refs, 1, 0) == 1)
 		return 0;
 	NL_SET_ERR_MSG_MOD(extack, "the extension still holds references to ports or NICs");
 	return -EBUSY;
@@ -324,7 +346,7 @@ void xsw_ext_remove(struct xsw_ext *ext)
 	struct xsw_registered *r = ext->reg;
 
 	xsw_assert_locked(ext->sw);
-	WARN_ON_ONCE(atomic_read(&ext->refs));
+	WARN_ON_ONCE(xsw_ext_close(ext, NULL));
 	if (ext->enabled)
 		xsw_ext_deactivate(ext);
 	list_del(&ext->list);
@@ -342,7 +364,7 @@ int xsw_ext_detach(struct xsw_ext *ext, struct netlink_ext_ack *extack)
 	int err;
 
 	xsw_assert_locked(ext->sw);
-	err = xsw_ext_idle(ext, extack);
+	err = xsw_ext_close(ext, extack);
 	if (!err)
 		xsw_ext_remove(ext);
 	return err;
@@ -399,11 +421,16 @@ static int xsw_ext_enable(struct xsw_ext *ext, struct netlink_ext_ack *extack)
 		NL_SET_ERR_MSG_MOD(extack, "another forwarding extension is enabled");
 		return -EBUSY;
 	}
+	/* Open first: activation may reference what it learns. */
+	xsw_ext_open(ext);
 	if (ext->ops->activate) {
 		err = ext->ops->activate(ext, extack);
 		if (err) {
 			if (extack && !extack->_msg)
 				NL_SET_ERR_MSG_MOD(extack, "the extension failed to activate");
+			WARN_ONCE(xsw_ext_close(ext, NULL),
+				  "extension %s failed to activate but kept references\n",
+				  ext->ops->name);
 			return err;
 		}
 	}
@@ -421,7 +448,7 @@ int xsw_ext_set(struct xsw_ext *ext, int enabled, int position,
 	if (enabled > 0 && !ext->enabled)
 		err = xsw_ext_enable(ext, extack);
 	else if (!enabled && ext->enabled)
-		err = xsw_ext_idle(ext, extack);
+		err = xsw_ext_close(ext, extack);
 	if (err)
 		return err;
 	if (!enabled && ext->enabled)

@@ -98,16 +98,19 @@ static u32 xsw_nic_type(u32 port_type)
  * Any context.  The NIC's delete, and so its port's teardown, waits until
  * the reference is dropped with xsw_nic_unref().
  *
- * Return: 0; -EBUSY unless @nic is connected.
+ * Return: 0; -EBUSY unless @nic is connected and @ext enabled.
  */
 int xsw_nic_ref(struct xsw_ext *ext, struct xsw_nic *nic)
 {
 	if (WARN_ON_ONCE(xsw_ext_switch(ext) != nic->port->sw))
 		return -EINVAL;
-	if (READ_ONCE(nic->info.state) != XSWITCH_NIC_STATE_CONNECTED ||
-	    !refcount_inc_not_zero(&nic->users))
+	if (!xsw_ext_get_ref(ext))
 		return -EBUSY;
-	atomic_inc(&ext->refs);
+	if (READ_ONCE(nic->info.state) != XSWITCH_NIC_STATE_CONNECTED ||
+	    !refcount_inc_not_zero(&nic->users)) {
+		xsw_ext_put_ref(ext);
+		return -EBUSY;
+	}
 	return 0;
 }
 EXPORT_SYMBOL_GPL(xsw_nic_ref);
@@ -131,7 +134,7 @@ static void xsw_nic_put(struct xsw_nic *nic)
 void xsw_nic_unref(struct xsw_ext *ext, struct xsw_nic *nic)
 {
 	/* As xsw_port_unref(): nothing may be touched once the work is queued. */
-	atomic_dec(&ext->refs);
+	xsw_ext_put_ref(ext);
 	if (refcount_dec_and_test(&nic->users))
 		queue_work(xsw_wq, &nic->finish);
 }

@@ -101,16 +101,20 @@ EXPORT_SYMBOL_IF_KUNIT(xsw_port_nic);
  * with xsw_port_unref(), and @ext can be neither disabled nor detached
  * meanwhile.
  *
- * Return: 0; -EBUSY if @port is still being created, or tearing down.
+ * Return: 0; -EBUSY if @port is still being created, or tearing down,
+ * or @ext is not enabled.
  */
 int xsw_port_ref(struct xsw_ext *ext, struct xsw_port *port)
 {
 	if (WARN_ON_ONCE(xsw_ext_switch(ext) != port->sw))
 		return -EINVAL;
-	if (READ_ONCE(port->info.state) != XSWITCH_PORT_STATE_CREATED ||
-	    !refcount_inc_not_zero(&port->users))
+	if (!xsw_ext_get_ref(ext))
 		return -EBUSY;
-	atomic_inc(&ext->refs);
+	if (READ_ONCE(port->info.state) != XSWITCH_PORT_STATE_CREATED ||
+	    !refcount_inc_not_zero(&port->users)) {
+		xsw_ext_put_ref(ext);
+		return -EBUSY;
+	}
 	return 0;
 }
 EXPORT_SYMBOL_GPL(xsw_port_ref);
@@ -138,7 +142,7 @@ void xsw_port_unref(struct xsw_ext *ext, struct xsw_port *port)
 	 * then its switch with its attachments, may be gone.  The last one
 	 * can only follow a delete: finish it, in process context.
 	 */
-	atomic_dec(&ext->refs);
+	xsw_ext_put_ref(ext);
 	if (refcount_dec_and_test(&port->users))
 		queue_work(xsw_wq, &port->finish);
 }

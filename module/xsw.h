@@ -220,7 +220,8 @@ struct xsw_nic {
  * @sw: the switch
  * @list: in @sw->exts
  * @enabled: takes part in the stack
- * @refs: references to ports and NICs this attachment holds
+ * @refs: 0 while disabled (no reference can be taken); else 1 plus the
+ *	references to ports and NICs this attachment holds
  * @reg: the registration, which counts the attachments
  * @priv: the extension's private area, ops->priv_size bytes
  */
@@ -330,6 +331,8 @@ struct xsw_ext *xsw_ext_find(struct xsw_switch *sw, const char *name);
 struct xsw_ext *xsw_ext_attach(struct xsw_switch *sw, const char *name,
 			       struct netlink_ext_ack *extack);
 int xsw_ext_detach(struct xsw_ext *ext, struct netlink_ext_ack *extack);
+bool xsw_ext_get_ref(struct xsw_ext *ext);
+void xsw_ext_put_ref(struct xsw_ext *ext);
 void xsw_ext_remove(struct xsw_ext *ext);
 int xsw_ext_set(struct xsw_ext *ext, int enabled, int position,
 		struct netlink_ext_ack *extack);
