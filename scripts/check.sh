@@ -37,12 +37,15 @@ region() {
 	tr -d '\r' <"$1" | sed -n "/^XSW-TEST-BEGIN: $2\$/,/^XSW-TEST-END: $2 /p"
 }
 
+# kunit_summary KTAP [LOG]: a line per KUnit suite (kunit-summary.py).
+kunit_summary() {
+	python3 "$XSW_TOP/scripts/kunit-summary.py" "$src" "$1" "${2:-/dev/null}"
+}
+
 # One line per KUnit suite, from the KTAP in a console log region
 # (scripts/kunit-summary.py; a failed parameter fails its suite).
 kunit_suites() {
-	local src=$1 text=$2
-	python3 "$XSW_TOP/scripts/kunit-summary.py" "$src" "$text" \
-		"$logs/kunit.log" >"$logs/kunit.lines" ||
+	kunit_summary "$1" "$logs/kunit.log" >"$logs/kunit.lines" ||
 		{ report FAIL kunit "kunit.py parse failed"; return; }
 	[ -s "$logs/kunit.lines" ] || report FAIL kunit "no suite ran"
 	while read -r status name detail; do
@@ -50,36 +53,42 @@ kunit_suites() {
 	done <"$logs/kunit.lines"
 }
 
-# The parser on KTAP samples (scripts/testdata): each must summarise to
-# its .expected, so a parser that stops seeing a failure is itself a failure.
-kunit_parse_selftest() {
-	local src ktap
-	src=$("$XSW_TOP/scripts/kernel-src.sh") || return 1
-	for ktap in "$XSW_TOP"/scripts/testdata/*.ktap; do
-		echo "== $(basename "$ktap")"
-		python3 "$XSW_TOP/scripts/kunit-summary.py" "$src" "$ktap" /dev/null |
-			diff -u "${ktap%.ktap}.expected" - || return 1
+# samples EXT CMD...: the host-side checks on samples in scripts/testdata:
+# CMD FILE must print FILE's .expected for each *.EXT there, so that a check
+# that goes blind (a parser that misses a failure, a splat scan that misses
+# a WARNING) fails here.
+samples() {
+	local ext=$1 f
+	shift
+	for f in "$XSW_TOP"/scripts/testdata/*."$ext"; do
+		echo "== ${f##*/}"
+		"$@" "$f" | diff -u "${f%."$ext"}.expected" - || return 1
 	done
 }
 
 # Verdicts of a run of scripts/guest/run-tests.sh: a line per test, from
 # its exit code and from splats in its part of the log.
 guest_results() {
-	local kernel=$1 vmrc=$2 log=$3 src t part rc
+	local kernel=$1 vmrc=$2 log=$3 t part rc splats lockdep
 	shift 3
-	src=$("$XSW_TOP/scripts/kernel-src.sh")
 	for t in "$@"; do
 		part=$logs/guest-$kernel-$t.log
 		region "$log" "$t" >"$part"
 		rc=$(sed -n "s/^XSW-TEST-END: $t \\([0-9]*\\)\$/\\1/p" "$part")
 		if [ "$t" = kunit ]; then
-			kunit_suites "$src" "$part"
+			kunit_suites "$part"
 		fi
+		splats=$(xsw_splats "$part")
+		lockdep=
+		xsw_lockdep_off "$part" &&
+			lockdep="lockdep turned itself off here: later lock bugs went unchecked"
 		if [ -z "$rc" ]; then
 			report FAIL "guest:$kernel:$t" "did not finish; log: ${log#"$XSW_TOP"/}"
-		elif grep -Eq "$XSW_SPLAT" "$part"; then
-			report FAIL "guest:$kernel:$t" "kernel splat"
-			grep -E "$XSW_SPLAT" "$part" | head -n 10 | sed 's/^/    /'
+		elif [ -n "$splats" ]; then
+			report FAIL "guest:$kernel:$t" "kernel splat${lockdep:+; $lockdep}"
+			head -n 10 <<<"$splats" | sed 's/^/    /'
+		elif [ -n "$lockdep" ]; then
+			report FAIL "guest:$kernel:$t" "$lockdep"
 		elif [ "$rc" != 0 ]; then
 			report FAIL "guest:$kernel:$t" "exit $rc"
 			grep -E '^FAIL' "$part" | head -n 10 | sed 's/^/    /'
@@ -95,10 +104,12 @@ guest_results() {
 }
 
 "$XSW_TOP/scripts/deps.sh" || { echo "0 passed, 1 failed"; exit 1; }
+src=$("$XSW_TOP/scripts/kernel-src.sh") || { echo "0 passed, 1 failed"; exit 1; }
 
 step regen "$XSW_TOP/scripts/ynl-regen.sh" --check
 step checkpatch "$XSW_TOP/scripts/checkpatch.sh"
-step kunit-parse kunit_parse_selftest
+step kunit-parse samples ktap kunit_summary
+step splat-scan samples log xsw_splats
 for k in stock-6.1 stock-6.12 test; do
 	step "build:$k" "$XSW_TOP/scripts/build.sh" --sparse "$k"
 done
