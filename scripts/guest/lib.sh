@@ -86,3 +86,91 @@ monitor_stop() {
 json_get() {
 	python3 -c 'import json, sys; j = json.loads(sys.argv[1]); print(eval(sys.argv[2]))' "$1" "$2"
 }
+
+# The modules of this tree, in the order they unload (users first).
+XSW_MODULES=(xswitch_test xsw_sample xswitch)
+
+# xsw_unload_all: unloads whichever of them are loaded; after a test, which
+# may have failed with them in.
+xsw_unload_all() {
+	local m
+	for m in "${XSW_MODULES[@]}"; do
+		[ ! -d "/sys/module/$m" ] || rmmod "$m"
+	done
+}
+
+# The kernel's own checks around the tests, for stage2.sh and run-tests.sh
+# (not for the tests).  Each prints what it found, and fails when the run
+# can no longer be trusted.
+
+XSW_KMEMLEAK=/sys/kernel/debug/kmemleak
+
+# kmemleak_scan: scans twice (a single small leak shows up in only about
+# half of the scans).  Fails when kmemleak is off: it turns itself off for
+# good when it runs out of memory for its own records, and says so only once.
+kmemleak_scan() {
+	{ echo scan >$XSW_KMEMLEAK && echo scan >$XSW_KMEMLEAK; } 2>/dev/null && return 0
+	echo "FAIL: kmemleak is off (writing scan to $XSW_KMEMLEAK failed): leaks would go unseen"
+	return 1
+}
+
+# leaks_start: before the first test.  The debug kernel must have kmemleak,
+# and on.  What boot left is found and then cleared ("clear" forgets only
+# what a scan has reported), so that the first test is not blamed for it;
+# kmemleak reports only objects older than 5 s, hence the wait.
+leaks_start() {
+	local n
+	if [ ! -e $XSW_KMEMLEAK ]; then
+		[ "$XSW_KERNEL" = test ] || return 0
+		echo "FAIL: the debug kernel has no $XSW_KMEMLEAK"
+		return 1
+	fi
+	sleep 5
+	kmemleak_scan || return 1
+	n=$(grep -c '^unreferenced object' $XSW_KMEMLEAK)
+	[ "$n" = 0 ] || echo "xsw-guest: kmemleak: cleared $n objects from before the tests"
+	echo clear >$XSW_KMEMLEAK
+}
+
+# leaks_check: after a test, prints what it leaked (the host fails the test
+# whose part of the log holds an "unreferenced object"), then clears it so
+# that the next test starts clean.
+leaks_check() {
+	[ -e $XSW_KMEMLEAK ] || return 0
+	sleep 6
+	kmemleak_scan || return 1
+	cat $XSW_KMEMLEAK
+	echo clear >$XSW_KMEMLEAK
+}
+
+# lockdep_check: says, once, that lockdep has turned itself off (after its
+# first report, or on a taint that makes it unreliable, such as a forced
+# rmmod): lock bugs after that go unchecked.
+lockdep_check() {
+	local stats=/proc/lockdep_stats
+	[ -r $stats ] && [ ! -e /run/xsw-lockdep-off ] || return 0
+	grep -Eq '^ *debug_locks: +0$' $stats || return 0
+	: >/run/xsw-lockdep-off
+	echo "xsw-guest: lockdep is off (debug_locks is 0): lock bugs from here on go unchecked"
+	return 1
+}
+
+# loglevel_check: the console must show KERN_INFO (level 6) and up, as
+# vm.sh asks (loglevel=7): below 5 warnings and lockdep reports never reach
+# the log, below 7 KUnit's KTAP does not.
+loglevel_check() {
+	local level
+	read -r level _ </proc/sys/kernel/printk
+	[ "$level" -ge 7 ] && return 0
+	echo "FAIL: the console loglevel is $level, not 7: kernel reports would not reach the log"
+	return 1
+}
+
+# guest_checks: all of the above, after a test.
+guest_checks() {
+	local rc=0
+	leaks_check || rc=1
+	lockdep_check || rc=1
+	loglevel_check || rc=1
+	return $rc
+}
