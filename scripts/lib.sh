@@ -6,8 +6,10 @@ XSW_CACHE=${XSW_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/xswitch}
 XSW_OUT=${XSW_OUT:-$XSW_TOP/build}
 
 # What a healthy guest never prints (extended regex, see xsw_splats).  The
-# last is no splat, but as bad: the leaks after it go unseen.
-XSW_SPLAT='BUG:|WARNING:|Oops|Kernel panic|general protection fault|KASAN:|UBSAN:|unreferenced object|possible circular locking|possible recursive locking|suspicious RCU usage|INFO: task .* blocked|list_(add|del) corruption|Call Trace:|Kernel memory leak detector disabled'
+# last two are no splats, but as bad: after "ACPI Error" (an AML method
+# aborted, such as _PRT under TCG) devices may be left without interrupts,
+# and after kmemleak turns itself off leaks go unseen.
+XSW_SPLAT='BUG:|WARNING:|Oops|Kernel panic|general protection fault|KASAN:|UBSAN:|unreferenced object|possible circular locking|possible recursive locking|suspicious RCU usage|INFO: task .* blocked|list_(add|del) corruption|Call Trace:|ACPI Error|Kernel memory leak detector disabled'
 # What says lockdep stopped checking: it turns itself off after its first
 # report, when a table fills up or on a taint that makes it unreliable;
 # the guest says so too when it sees debug_locks drop (guest_checks).
