@@ -69,7 +69,7 @@ samples() {
 # Verdicts of a run of scripts/guest/run-tests.sh: a line per test, from
 # its exit code and from splats in its part of the log.
 guest_results() {
-	local kernel=$1 vmrc=$2 log=$3 t part rc splats lockdep
+	local kernel=$1 vmrc=$2 log=$3 t part rc splats lockdep why
 	shift 3
 	for t in "$@"; do
 		part=$logs/guest-$kernel-$t.log
@@ -83,7 +83,11 @@ guest_results() {
 		xsw_lockdep_off "$part" &&
 			lockdep="lockdep turned itself off here: later lock bugs went unchecked"
 		if [ -z "$rc" ]; then
-			report FAIL "guest:$kernel:$t" "did not finish; log: ${log#"$XSW_TOP"/}"
+			# vm.sh said why: hung (a silent console), timed out ...
+			why=$(sed -n 's/^guest 0 \(.*\) before its script finished.*/\1/p' \
+				"$logs/vm-$kernel.out")
+			report FAIL "guest:$kernel:$t" "did not finish, ${why:-see vm-$kernel.out}; log: ${log#"$XSW_TOP"/}"
+			tail -n 5 "$part" | sed 's/^/    /'
 		elif [ -n "$splats" ]; then
 			report FAIL "guest:$kernel:$t" "kernel splat${lockdep:+; $lockdep}"
 			head -n 10 <<<"$splats" | sed 's/^/    /'

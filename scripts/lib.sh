@@ -39,6 +39,10 @@ xsw_splats() {
 	stall && line ~ /^ *(<\/?(TASK|IRQ|NMI|SOFTIRQ)>|(\? )?[A-Za-z0-9_.]+\+0x[0-9a-f]+\/0x[0-9a-f]+)/ {
 		next
 	}
+	# The heartbeat of stage2.sh may land inside a dump.
+	stall && line == "xsw-guest: alive" {
+		next
+	}
 	{
 		stall = 0
 	}

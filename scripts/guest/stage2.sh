@@ -24,6 +24,13 @@ modprobe -q virtio_net 2>/dev/null
 hostname "guest$XSW_GUEST"
 ip link set lo up
 
+# The host takes a console that stops growing for a hung guest (vm.sh -s):
+# a line now and then, so that a test that is quiet for long is not one.
+if [ "$XSW_HEARTBEAT" != 0 ]; then
+	while sleep "$XSW_HEARTBEAT"; do echo "xsw-guest: alive"; done &
+	heartbeat=$!
+fi
+
 cd "$XSW_TOP" || exit 1
 echo "xsw-guest: running $XSW_SCRIPT ${XSW_ARGS[*]} on $(uname -r), $(nproc) CPUs," \
 	"$(cut -d' ' -f1 /proc/uptime) s after boot"
@@ -37,4 +44,5 @@ if loglevel_check && lockdep_check && leaks_start; then
 else
 	rc=1
 fi
+[ -z "${heartbeat:-}" ] || kill "$heartbeat"
 echo "XSW-GUEST-EXIT: $rc"
