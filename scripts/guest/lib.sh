@@ -22,6 +22,11 @@ xsw_unload() {
 	rmmod xswitch || fail "rmmod xswitch"
 }
 
+# ok CMD...: CMD must succeed; its output is not wanted.
+ok() {
+	"$@" >/dev/null || fail "'$*' failed"
+}
+
 expect_eq() {
 	[ "$1" == "$2" ] || fail "${3:-value}: got '$1', want '$2'"
 }
@@ -39,8 +44,7 @@ expect_fail() {
 
 # Names of the switches xswctl -j lists, space separated, in its order.
 switch_names() {
-	xswctl -j switch show | python3 -c \
-		'import json, sys; print(" ".join(s["name"] for s in json.load(sys.stdin)))'
+	xswctl -j switch show | json_get - '" ".join(s["name"] for s in j)'
 }
 
 # The sample extensions (sample-vlan, sample-capture), after xsw_load.
@@ -48,22 +52,45 @@ xsw_load_sample() {
 	insmod "$XSW_MODDIR/extensions/xsw_sample.ko" || fail "insmod xsw_sample.ko"
 }
 
-# monitor_start FILE: "xswctl monitor" into FILE in the background, and
-# returns once it is listening (it has seen a step on a probe switch).
-monitor_start() {
-	local i
-	xswctl monitor >"$1" &
-	XSW_MONITOR=$!
-	xswctl switch add xsw-probe || fail "switch add xsw-probe"
+# xswctl_in NETNS ARGS...: xswctl in that network namespace ("": this one).
+xswctl_in() {
+	local ns=$1
+	shift
+	if [ -n "$ns" ]; then
+		ip netns exec "$ns" "$XSW_XSWCTL" "$@"
+	else
+		xswctl "$@"
+	fi
+}
+
+# monitor_probe FILE [NETNS]: steps on a new probe switch (xsw-probeN) in
+# NETNS (default: this one) until the monitor writing FILE has reported
+# one.  After other steps it is also a fence: an event the monitor would
+# have been sent for them is in FILE by then.
+XSW_PROBES=0
+monitor_probe() {
+	local file=$1 ns=${2:-} sw i
+	XSW_PROBES=$((XSW_PROBES + 1))
+	sw=xsw-probe$XSW_PROBES
+	xswctl_in "$ns" switch add $sw || fail "switch add $sw"
 	for i in $(seq 100); do
-		xswctl port add xsw-probe name probe type internal id 1 >/dev/null &&
-			xswctl port teardown xsw-probe id 1 &&
-			xswctl port del xsw-probe id 1 || fail "probe port"
-		grep -q 'switch xsw-probe' "$1" && break
+		xswctl_in "$ns" port add $sw name probe type internal id 1 >/dev/null &&
+			xswctl_in "$ns" port teardown $sw id 1 &&
+			xswctl_in "$ns" port del $sw id 1 || fail "probe port"
+		grep -q " switch $sw " "$file" && break
 		sleep 0.1
 	done
-	xswctl switch del xsw-probe || fail "switch del xsw-probe"
-	grep -q 'switch xsw-probe' "$1" || fail "the monitor never listened"
+	xswctl_in "$ns" switch del $sw || fail "switch del $sw"
+	grep -q " switch $sw " "$file" || fail "the monitor${ns:+ in netns $ns} never heard its own probe"
+}
+
+# monitor_start FILE [NETNS]: "xswctl monitor" into FILE in the background,
+# in NETNS (default: this one), and returns once it is listening: it has
+# reported a step of a probe switch in its own namespace.
+monitor_start() {
+	xswctl_in "${2:-}" monitor >"$1" &
+	XSW_MONITOR=$!
+	monitor_probe "$@"
 }
 
 # monitor_events FILE SWITCH COUNT: waits for COUNT events of SWITCH and
@@ -82,9 +109,12 @@ monitor_stop() {
 	true
 }
 
-# json_get JSON PYTHON-EXPR: the expression, with the parsed JSON as j.
+# json_get JSON PYTHON-EXPR: the expression, with the parsed JSON as j;
+# JSON "-" reads it from stdin (a long dump is too big for an argument).
 json_get() {
-	python3 -c 'import json, sys; j = json.loads(sys.argv[1]); print(eval(sys.argv[2]))' "$1" "$2"
+	python3 -c 'import json, sys
+j = json.load(sys.stdin) if sys.argv[1] == "-" else json.loads(sys.argv[1])
+print(eval(sys.argv[2]))' "$1" "$2"
 }
 
 # The modules of this tree, in the order they unload (users first).
