@@ -6,11 +6,12 @@
 # console log holds a kernel splat (KASAN, lockdep, kmemleak, BUG, WARNING,
 # Oops ...).  The whole console log is kept.
 #
-# Usage: vm.sh [-k KERNEL] [-n GUESTS] [-t SECONDS] [-s SECONDS] [-o LOGDIR]
-#              [-a ARGS] [-m MEM] [-v] SCRIPT [ARGS...]
+# Usage: vm.sh [-k KERNEL] [-n GUESTS] [-c CPUS] [-t SECONDS] [-s SECONDS]
+#              [-o LOGDIR] [-a ARGS] [-m MEM] [-v] SCRIPT [ARGS...]
 #   -k  stock-6.1 | stock-6.12 | test (default: test, the debug kernel)
 #   -n  number of guests, all on one virtual Ethernet (default 1); each
 #       runs SCRIPT with XSW_GUEST set to its index, from 0
+#   -c  vCPUs per guest (default 2: tests run things concurrently)
 #   -t  time limit for the whole run (default 900)
 #   -s  a guest whose console has not grown for this long is hung: it is
 #       killed and reported (default 180; 0: only the time limit).  The
@@ -24,14 +25,15 @@
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 
-kernel=test guests=1 limit=900 silence=180 logdir=$XSW_OUT/logs verbose= append= memory=
+kernel=test guests=1 cpus=2 limit=900 silence=180 logdir=$XSW_OUT/logs verbose= append= memory=
 # loglevel=7: warnings and lockdep need 5, KUnit's KTAP (KERN_INFO) 7; the
 # guest checks that it stays there (loglevel_check).
 cmdline="console=ttyS0 loglevel=7 panic=-1 rcupdate.rcu_cpu_stall_timeout=300"
-while getopts k:n:t:s:o:a:m:v opt; do
+while getopts k:n:c:t:s:o:a:m:v opt; do
 	case $opt in
 	k) kernel=$OPTARG ;;
 	n) guests=$OPTARG ;;
+	c) cpus=$OPTARG ;;
 	t) limit=$OPTARG ;;
 	s) silence=$OPTARG ;;
 	o) logdir=$OPTARG ;;
@@ -147,7 +149,7 @@ for ((g = 0; g < guests; g++)); do
 	else
 		logs+=("$logdir/$name.log")
 	fi
-	timeout -k 5 "$limit" qemu-system-x86_64 "${accel[@]}" -m "${memory:-$mem}" -smp 1 \
+	timeout -k 5 "$limit" qemu-system-x86_64 "${accel[@]}" -m "${memory:-$mem}" -smp "$cpus" \
 		-nodefaults -no-reboot -display none -monitor none -serial stdio \
 		-kernel "$image" -initrd "$run/initramfs.gz" \
 		-append "$cmdline xsw.run=$run xsw.guest=$g $append" \
