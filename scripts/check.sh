@@ -79,9 +79,7 @@ guest_results() {
 			kunit_suites "$part"
 		fi
 		splats=$(xsw_splats "$part")
-		lockdep=
-		xsw_lockdep_off "$part" &&
-			lockdep="lockdep turned itself off here: later lock bugs went unchecked"
+		lockdep=$(xsw_lockdep_note "$part")
 		if [ -z "$rc" ]; then
 			# vm.sh said why: hung (a silent console), timed out ...
 			why=$(sed -n 's/^guest 0 \(.*\) before its script finished.*/\1/p' \

@@ -189,16 +189,14 @@ for ((g = 0; g < guests; g++)); do
 		echo "guest $g: $(basename "$script") exited $rc; log: $log" >&2
 		fail=1
 	fi
-	lockdep=
-	xsw_lockdep_off "$log" &&
-		lockdep=" (lockdep turned itself off: later lock bugs went unchecked)"
+	lockdep=$(xsw_lockdep_note "$log") || true
 	xsw_splats "$log" >"$run/splat"
 	if [ -s "$run/splat" ]; then
-		echo "guest $g: kernel splat in $log$lockdep:" >&2
+		echo "guest $g: kernel splat in $log${lockdep:+ ($lockdep)}:" >&2
 		head -n 20 "$run/splat" >&2
 		fail=1
 	elif [ -n "$lockdep" ]; then
-		echo "guest $g: in $log$lockdep" >&2
+		echo "guest $g: in $log, $lockdep" >&2
 		fail=1
 	fi
 done
