@@ -37,46 +37,60 @@ region() {
 	tr -d '\r' <"$1" | sed -n "/^XSW-TEST-BEGIN: $2\$/,/^XSW-TEST-END: $2 /p"
 }
 
-# One line per KUnit suite, from the KTAP in a console log region.
+# kunit_summary KTAP [LOG]: a line per KUnit suite (kunit-summary.py).
+kunit_summary() {
+	python3 "$XSW_TOP/scripts/kunit-summary.py" "$src" "$1" "${2:-/dev/null}"
+}
+
+# One line per KUnit suite, from the KTAP in a console log region
+# (scripts/kunit-summary.py; a failed parameter fails its suite).
 kunit_suites() {
-	local src=$1 text=$2 json=$logs/kunit.json
-	if ! python3 "$src/tools/testing/kunit/kunit.py" parse --json="$json" \
-		<"$text" >"$logs/kunit-parse.log" 2>&1; then
-		[ -s "$json" ] || { report FAIL kunit "kunit.py parse failed"; return; }
-	fi
-	python3 - "$json" <<'PY' >"$logs/kunit.lines"
-import json, sys
-for suite in json.load(open(sys.argv[1]))["sub_groups"]:
-    cases = suite["test_cases"]
-    bad = [c["name"] for c in cases if c["status"] not in ("PASS", "SKIP")]
-    status = "FAIL" if bad or not cases else "PASS"
-    detail = "failed: " + ", ".join(bad) if bad else "%d cases" % len(cases)
-    print(status, "kunit:" + suite["name"], detail)
-PY
+	kunit_summary "$1" "$logs/kunit.log" >"$logs/kunit.lines" ||
+		{ report FAIL kunit "kunit.py parse failed"; return; }
 	[ -s "$logs/kunit.lines" ] || report FAIL kunit "no suite ran"
 	while read -r status name detail; do
 		report "$status" "$name" "$detail"
 	done <"$logs/kunit.lines"
 }
 
+# samples EXT CMD...: the host-side checks on samples in scripts/testdata:
+# CMD FILE must print FILE's .expected for each *.EXT there, so that a check
+# that goes blind (a parser that misses a failure, a splat scan that misses
+# a WARNING) fails here.
+samples() {
+	local ext=$1 f
+	shift
+	for f in "$XSW_TOP"/scripts/testdata/*."$ext"; do
+		echo "== ${f##*/}"
+		"$@" "$f" | diff -u "${f%."$ext"}.expected" - || return 1
+	done
+}
+
 # Verdicts of a run of scripts/guest/run-tests.sh: a line per test, from
 # its exit code and from splats in its part of the log.
 guest_results() {
-	local kernel=$1 vmrc=$2 log=$3 src t part rc
+	local kernel=$1 vmrc=$2 log=$3 t part rc splats lockdep why
 	shift 3
-	src=$("$XSW_TOP/scripts/kernel-src.sh")
 	for t in "$@"; do
 		part=$logs/guest-$kernel-$t.log
 		region "$log" "$t" >"$part"
 		rc=$(sed -n "s/^XSW-TEST-END: $t \\([0-9]*\\)\$/\\1/p" "$part")
 		if [ "$t" = kunit ]; then
-			kunit_suites "$src" "$part"
+			kunit_suites "$part"
 		fi
+		splats=$(xsw_splats "$part")
+		lockdep=$(xsw_lockdep_note "$part")
 		if [ -z "$rc" ]; then
-			report FAIL "guest:$kernel:$t" "did not finish; log: ${log#"$XSW_TOP"/}"
-		elif grep -Eq "$XSW_SPLAT" "$part"; then
-			report FAIL "guest:$kernel:$t" "kernel splat"
-			grep -E "$XSW_SPLAT" "$part" | head -n 10 | sed 's/^/    /'
+			# vm.sh said why: hung (a silent console), timed out ...
+			why=$(sed -n 's/^guest 0 \(.*\) before its script finished.*/\1/p' \
+				"$logs/vm-$kernel.out")
+			report FAIL "guest:$kernel:$t" "did not finish, ${why:-see vm-$kernel.out}; log: ${log#"$XSW_TOP"/}"
+			tail -n 5 "$part" | sed 's/^/    /'
+		elif [ -n "$splats" ]; then
+			report FAIL "guest:$kernel:$t" "kernel splat${lockdep:+; $lockdep}"
+			head -n 10 <<<"$splats" | sed 's/^/    /'
+		elif [ -n "$lockdep" ]; then
+			report FAIL "guest:$kernel:$t" "$lockdep"
 		elif [ "$rc" != 0 ]; then
 			report FAIL "guest:$kernel:$t" "exit $rc"
 			grep -E '^FAIL' "$part" | head -n 10 | sed 's/^/    /'
@@ -92,10 +106,13 @@ guest_results() {
 }
 
 "$XSW_TOP/scripts/deps.sh" || { echo "0 passed, 1 failed"; exit 1; }
+src=$("$XSW_TOP/scripts/kernel-src.sh") || { echo "0 passed, 1 failed"; exit 1; }
 
 step regen "$XSW_TOP/scripts/ynl-regen.sh" --check
 step checkpatch "$XSW_TOP/scripts/checkpatch.sh"
 step kernel-doc "$XSW_TOP/scripts/kdoc-check.sh"
+step kunit-parse samples ktap kunit_summary
+step splat-scan samples log xsw_splats
 for k in stock-6.1 stock-6.12 test; do
 	step "build:$k" "$XSW_TOP/scripts/build.sh" --sparse "$k"
 done

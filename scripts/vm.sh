@@ -6,12 +6,17 @@
 # console log holds a kernel splat (KASAN, lockdep, kmemleak, BUG, WARNING,
 # Oops ...).  The whole console log is kept.
 #
-# Usage: vm.sh [-k KERNEL] [-n GUESTS] [-t SECONDS] [-o LOGDIR] [-a ARGS] [-m MEM] [-v]
-#              SCRIPT [ARGS...]
+# Usage: vm.sh [-k KERNEL] [-n GUESTS] [-c CPUS] [-t SECONDS] [-s SECONDS]
+#              [-o LOGDIR] [-a ARGS] [-m MEM] [-v] SCRIPT [ARGS...]
 #   -k  stock-6.1 | stock-6.12 | test (default: test, the debug kernel)
 #   -n  number of guests, all on one virtual Ethernet (default 1); each
 #       runs SCRIPT with XSW_GUEST set to its index, from 0
+#   -c  vCPUs per guest (default 2: tests run things concurrently)
 #   -t  time limit for the whole run (default 900)
+#   -s  a guest whose console has not grown for this long is hung: it is
+#       killed and reported (default 180; 0: only the time limit).  The
+#       guest prints "xsw-guest: alive" every XSW_HEARTBEAT seconds (default
+#       30; 0: never), so a quiet test does not look hung.
 #   -o  where console logs go (default build/logs)
 #   -a  more kernel command line, e.g. kunit.filter_glob=xsw_switch
 #   -m  guest memory, as for qemu -m (default 1G, 2G for the test kernel)
@@ -20,12 +25,17 @@
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 
-kernel=test guests=1 limit=900 logdir=$XSW_OUT/logs verbose= append= memory=
-while getopts k:n:t:o:a:m:v opt; do
+kernel=test guests=1 cpus=2 limit=900 silence=180 logdir=$XSW_OUT/logs verbose= append= memory=
+# loglevel=7: warnings and lockdep need 5, KUnit's KTAP (KERN_INFO) 7; the
+# guest checks that it stays there (loglevel_check).
+cmdline="console=ttyS0 loglevel=7 panic=-1 rcupdate.rcu_cpu_stall_timeout=300"
+while getopts k:n:c:t:s:o:a:m:v opt; do
 	case $opt in
 	k) kernel=$OPTARG ;;
 	n) guests=$OPTARG ;;
+	c) cpus=$OPTARG ;;
 	t) limit=$OPTARG ;;
+	s) silence=$OPTARG ;;
 	o) logdir=$OPTARG ;;
 	a) append=$OPTARG ;;
 	m) memory=$OPTARG ;;
@@ -46,6 +56,13 @@ test)
 	image=$kdir/arch/x86/boot/bzImage
 	modules=()
 	mem=2G
+	# Every KASAN report, not only the first: one bug must not hide the next.
+	# pci=noacpi: PCI interrupts routed without ACPI.  QEMU's _PRT is an
+	# AML loop that under KASAN and TCG runs for ~30 s per device: it trips
+	# the soft-lockup watchdog, and when it passes ACPICA's 30 s loop limit
+	# (AE_AML_LOOP_TIMEOUT) the virtio device gets no interrupt and the 9p
+	# mount of the host's root waits forever.  (acpi=off loses a CPU.)
+	cmdline+=" kasan_multi_shot pci=noacpi"
 	;;
 *)
 	rel=$(xsw_stock_release "${kernel#stock-}")
@@ -61,11 +78,28 @@ esac
 run=$(mktemp -d "$XSW_OUT/run.XXXXXX")
 hub_pid=
 pids=()
+watchers=()
 cleanup() {
-	for p in "${pids[@]}" $hub_pid; do kill "$p" 2>/dev/null || true; done
+	for p in "${pids[@]}" "${watchers[@]}" $hub_pid; do kill "$p" 2>/dev/null || true; done
 	rm -rf "$run"
 }
 trap cleanup EXIT
+
+# watch_console LOG PID MARK: once LOG has not grown for $silence seconds,
+# leaves MARK and kills PID (timeout(1), which passes it on to QEMU).
+watch_console() {
+	local size last=-1 since=$SECONDS
+	while kill -0 "$2" 2>/dev/null; do
+		size=$(stat -c %s "$1")
+		[ "$size" = "$last" ] || { last=$size; since=$SECONDS; }
+		if [ $((SECONDS - since)) -ge "$silence" ]; then
+			: >"$3"
+			kill "$2"
+			return
+		fi
+		sleep 5
+	done
+}
 
 # The initramfs: busybox, /init and the modules the kernel lacks.
 mkdir -p "$run/initramfs"/{bin,lib,proc,sys,dev}
@@ -98,7 +132,7 @@ XSW_ARGS=("$@")
 	echo "XSW_TOP=$(printf %q "$XSW_TOP")"
 	echo "XSW_MODDIR=$(printf %q "$moddir")"
 	echo "XSW_XSWCTL=$(printf %q "$XSW_TOP/tools/xswctl/xswctl")"
-	echo "XSW_KERNEL=$kernel XSW_GUESTS=$guests"
+	echo "XSW_KERNEL=$kernel XSW_GUESTS=$guests XSW_HEARTBEAT=${XSW_HEARTBEAT:-30}"
 	echo "XSW_KSRC=$(printf %q "$(xsw_kernel_src)")"
 	echo "XSW_SCRIPT=$(printf %q "$script")"
 	declare -p XSW_ARGS
@@ -115,14 +149,18 @@ for ((g = 0; g < guests; g++)); do
 	else
 		logs+=("$logdir/$name.log")
 	fi
-	timeout -k 5 "$limit" qemu-system-x86_64 "${accel[@]}" -m "${memory:-$mem}" -smp 1 \
+	timeout -k 5 "$limit" qemu-system-x86_64 "${accel[@]}" -m "${memory:-$mem}" -smp "$cpus" \
 		-nodefaults -no-reboot -display none -monitor none -serial stdio \
 		-kernel "$image" -initrd "$run/initramfs.gz" \
-		-append "console=ttyS0 loglevel=7 panic=-1 rcupdate.rcu_cpu_stall_timeout=300 xsw.run=$run xsw.guest=$g $append" \
+		-append "$cmdline xsw.run=$run xsw.guest=$g $append" \
 		-virtfs "local,path=/,mount_tag=hostroot,security_model=none,readonly=on,multidevs=remap" \
 		-device virtio-rng-pci "${net[@]}" \
 		</dev/null >"${logs[g]}" 2>&1 &
 	pids+=($!)
+	if [ "$silence" != 0 ]; then
+		watch_console "${logs[g]}" $! "$run/silent.$g" &
+		watchers+=($!)
+	fi
 done
 
 fail=0
@@ -131,11 +169,19 @@ for ((g = 0; g < guests; g++)); do
 	log=${logs[g]}
 	if [ -n "$verbose" ]; then
 		tr -d '\r' <"$log" | sed -n '/^xsw-guest: running/,/^XSW-GUEST-EXIT/p' |
-			grep -v '^\[ *[0-9]*\.[0-9]*\]' | sed "s/^/guest$g: /"
+			grep -v -e '^\[ *[0-9]*\.[0-9]*\]' -e '^xsw-guest: alive$' | sed "s/^/guest$g: /"
 	fi
 	rc=$(tr -d '\r' <"$log" | sed -n 's/^XSW-GUEST-EXIT: \([0-9]*\)$/\1/p' | tail -n1)
 	if [ -z "$rc" ]; then
-		[ "$qrc" = 124 ] && why="timed out after ${limit}s" || why="died (qemu exit $qrc)"
+		if [ -e "$run/silent.$g" ]; then
+			why="hung (its console was silent for ${silence}s), killed"
+		elif [ "$qrc" = 124 ]; then
+			why="timed out after ${limit}s"
+		elif [ "$qrc" = 0 ]; then
+			why="rebooted (panic=-1 turns a panic into a reboot)"
+		else
+			why="died (qemu exit $qrc)"
+		fi
 		echo "guest $g $why before its script finished; log: $log" >&2
 		tail -n 30 "$log" >&2
 		fail=1
@@ -143,9 +189,14 @@ for ((g = 0; g < guests; g++)); do
 		echo "guest $g: $(basename "$script") exited $rc; log: $log" >&2
 		fail=1
 	fi
-	if tr -d '\r' <"$log" | grep -En "$XSW_SPLAT" >"$run/splat"; then
-		echo "guest $g: kernel splat in $log:" >&2
+	lockdep=$(xsw_lockdep_note "$log") || true
+	xsw_splats "$log" >"$run/splat"
+	if [ -s "$run/splat" ]; then
+		echo "guest $g: kernel splat in $log${lockdep:+ ($lockdep)}:" >&2
 		head -n 20 "$run/splat" >&2
+		fail=1
+	elif [ -n "$lockdep" ]; then
+		echo "guest $g: in $log, $lockdep" >&2
 		fail=1
 	fi
 done

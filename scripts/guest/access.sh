@@ -85,28 +85,38 @@ unshare -U -r -n sh -c "'$XSW_XSWCTL' switch add mine &&
 	'$XSW_XSWCTL' switch del mine" || fail "root of its own user and net namespace"
 expect_eq "$(state)" "$before" "state after unprivileged requests"
 
-# Another network namespace: sees nothing, reaches nothing, hears nothing.
+# Another network namespace sees nothing, reaches nothing and hears
+# nothing of sw0; each check has a control beside it that the same reader
+# sees what its own namespace has, so that it cannot pass by seeing nothing
+# at all.
 ip netns add other
 in_other() {
-	ip netns exec other "$XSW_XSWCTL" "$@"
+	xswctl_in other "$@"
 }
+other_mon=/tmp/access-other.txt
+# Listening: it has heard a probe switch of its own namespace.
+monitor_start $other_mon other
 expect_eq "$(in_other -j switch show)" "[]" "switches seen from another netns"
 for cmd in "port show sw0" "port del sw0 id 1" "nic disconnect sw0 port 1" \
 	"prop show sw0" "ext detach sw0 name sample-capture" "switch del sw0"; do
 	# shellcheck disable=SC2086
 	expect_fail '^Error: xswitch: no switch of that name' in_other $cmd
 done
-ip netns exec other "$XSW_XSWCTL" monitor >/tmp/access-other.txt &
-other_mon=$!
-sleep 0.5
-xswctl port add sw0 name seen-nowhere type emulated id 9 >/dev/null || fail "port 9"
-xswctl port teardown sw0 id 9 && xswctl port del sw0 id 9 || fail "port 9 delete"
-sleep 0.5
-kill $other_mon
-wait $other_mon 2>/dev/null
-[ ! -s /tmp/access-other.txt ] || fail "another netns heard: $(cat /tmp/access-other.txt)"
-in_other switch add sw0 || fail "sw0 in another netns"
-in_other port add sw0 name p type external >/dev/null || fail "port in another netns"
+ok xswctl port add sw0 name seen-nowhere type emulated id 9
+ok xswctl port teardown sw0 id 9
+ok xswctl port del sw0 id 9
+# A second probe of its own, heard after the steps on sw0 would have been.
+monitor_probe $other_mon other
+monitor_stop
+heard=$(grep -v ' switch xsw-probe[0-9]* ' $other_mon)
+expect_eq "$heard" "" "what another netns heard of sw0"
+# Its own sw0, by the same name, it sees and reaches.
+ok in_other switch add sw0
+ok in_other port add sw0 name p type external
+expect_eq "$(in_other -j switch show | json_get - '[s["name"] for s in j]')" "['sw0']" \
+	"switches another netns sees of its own"
+expect_eq "$(in_other -j port show sw0 | json_get - '[p["name"] for p in j]')" "['p']" \
+	"ports another netns reaches of its own"
 ip netns del other
 expect_eq "$(state)" "$before" "state after another netns"
 

@@ -37,8 +37,7 @@ done >$dir/xsw-down
 t0=$(now)
 xswctl -b $dir/xsw-up >/dev/null || fail "xswitch bring-up"
 t1=$(now)
-ports=$(xswctl -j nic show bench | python3 -c \
-	'import json, sys; print(sum(n["state"] == "connected" for n in json.load(sys.stdin)))')
+ports=$(xswctl -j nic show bench | json_get - 'sum(n["state"] == "connected" for n in j)')
 t2=$(now)
 xswctl -b $dir/xsw-down || fail "xswitch tear-down"
 t3=$(now)

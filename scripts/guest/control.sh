@@ -13,10 +13,6 @@ i1=11111111-0000-0000-0000-000000000001
 i2=11111111-0000-0000-0000-000000000002
 custom=c0ffee00-0000-0000-0000-000000000001
 
-ok() {
-	"$@" >/dev/null || fail "'$*' failed"
-}
-
 xsw_load
 xsw_load_sample
 ok xswctl switch add sw0
@@ -110,8 +106,7 @@ expect_fail 'no port with that id on the switch' xswctl port show sw0 id 1
 ok xswctl nic add sw0 port 2 index 0 name ext0
 ok xswctl nic add sw0 port 2 index 3 name host3
 ok xswctl nic connect sw0 port 2
-expect_eq "$(xswctl -j nic show sw0 port 2 | python3 -c \
-	'import json, sys; print([(n["index"], n["type"], n["state"]) for n in json.load(sys.stdin)])')" \
+expect_eq "$(json_get "$(xswctl -j nic show sw0 port 2)" '[(n["index"], n["type"], n["state"]) for n in j]')" \
 	"[(0, 'external', 'connected'), (3, 'external', 'created')]" "uplink NICs"
 # sample-capture saw every port and NIC step so far (not properties).
 steps=$(monitor_events "$mon" sw0 21 | grep -v prop | grep -c ' op \(port\|nic\)-')
@@ -150,10 +145,11 @@ monitor_stop
 [ "$got" == "$expected" ] || fail "event stream:
 $(diff <(echo "$expected") <(echo "$got"))"
 
-# JSON events: one object per line.
+# JSON events: one object per line.  The loop steps until the monitor,
+# which may not listen yet, has reported one (it cannot be probed: it
+# reports only sw1, and only once).
 xswctl -j monitor sw1 count 1 >"$mon" &
 mpid=$!
-sleep 0.5
 ok xswctl switch add sw1
 for i in $(seq 50); do
 	ok xswctl port add sw1 name p$i type synthetic id 7
@@ -185,11 +181,9 @@ for i in $(seq 10 400); do
 	echo "port add sw2 name p$i type synthetic id $i friendly-name $(printf 'f%.0s' $(seq 200))"
 	echo "nic add sw2 port $i name n$i"
 done | xswctl -b - >/dev/null || fail "391 ports"
-expect_eq "$(xswctl -j port show sw2 | python3 -c \
-	'import json, sys; print(" ".join(str(p["id"]) for p in json.load(sys.stdin)))')" \
+expect_eq "$(xswctl -j port show sw2 | json_get - '" ".join(str(p["id"]) for p in j)')" \
 	"1 $(seq -s ' ' 10 400)" "port dump"
-expect_eq "$(xswctl -j nic show sw2 | python3 -c \
-	'import json, sys; print(" ".join("%d.%d" % (n["port"], n["index"]) for n in json.load(sys.stdin)))')" \
+expect_eq "$(xswctl -j nic show sw2 | json_get - '" ".join("%d.%d" % (n["port"], n["index"]) for n in j)')" \
 	"1.0 1.5 $(seq -s ' ' -f '%g.0' 10 400)" "NIC dump"
 xsw_unload
 echo "control: ok"

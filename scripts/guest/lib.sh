@@ -22,6 +22,11 @@ xsw_unload() {
 	rmmod xswitch || fail "rmmod xswitch"
 }
 
+# ok CMD...: CMD must succeed; its output is not wanted.
+ok() {
+	"$@" >/dev/null || fail "'$*' failed"
+}
+
 expect_eq() {
 	[ "$1" == "$2" ] || fail "${3:-value}: got '$1', want '$2'"
 }
@@ -44,8 +49,7 @@ expect_fail() {
 
 # Names of the switches xswctl -j lists, space separated, in its order.
 switch_names() {
-	xswctl -j switch show | python3 -c \
-		'import json, sys; print(" ".join(s["name"] for s in json.load(sys.stdin)))'
+	xswctl -j switch show | json_get - '" ".join(s["name"] for s in j)'
 }
 
 # The sample extensions (sample-vlan, sample-capture), after xsw_load.
@@ -60,24 +64,51 @@ xsw_load_testext() {
 	insmod "$XSW_MODDIR/extensions/xsw_testext.ko" || fail "insmod xsw_testext.ko"
 }
 
-# monitor_start FILE: "xswctl monitor" into FILE in the background, and
-# returns once it is listening (it has seen a step on a probe switch).
-monitor_start() {
-	local i
-	# The binary itself: a backgrounded shell function is a subshell,
-	# and killing it would leave the monitor running.
-	"$XSW_XSWCTL" monitor >"$1" &
-	XSW_MONITOR=$!
-	xswctl switch add xsw-probe || fail "switch add xsw-probe"
+# xswctl_in NETNS ARGS...: xswctl in that network namespace ("": this one).
+xswctl_in() {
+	local ns=$1
+	shift
+	if [ -n "$ns" ]; then
+		ip netns exec "$ns" "$XSW_XSWCTL" "$@"
+	else
+		xswctl "$@"
+	fi
+}
+
+# monitor_probe FILE [NETNS]: steps on a new probe switch (xsw-probeN) in
+# NETNS (default: this one) until the monitor writing FILE has reported
+# one.  After other steps it is also a fence: an event the monitor would
+# have been sent for them is in FILE by then.
+XSW_PROBES=0
+monitor_probe() {
+	local file=$1 ns=${2:-} sw i
+	XSW_PROBES=$((XSW_PROBES + 1))
+	sw=xsw-probe$XSW_PROBES
+	xswctl_in "$ns" switch add $sw || fail "switch add $sw"
 	for i in $(seq 100); do
-		xswctl port add xsw-probe name probe type internal id 1 >/dev/null &&
-			xswctl port teardown xsw-probe id 1 &&
-			xswctl port del xsw-probe id 1 || fail "probe port"
-		grep -q 'switch xsw-probe' "$1" && break
+		xswctl_in "$ns" port add $sw name probe type internal id 1 >/dev/null &&
+			xswctl_in "$ns" port teardown $sw id 1 &&
+			xswctl_in "$ns" port del $sw id 1 || fail "probe port"
+		grep -q " switch $sw " "$file" && break
 		sleep 0.1
 	done
-	xswctl switch del xsw-probe || fail "switch del xsw-probe"
-	grep -q 'switch xsw-probe' "$1" || fail "the monitor never listened"
+	xswctl_in "$ns" switch del $sw || fail "switch del $sw"
+	grep -q " switch $sw " "$file" || fail "the monitor${ns:+ in netns $ns} never heard its own probe"
+}
+
+# monitor_start FILE [NETNS]: "xswctl monitor" into FILE in the background,
+# in NETNS (default: this one), and returns once it is listening: it has
+# reported a step of a probe switch in its own namespace.
+monitor_start() {
+	# The binary itself, not the xswctl function: a backgrounded function
+	# is a subshell, and killing it would leave the monitor running.
+	if [ -n "${2:-}" ]; then
+		ip netns exec "$2" "$XSW_XSWCTL" monitor >"$1" &
+	else
+		"$XSW_XSWCTL" monitor >"$1" &
+	fi
+	XSW_MONITOR=$!
+	monitor_probe "$@"
 }
 
 # monitor_events FILE SWITCH COUNT: waits for COUNT events of SWITCH and
@@ -96,7 +127,98 @@ monitor_stop() {
 	true
 }
 
-# json_get JSON PYTHON-EXPR: the expression, with the parsed JSON as j.
+# json_get JSON PYTHON-EXPR: the expression, with the parsed JSON as j;
+# JSON "-" reads it from stdin (a long dump is too big for an argument).
 json_get() {
-	python3 -c 'import json, sys; j = json.loads(sys.argv[1]); print(eval(sys.argv[2]))' "$1" "$2"
+	python3 -c 'import json, sys
+j = json.load(sys.stdin) if sys.argv[1] == "-" else json.loads(sys.argv[1])
+print(eval(sys.argv[2]))' "$1" "$2"
+}
+
+# The modules of this tree, in the order they unload (users first).
+XSW_MODULES=(xswitch_test xsw_sample xsw_testext xswitch)
+
+# xsw_unload_all: unloads whichever of them are loaded; after a test, which
+# may have failed with them in.
+xsw_unload_all() {
+	local m
+	for m in "${XSW_MODULES[@]}"; do
+		[ ! -d "/sys/module/$m" ] || rmmod "$m"
+	done
+}
+
+# The kernel's own checks around the tests, for stage2.sh and run-tests.sh
+# (not for the tests).  Each prints what it found, and fails when the run
+# can no longer be trusted.
+
+XSW_KMEMLEAK=/sys/kernel/debug/kmemleak
+
+# kmemleak_scan: scans twice (a single small leak shows up in only about
+# half of the scans).  Fails when kmemleak is off: it turns itself off for
+# good when it runs out of memory for its own records, and says so only once.
+kmemleak_scan() {
+	{ echo scan >$XSW_KMEMLEAK && echo scan >$XSW_KMEMLEAK; } 2>/dev/null && return 0
+	echo "FAIL: kmemleak is off (writing scan to $XSW_KMEMLEAK failed): leaks would go unseen"
+	return 1
+}
+
+# leaks_start: before the first test.  The debug kernel must have kmemleak,
+# and on.  What boot left is found and then cleared ("clear" forgets only
+# what a scan has reported), so that the first test is not blamed for it;
+# kmemleak reports only objects older than 5 s, hence the wait.
+leaks_start() {
+	local n
+	if [ ! -e $XSW_KMEMLEAK ]; then
+		[ "$XSW_KERNEL" = test ] || return 0
+		echo "FAIL: the debug kernel has no $XSW_KMEMLEAK"
+		return 1
+	fi
+	sleep 5
+	kmemleak_scan || return 1
+	n=$(grep -c '^unreferenced object' $XSW_KMEMLEAK)
+	[ "$n" = 0 ] || echo "xsw-guest: kmemleak: cleared $n objects from before the tests"
+	echo clear >$XSW_KMEMLEAK
+}
+
+# leaks_check: after a test, prints what it leaked (the host fails the test
+# whose part of the log holds an "unreferenced object"), then clears it so
+# that the next test starts clean.
+leaks_check() {
+	[ -e $XSW_KMEMLEAK ] || return 0
+	sleep 6
+	kmemleak_scan || return 1
+	cat $XSW_KMEMLEAK
+	echo clear >$XSW_KMEMLEAK
+}
+
+# lockdep_check: says, once, that lockdep has turned itself off (after its
+# first report, or on a taint that makes it unreliable, such as a forced
+# rmmod): lock bugs after that go unchecked.
+lockdep_check() {
+	local stats=/proc/lockdep_stats
+	[ -r $stats ] && [ ! -e /run/xsw-lockdep-off ] || return 0
+	grep -Eq '^ *debug_locks: +0$' $stats || return 0
+	: >/run/xsw-lockdep-off
+	echo "xsw-guest: lockdep is off (debug_locks is 0): lock bugs from here on go unchecked"
+	return 1
+}
+
+# loglevel_check: the console must show KERN_INFO (level 6) and up, as
+# vm.sh asks (loglevel=7): below 5 warnings and lockdep reports never reach
+# the log, below 7 KUnit's KTAP does not.
+loglevel_check() {
+	local level
+	read -r level _ </proc/sys/kernel/printk
+	[ "$level" -ge 7 ] && return 0
+	echo "FAIL: the console loglevel is $level, not 7: kernel reports would not reach the log"
+	return 1
+}
+
+# guest_checks: all of the above, after a test.
+guest_checks() {
+	local rc=0
+	leaks_check || rc=1
+	lockdep_check || rc=1
+	loglevel_check || rc=1
+	return $rc
 }
