@@ -314,7 +314,7 @@ static void xsw_references(struct kunit *test)
 	KUNIT_ASSERT_EQ(test, xsw_nic_ref(flt, nic), 0);
 	KUNIT_EXPECT_EQ(test, XT_LOCKED(xsw_ext_set(flt, 0, -1, &ea)), -EBUSY);
 	KUNIT_EXPECT_STREQ(test, ea._msg,
-			   "xswitch: the extension still holds references to ports or NICs");
+			   "xswitch: the extension is in use: it holds references, or a save or restore runs through it");
 	KUNIT_EXPECT_EQ(test, XT_LOCKED(xsw_ext_detach(flt, &ea)), -EBUSY);
 	KUNIT_ASSERT_EQ(test, XT_LOCKED(xsw_nic_disconnect(nic, NULL)), 0);
 	KUNIT_EXPECT_EQ(test, xsw_nic_ref(flt, nic), -EBUSY);

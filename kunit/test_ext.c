@@ -178,6 +178,64 @@ static int xt_feature_status(struct xsw_ext *ext, struct xsw_port *port,
 	return 0;
 }
 
+/*
+ * Saving: save_records records of save_len bytes, byte i of record n
+ * being n + i, with FeatureClassId n + 1; each ask gives one.  The
+ * records given so far are counted per attachment, in the log's order.
+ */
+struct xt_saving {
+	u32 given[XT_NUM];
+};
+
+static struct xt_saving xt_saving;
+
+static int xt_nic_save(struct xsw_ext *ext, struct xsw_nic *nic,
+		       struct xsw_save *save, struct netlink_ext_ack *extack)
+{
+	const struct xt_conf *c = &xt.conf[xt_index(ext)];
+	u32 *given = &xt_saving.given[xt_index(ext)];
+	uuid_t fc = UUID_INIT(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+	u32 size, i;
+	u8 *buf;
+
+	if (*given >= c->save_records) {
+		xt_note(ext, "save");
+		return c->save_ret;
+	}
+	buf = xsw_save_buf(save, &size);
+	if (size < c->save_len) {
+		xt_note(ext, "save(need %u)", c->save_len);
+		return xsw_save_need(save, c->save_len);
+	}
+	for (i = 0; i < c->save_len; i++)
+		buf[i] = *given + i;
+	fc.b[15] = *given + 1;
+	xt_note(ext, "save(%u)", *given);
+	++*given;
+	return xsw_save_record(save, &fc, NULL, c->save_len);
+}
+
+static void xt_nic_save_complete(struct xsw_ext *ext, struct xsw_nic *nic,
+				 int status)
+{
+	xt_saving.given[xt_index(ext)] = 0;
+	xt_note(ext, "savedone(%d)", status);
+}
+
+static int xt_nic_restore(struct xsw_ext *ext, struct xsw_nic *nic,
+			  const struct xsw_record *rec,
+			  struct netlink_ext_ack *extack)
+{
+	xt_note(ext, "restore(fc%u,%u)", rec->feature_class.b[15], rec->len);
+	return xt.conf[xt_index(ext)].restore_ret;
+}
+
+static void xt_nic_restore_complete(struct xsw_ext *ext, struct xsw_nic *nic,
+				    int status)
+{
+	xt_note(ext, "restoredone(%d)", status);
+}
+
 /* Logs what the switch holds, as an extension learns it on activation. */
 static int xt_learn_prop(const struct xsw_property *prop, void *arg)
 {
@@ -244,6 +302,10 @@ static void xt_deactivate(struct xsw_ext *ext)
 		.nic_disconnect = xt_nic_disconnect,			\
 		.nic_delete = xt_nic_delete,				\
 		.feature_status = xt_feature_status,			\
+		.nic_save = xt_nic_save,				\
+		.nic_save_complete = xt_nic_save_complete,		\
+		.nic_restore = xt_nic_restore,				\
+		.nic_restore_complete = xt_nic_restore_complete,	\
 	}
 
 const struct xsw_extension_ops xt_ops[XT_NUM] = {
@@ -282,6 +344,7 @@ void xt_unregister(void)
 void xt_reset(void)
 {
 	memset(&xt, 0, sizeof(xt));
+	memset(&xt_saving, 0, sizeof(xt_saving));
 }
 
 static void xt_switch_destroy(void *sw)

@@ -23,6 +23,10 @@ struct xt_conf {
 	bool probe;		/* record what a callback could do (below) */
 	u32 status_len;		/* feature status size (0: 300 bytes) */
 	int activate_ret;	/* what ->activate returns */
+	u32 save_records;	/* records ->nic_save gives, one per ask */
+	u32 save_len;		/* payload of each (asks for room if needed) */
+	int save_ret;		/* what the ask after those returns */
+	int restore_ret;	/* what ->nic_restore returns */
 };
 
 /*

@@ -329,7 +329,8 @@ static int xsw_ext_close(struct xsw_ext *ext, struct netlink_ext_ack *extack)
 {
 	if (!atomic_read(&ext->refs) || atomic_cmpxchg(&ext->refs, 1, 0) == 1)
 		return 0;
-	NL_SET_ERR_MSG_MOD(extack, "the extension still holds references to ports or NICs");
+	NL_SET_ERR_MSG_MOD(extack,
+			   "the extension is in use: it holds references, or a save or restore runs through it");
 	return -EBUSY;
 }
 

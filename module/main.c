@@ -130,6 +130,7 @@ static int __net_init xsw_net_init(struct net *net)
 	mutex_init(&xn->lock);
 	xn->net = net;
 	xa_init_flags(&xn->switches, XA_FLAGS_ALLOC1);
+	INIT_LIST_HEAD(&xn->restores);
 	return 0;
 }
 

@@ -26,13 +26,14 @@ const struct nla_policy xswitch_switch_get_nl_policy[XSWITCH_A_SWITCH_NAME + 1] 
 };
 
 /* XSWITCH_CMD_PORT_NEW - do */
-const struct nla_policy xswitch_port_new_nl_policy[XSWITCH_A_PORT_VALIDATION + 1] = {
+const struct nla_policy xswitch_port_new_nl_policy[XSWITCH_A_PORT_RESTORING + 1] = {
 	[XSWITCH_A_PORT_SWITCH] = { .type = NLA_NUL_STRING, .len = 15, },
 	[XSWITCH_A_PORT_ID] = NLA_POLICY_MIN(NLA_U32, 1),
 	[XSWITCH_A_PORT_NAME] = { .type = NLA_NUL_STRING, .len = 255, },
 	[XSWITCH_A_PORT_FRIENDLY_NAME] = { .type = NLA_NUL_STRING, .len = 255, },
 	[XSWITCH_A_PORT_TYPE] = NLA_POLICY_RANGE(NLA_U32, 1, 4),
 	[XSWITCH_A_PORT_VALIDATION] = { .type = NLA_FLAG, },
+	[XSWITCH_A_PORT_RESTORING] = { .type = NLA_FLAG, },
 };
 
 /* XSWITCH_CMD_PORT_SET - do */
@@ -167,6 +168,35 @@ const struct nla_policy xswitch_feature_status_get_nl_policy[XSWITCH_A_FEATURE_S
 	[XSWITCH_A_FEATURE_STATUS_ID] = NLA_POLICY_EXACT_LEN(16),
 };
 
+/* XSWITCH_CMD_NIC_SAVE - do */
+const struct nla_policy xswitch_nic_save_nl_policy[XSWITCH_A_RECORD_INDEX + 1] = {
+	[XSWITCH_A_RECORD_SWITCH] = { .type = NLA_NUL_STRING, .len = 15, },
+	[XSWITCH_A_RECORD_PORT_ID] = NLA_POLICY_MIN(NLA_U32, 1),
+	[XSWITCH_A_RECORD_INDEX] = NLA_POLICY_MAX(NLA_U16, XSWITCH_MAX_NIC_INDEX),
+};
+
+/* XSWITCH_CMD_NIC_RESTORE - do */
+const struct nla_policy xswitch_nic_restore_nl_policy[XSWITCH_A_RECORD_DATA + 1] = {
+	[XSWITCH_A_RECORD_SWITCH] = { .type = NLA_NUL_STRING, .len = 15, },
+	[XSWITCH_A_RECORD_PORT_ID] = NLA_POLICY_MIN(NLA_U32, 1),
+	[XSWITCH_A_RECORD_INDEX] = NLA_POLICY_MAX(NLA_U16, XSWITCH_MAX_NIC_INDEX),
+	[XSWITCH_A_RECORD_RECORD] = { .type = NLA_U32, },
+	[XSWITCH_A_RECORD_OFFSET] = { .type = NLA_U32, },
+	[XSWITCH_A_RECORD_SIZE] = { .type = NLA_U32, },
+	[XSWITCH_A_RECORD_EXT_ID] = NLA_POLICY_EXACT_LEN(16),
+	[XSWITCH_A_RECORD_FEATURE_CLASS] = NLA_POLICY_EXACT_LEN(16),
+	[XSWITCH_A_RECORD_NAME] = { .type = NLA_NUL_STRING, .len = 255, },
+	[XSWITCH_A_RECORD_DATA] = { .type = NLA_BINARY, },
+};
+
+/* XSWITCH_CMD_NIC_RESTORE_COMPLETE - do */
+const struct nla_policy xswitch_nic_restore_complete_nl_policy[XSWITCH_A_RECORD_STATUS + 1] = {
+	[XSWITCH_A_RECORD_SWITCH] = { .type = NLA_NUL_STRING, .len = 15, },
+	[XSWITCH_A_RECORD_PORT_ID] = NLA_POLICY_MIN(NLA_U32, 1),
+	[XSWITCH_A_RECORD_INDEX] = NLA_POLICY_MAX(NLA_U16, XSWITCH_MAX_NIC_INDEX),
+	[XSWITCH_A_RECORD_STATUS] = NLA_POLICY_MAX(NLA_S32, 0),
+};
+
 /* XSWITCH_CMD_EXT_GET - do */
 const struct nla_policy xswitch_ext_get_nl_policy[XSWITCH_A_EXT_NAME + 1] = {
 	[XSWITCH_A_EXT_SWITCH] = { .type = NLA_NUL_STRING, .len = 15, },
@@ -194,7 +224,7 @@ const struct nla_policy xswitch_ext_set_nl_policy[XSWITCH_A_EXT_POSITION + 1] = 
 };
 
 /* Ops table for xswitch */
-const struct genl_ops xswitch_nl_ops[23] = {
+const struct genl_ops xswitch_nl_ops[26] = {
 	{
 		.cmd		= XSWITCH_CMD_SWITCH_NEW,
 		.doit		= xswitch_nl_switch_new_doit,
@@ -220,7 +250,7 @@ const struct genl_ops xswitch_nl_ops[23] = {
 		.cmd		= XSWITCH_CMD_PORT_NEW,
 		.doit		= xswitch_nl_port_new_doit,
 		.policy		= xswitch_port_new_nl_policy,
-		.maxattr	= XSWITCH_A_PORT_VALIDATION,
+		.maxattr	= XSWITCH_A_PORT_RESTORING,
 		.flags		= GENL_UNS_ADMIN_PERM,
 	},
 	{
@@ -326,6 +356,28 @@ const struct genl_ops xswitch_nl_ops[23] = {
 		.doit		= xswitch_nl_feature_status_get_doit,
 		.policy		= xswitch_feature_status_get_nl_policy,
 		.maxattr	= XSWITCH_A_FEATURE_STATUS_ID,
+	},
+	{
+		.cmd		= XSWITCH_CMD_NIC_SAVE,
+		.doit		= xswitch_nl_nic_save_doit,
+		.dumpit		= xswitch_nl_nic_save_dumpit,
+		.policy		= xswitch_nic_save_nl_policy,
+		.maxattr	= XSWITCH_A_RECORD_INDEX,
+		.flags		= GENL_UNS_ADMIN_PERM,
+	},
+	{
+		.cmd		= XSWITCH_CMD_NIC_RESTORE,
+		.doit		= xswitch_nl_nic_restore_doit,
+		.policy		= xswitch_nic_restore_nl_policy,
+		.maxattr	= XSWITCH_A_RECORD_DATA,
+		.flags		= GENL_UNS_ADMIN_PERM,
+	},
+	{
+		.cmd		= XSWITCH_CMD_NIC_RESTORE_COMPLETE,
+		.doit		= xswitch_nl_nic_restore_complete_doit,
+		.policy		= xswitch_nic_restore_complete_nl_policy,
+		.maxattr	= XSWITCH_A_RECORD_STATUS,
+		.flags		= GENL_UNS_ADMIN_PERM,
 	},
 	{
 		.cmd		= XSWITCH_CMD_EXT_GET,

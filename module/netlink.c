@@ -155,18 +155,36 @@ int xsw_dump_put(struct sk_buff *skb, struct netlink_callback *cb, u8 cmd,
 	return 0;
 }
 
+static int xsw_event_put_extra(struct sk_buff *skb,
+			       const struct xsw_event_extra *extra)
+{
+	if (!extra)
+		return 0;
+	if (extra->ext_id &&
+	    nla_put(skb, XSWITCH_A_EVENT_EXT_ID, sizeof(*extra->ext_id),
+		    extra->ext_id))
+		return -EMSGSIZE;
+	if (extra->has_records &&
+	    nla_put_u32(skb, XSWITCH_A_EVENT_RECORDS, extra->records))
+		return -EMSGSIZE;
+	return 0;
+}
+
 /**
- * xsw_nl_event - publish a step delivered to a switch's stack
+ * xsw_nl_event_extra - publish a step delivered to a switch's stack
  * @sw: the switch
  * @step: the step
  * @status: 0, or the errno that ended it
- * @vetoer: the extension that vetoed it, or NULL
+ * @vetoer: the extension that vetoed it (or failed a save or restore), or
+ *	NULL
+ * @extra: what the event carries besides, or NULL
  *
  * The sequence number advances whether or not anyone listens, so that a
  * listener sees gaps only when it missed steps.
  */
-void xsw_nl_event(struct xsw_switch *sw, const struct xsw_step *step,
-		  int status, const struct xsw_ext *vetoer)
+void xsw_nl_event_extra(struct xsw_switch *sw, const struct xsw_step *step,
+			int status, const struct xsw_ext *vetoer,
+			const struct xsw_event_extra *extra)
 {
 	struct net *net = sw->xn->net;
 	struct sk_buff *skb;
@@ -196,7 +214,8 @@ void xsw_nl_event(struct xsw_switch *sw, const struct xsw_step *step,
 	     (nla_put_u32(skb, XSWITCH_A_EVENT_PROP_TYPE, step->prop->type) ||
 	      nla_put(skb, XSWITCH_A_EVENT_PROP_INSTANCE_ID,
 		      sizeof(step->prop->instance_id),
-		      &step->prop->instance_id))))
+		      &step->prop->instance_id))) ||
+	    xsw_event_put_extra(skb, extra))
 		goto err_free;
 	genlmsg_end(skb, hdr);
 	genlmsg_multicast_netns(&xsw_nl_family, net, skb, 0,
@@ -207,9 +226,16 @@ err_free:
 	nlmsg_free(skb);
 }
 
+void xsw_nl_event(struct xsw_switch *sw, const struct xsw_step *step,
+		  int status, const struct xsw_ext *vetoer)
+{
+	xsw_nl_event_extra(sw, step, status, vetoer, NULL);
+}
+
 /*
  * The generated table, with what its legacy (per-op policy) form cannot
- * say: the property dump's start callback, which sizes its messages.
+ * say: the property dump's start callback, which sizes its messages, and
+ * the save's start and done, which run the save and free its records.
  */
 static struct genl_ops xsw_nl_ops[ARRAY_SIZE(xswitch_nl_ops)] __ro_after_init;
 
@@ -227,16 +253,27 @@ struct genl_family xsw_nl_family __ro_after_init = {
 
 int __init xsw_netlink_init(void)
 {
-	int i;
+	int i, err;
 
 	memcpy(xsw_nl_ops, xswitch_nl_ops, sizeof(xsw_nl_ops));
 	for (i = 0; i < ARRAY_SIZE(xsw_nl_ops); i++)
-		if (xsw_nl_ops[i].cmd == XSWITCH_CMD_PROP_GET)
+		if (xsw_nl_ops[i].cmd == XSWITCH_CMD_PROP_GET) {
 			xsw_nl_ops[i].start = xsw_nl_prop_dump_start;
-	return genl_register_family(&xsw_nl_family);
+		} else if (xsw_nl_ops[i].cmd == XSWITCH_CMD_NIC_SAVE) {
+			xsw_nl_ops[i].start = xsw_nl_nic_save_start;
+			xsw_nl_ops[i].done = xsw_nl_nic_save_done;
+		}
+	err = xsw_nl_save_init();
+	if (err)
+		return err;
+	err = genl_register_family(&xsw_nl_family);
+	if (err)
+		xsw_nl_save_exit();
+	return err;
 }
 
 void xsw_netlink_exit(void)
 {
 	genl_unregister_family(&xsw_nl_family);
+	xsw_nl_save_exit();
 }

@@ -30,6 +30,10 @@ int xsw_nl_send(struct genl_info *info, struct sk_buff *msg, u8 cmd,
 		xsw_fill_t fill, const void *obj);
 int xsw_dump_put(struct sk_buff *skb, struct netlink_callback *cb, u8 cmd,
 		 xsw_fill_t fill, const void *obj);
+int xsw_nl_nic_save_start(struct netlink_callback *cb);
+int xsw_nl_nic_save_done(struct netlink_callback *cb);
+int xsw_nl_save_init(void);
+void xsw_nl_save_exit(void);
 
 /* genlmsg_new() with an injection point (see "DOC: Fault injection"). */
 static inline struct sk_buff *xsw_genlmsg_new(size_t payload, gfp_t flags)

@@ -115,7 +115,7 @@ int xsw_nic_ref(struct xsw_ext *ext, struct xsw_nic *nic)
 }
 EXPORT_SYMBOL_GPL(xsw_nic_ref);
 
-static void xsw_nic_put(struct xsw_nic *nic)
+void xsw_nic_put(struct xsw_nic *nic)
 {
 	if (!refcount_dec_and_test(&nic->refs))
 		return;
@@ -355,10 +355,17 @@ int xsw_nic_disconnect(struct xsw_nic *nic, struct netlink_ext_ack *extack)
 
 	xsw_assert_locked(nic->port->sw);
 	err = xsw_nic_in(nic, XSWITCH_NIC_STATE_CONNECTED, extack);
-	if (!err)
-		xsw_nic_step(nic, XSWITCH_OP_NIC_DISCONNECT,
-			     XSWITCH_NIC_STATE_DISCONNECTED);
-	return err;
+	if (err)
+		return err;
+	if (nic->io_running) {
+		NL_SET_ERR_MSG_MOD(extack, "a save or restore of the NIC is running");
+		return -EBUSY;
+	}
+	/* RESTORE_COMPLETE comes before the disconnect it cannot follow. */
+	xsw_nic_restore_abandon(nic, -ECONNABORTED);
+	xsw_nic_step(nic, XSWITCH_OP_NIC_DISCONNECT,
+		     XSWITCH_NIC_STATE_DISCONNECTED);
+	return 0;
 }
 EXPORT_SYMBOL_IF_KUNIT(xsw_nic_disconnect);
 
@@ -433,6 +440,7 @@ void xsw_nic_destroy(struct xsw_nic *nic)
 
 	xsw_assert_locked(sw);
 	refcount_inc(&nic->refs);
+	xsw_nic_io_drain(nic);
 	if (!nic->deleting) {
 		if (nic->info.state == XSWITCH_NIC_STATE_CONNECTED)
 			xsw_nic_disconnect(nic, NULL);

@@ -47,6 +47,11 @@ static const char *const xsw_op_names[] = {
 	[XSWITCH_OP_SWITCH_PROP_ADD] = "switch property add",
 	[XSWITCH_OP_SWITCH_PROP_UPDATE] = "switch property update",
 	[XSWITCH_OP_SWITCH_PROP_DELETE] = "switch property delete",
+	[XSWITCH_OP_NIC_SAVE] = "NIC save",
+	[XSWITCH_OP_NIC_SAVE_COMPLETE] = "NIC save complete",
+	[XSWITCH_OP_NIC_RESTORE] = "NIC restore",
+	[XSWITCH_OP_NIC_RESTORE_COMPLETE] = "NIC restore complete",
+	[XSWITCH_OP_NIC_RESTORE_UNCLAIMED] = "NIC restore unclaimed",
 };
 
 const char *xsw_op_name(u32 op)

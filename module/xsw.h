@@ -112,6 +112,8 @@ extern struct xsw_limits xsw_limits;
  * @n_nics: NICs counted against xsw_limits.nics
  * @n_props: properties counted against xsw_limits.props
  * @prop_bytes: payload bytes counted against xsw_limits.prop_bytes
+ * @restores: restores in progress (struct xsw_restore), to abandon those
+ *	of a socket that closes
  */
 struct xsw_net {
 	struct mutex lock;	/* the namespace's control lock */
@@ -122,6 +124,7 @@ struct xsw_net {
 	unsigned int n_nics;
 	unsigned int n_props;
 	unsigned int prop_bytes;
+	struct list_head restores;
 };
 
 /**
@@ -197,6 +200,9 @@ struct xsw_port {
  * @refs: memory
  * @users: references that block the delete
  * @deleting: the delete step was asked for and waits for @users
+ * @io: XSW_IO_SAVE or XSW_IO_RESTORE while one is in progress
+ * @io_running: a save or restore callback runs, without the control lock
+ * @restore: the restore in progress
  * @list: in @port->nic_list
  * @finish: completes a pending delete once @users reached zero
  * @gone: signalled when the delete step has completed
@@ -208,11 +214,16 @@ struct xsw_nic {
 	refcount_t refs;
 	refcount_t users;
 	bool deleting;
+	u8 io;
+	bool io_running;
+	struct xsw_restore *restore;
 	struct list_head list;
 	struct work_struct finish;
 	struct completion gone;
 	struct rcu_head rcu;
 };
+
+enum { XSW_IO_NONE, XSW_IO_SAVE, XSW_IO_RESTORE };
 
 /**
  * struct xsw_ext - one extension attached to one switch
@@ -371,6 +382,7 @@ int xsw_nic_disconnect(struct xsw_nic *nic, struct netlink_ext_ack *extack);
 int xsw_nic_delete(struct xsw_nic *nic, bool wait,
 		   struct netlink_ext_ack *extack);
 void xsw_nic_destroy(struct xsw_nic *nic);
+void xsw_nic_put(struct xsw_nic *nic);
 
 /* property.c */
 struct xsw_prop_entry *xsw_prop_find(struct list_head *props,
@@ -396,6 +408,59 @@ void xsw_netlink_exit(void);
 void xsw_nl_event(struct xsw_switch *sw, const struct xsw_step *step,
 		  int status, const struct xsw_ext *vetoer);
 
+/* What some events carry besides the step. */
+struct xsw_event_extra {
+	const uuid_t *ext_id;	/* a restored record's ExtensionId */
+	bool has_records;
+	u32 records;		/* records saved, or restored */
+};
+
+void xsw_nl_event_extra(struct xsw_switch *sw, const struct xsw_step *step,
+			int status, const struct xsw_ext *ext,
+			const struct xsw_event_extra *extra);
+
+/* save.c */
+struct xsw_restore;
+
+/* A record the core keeps. */
+struct xsw_saved {
+	struct list_head list;
+	struct xsw_record rec;
+	u8 data[];
+};
+
+/* The records of one save, or of a restore, in order. */
+struct xsw_save_set {
+	struct list_head records;
+	u32 count;
+	size_t bytes;
+};
+
+/* A piece of a record a restore request carries. */
+struct xsw_restore_chunk {
+	u32 index;		/* the record's place in the list, from 0 */
+	u32 offset;		/* where @data goes in its payload */
+	u32 size;		/* the payload's whole length */
+	u32 len;		/* the length of @data */
+	const void *data;
+	struct xsw_record rec;	/* ids and name, at offset 0 */
+};
+
+void xsw_save_set_free(struct xsw_save_set *set);
+int xsw_save_set_add(struct xsw_save_set *set, const struct xsw_record *rec,
+		     struct netlink_ext_ack *extack);
+int xsw_nic_save(struct xsw_nic *nic, struct xsw_save_set *set,
+		 struct netlink_ext_ack *extack);
+int xsw_nic_restore(struct xsw_nic *nic, u32 portid,
+		    const struct xsw_restore_chunk *c,
+		    struct netlink_ext_ack *extack);
+int xsw_nic_restore_complete(struct xsw_nic *nic, u32 portid, int status,
+			     u32 *restored, u32 *unclaimed,
+			     struct netlink_ext_ack *extack);
+void xsw_nic_restore_abandon(struct xsw_nic *nic, int status);
+void xsw_restores_abandon(struct xsw_net *xn, u32 portid);
+void xsw_nic_io_drain(struct xsw_nic *nic);
+
 /* debugfs.c */
 void xsw_debugfs_init(void);
 void xsw_debugfs_exit(void);
@@ -414,8 +479,9 @@ static inline bool xsw_should_fail(void)
 	return unlikely(READ_ONCE(xsw_fail_task) == current) && xsw_fail_now();
 }
 
-/* kzalloc() with an injection point. */
+/* kzalloc() and kvzalloc() with an injection point. */
 #define xsw_kzalloc(size, gfp) (xsw_should_fail() ? NULL : kzalloc(size, gfp))
+#define xsw_kvzalloc(size, gfp) (xsw_should_fail() ? NULL : kvzalloc(size, gfp))
 
 /* Objects alive (allocated, not yet freed), for tests and debugfs. */
 struct xsw_counts {

@@ -28,6 +28,7 @@ struct xsw_switch;
 struct xsw_port;
 struct xsw_nic;
 struct xsw_ext;
+struct xsw_save;
 
 /**
  * struct xsw_port_info - a port's parameters (NDIS_SWITCH_PORT_PARAMETERS)
@@ -106,6 +107,24 @@ struct xsw_property {
 };
 
 /**
+ * struct xsw_record - one record of a NIC's saved run-time data
+ * @ext_id: ExtensionId of the extension that saved it
+ * @feature_class: FeatureClassId: which independently versioned part of
+ *	the extension's data this is; null when it has one part only
+ * @name: ExtensionFriendlyName, for people reading a saved file
+ * @len: payload length, at most XSW_SAVE_RECORD_MAX
+ * @data: the payload, opaque to xswitch; version it (see
+ *	Documentation/save-restore.rst)
+ */
+struct xsw_record {
+	uuid_t ext_id;
+	uuid_t feature_class;
+	char name[XSWITCH_LONG_NAME_LEN];
+	u32 len;
+	const void *data;
+};
+
+/**
  * struct xsw_step - a control step, as the completion callback sees it
  * @op: enum xswitch_op
  * @port: the port, for port and NIC steps and port properties
@@ -172,8 +191,29 @@ struct xsw_step {
  *	and return 0, or set *@len to the bytes needed (at most
  *	XSW_FEATURE_STATUS_MAX) and return -ENOSPC to be asked again.
  *
- * All callbacks run in process context with the switch's control lock
- * held; they may sleep but must not call xswitch's control functions
+ * Run-time data of a connected NIC (Hyper-V's OID_SWITCH_NIC_SAVE and
+ * _RESTORE, see Documentation/save-restore.rst):
+ * @nic_save: save what you keep for @nic: write one record's payload into
+ *	xsw_save_buf() and call xsw_save_record(), or call nothing when you
+ *	have nothing (more); you are asked again after each record, until
+ *	you pass.  xsw_save_need() asks for a bigger buffer.  An errno fails
+ *	the whole save.
+ * @nic_save_complete: the save is over, with 0 or the errno that ended it;
+ *	free what you prepared.  Always follows a save that reached you.
+ * @nic_restore: a record this extension saved (its ExtensionId is yours),
+ *	in the order saved, possibly on another host, where @nic's PortId
+ *	differs: key state by the NIC's name, the VM's name or a MAC.  An
+ *	errno fails the whole restore: return one only if you cannot work.
+ * @nic_restore_complete: the restore is over, with 0 or the errno that
+ *	ended it.  Always follows a restore that reached any extension.
+ *
+ * These four run in process context, without the control lock: saves and
+ * restores of different NICs may run at the same time (never two of the
+ * same NIC), so keep per-NIC state; the NIC stays connected throughout.
+ * They must not call xswitch's control functions either.
+ *
+ * All other callbacks run in process context with the switch's control
+ * lock held; they may sleep but must not call xswitch's control functions
  * (creating, deleting or changing objects).  The read-only functions below
  * that say "control lock" may be called from them.
  */
@@ -224,12 +264,38 @@ struct xsw_extension_ops {
 
 	int (*feature_status)(struct xsw_ext *ext, struct xsw_port *port,
 			      const uuid_t *id, void *buf, u32 *len);
+
+	int (*nic_save)(struct xsw_ext *ext, struct xsw_nic *nic,
+			struct xsw_save *save, struct netlink_ext_ack *extack);
+	void (*nic_save_complete)(struct xsw_ext *ext, struct xsw_nic *nic,
+				  int status);
+	int (*nic_restore)(struct xsw_ext *ext, struct xsw_nic *nic,
+			   const struct xsw_record *rec,
+			   struct netlink_ext_ack *extack);
+	void (*nic_restore_complete)(struct xsw_ext *ext, struct xsw_nic *nic,
+				     int status);
 };
 
 /* Longest extension name, without the terminating NUL. */
 #define XSW_EXT_NAME_MAX	31
 /* Largest feature-status answer an extension may give. */
 #define XSW_FEATURE_STATUS_MAX	65536
+/* Largest record payload; the buffer a save starts with. */
+#define XSW_SAVE_RECORD_MAX	XSWITCH_MAX_RECORD
+#define XSW_SAVE_BUF_FIRST	4096
+/* What one NIC's save may hold at most, in records and in payload bytes. */
+#define XSW_SAVE_RECORDS_MAX	65536
+#define XSW_SAVE_BYTES_MAX	(64 << 20)
+
+/*
+ * Saving (in ->nic_save): the buffer to write a record's payload to, and
+ * its size; the record, once written; or the size you need, after which
+ * you are asked again with a buffer that large.
+ */
+void *xsw_save_buf(struct xsw_save *save, u32 *size);
+int xsw_save_record(struct xsw_save *save, const uuid_t *feature_class,
+		    const char *name, u32 len);
+int xsw_save_need(struct xsw_save *save, u32 size);
 
 int xsw_extension_register(const struct xsw_extension_ops *ops);
 void xsw_extension_unregister(const struct xsw_extension_ops *ops);

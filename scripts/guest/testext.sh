@@ -421,9 +421,9 @@ expect_eq "$(nmatching '* switch sr op nic-delete *' "$mon")" 2 "NIC deletes pub
 # --- ... a port, and the extension cannot go meanwhile ------------------
 section "port references"
 knob test-filter refs 'port sr 1'
-expect_fail "^Error: xswitch: the extension still holds references to ports or NICs $busy_msg" \
+expect_fail "^Error: xswitch: the extension is in use: it holds references, or a save or restore runs through it $busy_msg" \
 	xswctl ext set sr name test-filter enabled off
-expect_fail "^Error: xswitch: the extension still holds references to ports or NICs $busy_msg" \
+expect_fail "^Error: xswitch: the extension is in use: it holds references, or a save or restore runs through it $busy_msg" \
 	xswctl ext detach sr name test-filter
 expect_fail 'in use' rmmod xsw_testext
 ok xswctl port teardown sr id 1
