@@ -8,10 +8,14 @@
  * it let through and how many it vetoed (two u32s).
  *
  * sample-capture, a capture extension, only watches: it counts the steps
- * it sees and answers feature status SAMPLE_CAPTURE_STATUS with that count
- * (one u32).  A capture extension cannot veto.
+ * it sees, for the switch and per NIC, and answers feature status
+ * SAMPLE_CAPTURE_STATUS with a count (one u32): the switch's, or on a port
+ * that of its NIC.  A NIC's count is its run-time data: saved, and
+ * restored where the NIC goes.  A capture extension cannot veto.
  */
 #include <linux/module.h>
+#include <linux/mutex.h>
+#include <linux/rcupdate.h>
 #include <linux/string.h>
 #include <net/xswitch.h>
 
@@ -95,9 +99,92 @@ static const struct xsw_extension_ops sample_vlan_ops = {
 	.feature_status = sample_vlan_status_cb,
 };
 
+/*
+ * sample-capture's state: the steps it saw on the switch, and per NIC,
+ * keyed by the NIC's name (the PortId changes when the VM moves): the
+ * NIC's count lives from its create to its delete, and travels with its
+ * run-time data.  The save and restore callbacks run without the control
+ * lock, beside the others: @lock keeps the table whole.
+ */
+#define SAMPLE_NICS 64
+
+struct sample_nic {
+	bool used;
+	u32 count;
+	char name[XSWITCH_LONG_NAME_LEN];
+};
+
+struct sample_capture {
+	u32 steps;
+	struct mutex lock;	/* the table */
+	struct sample_nic nics[SAMPLE_NICS];
+};
+
+/*
+ * A saved NIC's count, version 1.  A newer version keeps this prefix and
+ * may add fields after it; an older one is refused (there is none).
+ */
+struct sample_saved {
+	u8 version;
+	u8 reserved[3];
+	__le32 count;
+} __packed;
+
+#define SAMPLE_SAVED_VERSION 1
+
+/* The table entry of @name; with @make, a free one if there is none. */
+static struct sample_nic *sample_nic_of(struct sample_capture *c,
+					const char *name, bool make)
+{
+	struct sample_nic *free = NULL;
+	int i;
+
+	lockdep_assert_held(&c->lock);
+	for (i = 0; i < SAMPLE_NICS; i++) {
+		if (c->nics[i].used && !strcmp(c->nics[i].name, name))
+			return &c->nics[i];
+		if (!c->nics[i].used && !free)
+			free = &c->nics[i];
+	}
+	if (!make || !free)
+		return NULL;
+	free->used = true;
+	free->count = 0;
+	strscpy(free->name, name, sizeof(free->name));
+	return free;
+}
+
 static void sample_seen(struct xsw_ext *ext)
 {
-	((struct sample_counts *)xsw_ext_priv(ext))->passed++;
+	((struct sample_capture *)xsw_ext_priv(ext))->steps++;
+}
+
+/* A step on @nic: counted for the switch and for the NIC. */
+static void sample_nic_seen(struct xsw_ext *ext, struct xsw_nic *nic,
+			    bool gone)
+{
+	struct sample_capture *c = xsw_ext_priv(ext);
+	struct sample_nic *n;
+
+	sample_seen(ext);
+	mutex_lock(&c->lock);
+	n = sample_nic_of(c, xsw_nic_info(nic)->name, !gone);
+	if (n && gone)
+		n->used = false;
+	else if (n)
+		n->count++;
+	mutex_unlock(&c->lock);
+}
+
+static int sample_capture_attach(struct xsw_ext *ext)
+{
+	mutex_init(&((struct sample_capture *)xsw_ext_priv(ext))->lock);
+	return 0;
+}
+
+static void sample_capture_detach(struct xsw_ext *ext)
+{
+	mutex_destroy(&((struct sample_capture *)xsw_ext_priv(ext))->lock);
 }
 
 static int sample_capture_port(struct xsw_ext *ext, struct xsw_port *port,
@@ -110,7 +197,7 @@ static int sample_capture_port(struct xsw_ext *ext, struct xsw_port *port,
 static int sample_capture_nic(struct xsw_ext *ext, struct xsw_nic *nic,
 			      struct netlink_ext_ack *extack)
 {
-	sample_seen(ext);
+	sample_nic_seen(ext, nic, false);
 	return 0;
 }
 
@@ -122,15 +209,92 @@ static void sample_capture_port_step(struct xsw_ext *ext,
 
 static void sample_capture_nic_step(struct xsw_ext *ext, struct xsw_nic *nic)
 {
-	sample_seen(ext);
+	sample_nic_seen(ext, nic, false);
+}
+
+static void sample_capture_nic_delete(struct xsw_ext *ext, struct xsw_nic *nic)
+{
+	sample_nic_seen(ext, nic, true);
+}
+
+/* The count of @port's NIC at index 0, or of the switch for NULL. */
+static u32 sample_count(struct sample_capture *c, struct xsw_port *port)
+{
+	char name[XSWITCH_LONG_NAME_LEN];
+	struct sample_nic *n = NULL;
+	struct xsw_nic *nic;
+	u32 count = 0;
+
+	if (!port)
+		return c->steps;
+	rcu_read_lock();
+	nic = xsw_nic_lookup_rcu(port, 0);
+	if (nic)
+		strscpy(name, xsw_nic_info(nic)->name, sizeof(name));
+	rcu_read_unlock();
+	if (!nic)
+		return 0;
+	mutex_lock(&c->lock);
+	n = sample_nic_of(c, name, false);
+	if (n)
+		count = n->count;
+	mutex_unlock(&c->lock);
+	return count;
 }
 
 static int sample_capture_status_cb(struct xsw_ext *ext,
 				    struct xsw_port *port, const uuid_t *id,
 				    void *buf, u32 *len)
 {
-	return sample_status(id, &sample_capture_status, xsw_ext_priv(ext),
-			     sizeof(u32), buf, len);
+	u32 count = sample_count(xsw_ext_priv(ext), port);
+
+	return sample_status(id, &sample_capture_status, &count, sizeof(count),
+			     buf, len);
+}
+
+/* One record per NIC: its count; asked again, it has nothing more. */
+static int sample_capture_save(struct xsw_ext *ext, struct xsw_nic *nic,
+			       struct xsw_save *save,
+			       struct netlink_ext_ack *extack)
+{
+	struct sample_capture *c = xsw_ext_priv(ext);
+	struct sample_saved *s;
+	struct sample_nic *n;
+	u32 size;
+
+	if (xsw_save_given(save))
+		return 0;
+	s = xsw_save_buf(save, &size);
+	memset(s, 0, sizeof(*s));
+	mutex_lock(&c->lock);
+	n = sample_nic_of(c, xsw_nic_info(nic)->name, false);
+	s->version = SAMPLE_SAVED_VERSION;
+	s->count = cpu_to_le32(n ? n->count : 0);
+	mutex_unlock(&c->lock);
+	return xsw_save_record(save, NULL, "sample-capture counts", sizeof(*s));
+}
+
+/* Adds the saved count to what the NIC has seen since it was created. */
+static int sample_capture_restore(struct xsw_ext *ext, struct xsw_nic *nic,
+				  const struct xsw_record *rec,
+				  struct netlink_ext_ack *extack)
+{
+	struct sample_capture *c = xsw_ext_priv(ext);
+	const struct sample_saved *s = rec->data;
+	struct sample_nic *n;
+
+	/* Not ours to judge: a record we cannot read is dropped, not fatal. */
+	if (rec->len < sizeof(*s) || s->version < SAMPLE_SAVED_VERSION) {
+		pr_warn("sample-capture: a saved count of %u bytes is not one this module reads; dropped\n",
+			rec->len);
+		return 0;
+	}
+	mutex_lock(&c->lock);
+	n = sample_nic_of(c, xsw_nic_info(nic)->name, true);
+	if (n)
+		n->count += le32_to_cpu(s->count);
+	mutex_unlock(&c->lock);
+	return 0;
 }
 
 static const struct xsw_extension_ops sample_capture_ops = {
@@ -139,7 +303,9 @@ static const struct xsw_extension_ops sample_capture_ops = {
 			  0x6d, 0x2f, 0x4e, 0x20),
 	.class = XSWITCH_EXT_CLASS_CAPTURE,
 	.owner = THIS_MODULE,
-	.priv_size = sizeof(struct sample_counts),
+	.priv_size = sizeof(struct sample_capture),
+	.attach = sample_capture_attach,
+	.detach = sample_capture_detach,
 	.port_create = sample_capture_port,
 	.nic_create = sample_capture_nic,
 	.port_update = sample_capture_port_step,
@@ -148,8 +314,10 @@ static const struct xsw_extension_ops sample_capture_ops = {
 	.nic_connect = sample_capture_nic_step,
 	.nic_update = sample_capture_nic_step,
 	.nic_disconnect = sample_capture_nic_step,
-	.nic_delete = sample_capture_nic_step,
+	.nic_delete = sample_capture_nic_delete,
 	.feature_status = sample_capture_status_cb,
+	.nic_save = sample_capture_save,
+	.nic_restore = sample_capture_restore,
 };
 
 static int __init sample_init(void)

@@ -198,6 +198,9 @@ static int xt_nic_save(struct xsw_ext *ext, struct xsw_nic *nic,
 	u32 size, i;
 	u8 *buf;
 
+	/* The core's count and the extension's own agree. */
+	if (xsw_save_given(save) != *given)
+		xt_note(ext, "given(%u!=%u)", xsw_save_given(save), *given);
 	if (*given >= c->save_records) {
 		xt_note(ext, "save");
 		return c->save_ret;

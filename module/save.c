@@ -48,6 +48,7 @@ struct xsw_save {
 	void *buf;
 	u32 size;
 	u32 need;
+	u32 given;
 	bool recorded;
 	u32 len;
 	uuid_t feature_class;
@@ -59,7 +60,7 @@ struct xsw_save {
  * @save: what ->nic_save was given
  * @size: set to the buffer's size
  *
- * Return: the buffer, zeroed before the first ask of a save.
+ * Return: the buffer; what it holds on entry is undefined.
  */
 void *xsw_save_buf(struct xsw_save *save, u32 *size)
 {
@@ -67,6 +68,22 @@ void *xsw_save_buf(struct xsw_save *save, u32 *size)
 	return save->buf;
 }
 EXPORT_SYMBOL_GPL(xsw_save_buf);
+
+/**
+ * xsw_save_given - how many records ->nic_save has given in this save
+ * @save: what ->nic_save was given
+ *
+ * The core counts, per extension and per save, so that an extension
+ * knows where it is without keeping a mark of its own (Hyper-V leaves
+ * that to each extension, and an extension that forgets loops forever).
+ *
+ * Return: the records this extension gave so far in this save of this NIC.
+ */
+u32 xsw_save_given(const struct xsw_save *save)
+{
+	return save->given;
+}
+EXPORT_SYMBOL_GPL(xsw_save_given);
 
 /**
  * xsw_save_record - give one record from ->nic_save
@@ -290,7 +307,7 @@ static int xsw_save_ext(struct xsw_ext *ext, struct xsw_nic *nic,
 	struct xsw_record rec;
 	int err;
 
-	for (;;) {
+	for (s->given = 0;; s->given++) {
 		err = xsw_save_ask(ext, nic, s, extack);
 		if (err || !s->recorded)
 			return err;

@@ -289,10 +289,12 @@ struct xsw_extension_ops {
 
 /*
  * Saving (in ->nic_save): the buffer to write a record's payload to, and
- * its size; the record, once written; or the size you need, after which
- * you are asked again with a buffer that large.
+ * its size; how many records you gave in this save so far; the record,
+ * once written; or the size you need, after which you are asked again
+ * with a buffer that large.
  */
 void *xsw_save_buf(struct xsw_save *save, u32 *size);
+u32 xsw_save_given(const struct xsw_save *save);
 int xsw_save_record(struct xsw_save *save, const uuid_t *feature_class,
 		    const char *name, u32 len);
 int xsw_save_need(struct xsw_save *save, u32 size);

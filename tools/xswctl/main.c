@@ -14,6 +14,7 @@
 
 #include "obj.h"
 #include "out.h"
+#include "save.h"
 #include "parse.h"
 #include "xswctl.h"
 
@@ -32,7 +33,7 @@ static const char help[] =
 	"Usage: xswctl [ OPTIONS ] OBJECT { COMMAND | help } [ ARGS ]\n"
 	"       xswctl [ OPTIONS ] -b FILE\n"
 	"\n"
-	"OBJECT := switch | port | nic | prop | feature | ext | monitor\n"
+	"OBJECT := switch | port | nic | prop | feature | ext | monitor | vm\n"
 	"OPTIONS := -j | --json      print JSON\n"
 	"           -b | --batch FILE  run the commands of FILE (- for stdin),\n"
 	"                            one per line, until one fails\n"
@@ -56,7 +57,7 @@ static const struct object *const objects[] = {
 static int run(int argc, char **argv)
 {
 	/* The objects, then monitor and help. */
-	const char *words[MNL_ARRAY_SIZE(objects) + 2];
+	const char *words[MNL_ARRAY_SIZE(objects) + 3];
 	unsigned int i;
 	int w;
 
@@ -67,6 +68,7 @@ static int run(int argc, char **argv)
 	for (i = 0; i < MNL_ARRAY_SIZE(objects); i++)
 		words[i] = objects[i]->name;
 	words[i++] = "monitor";
+	words[i++] = "vm";
 	words[i++] = "help";
 	w = word_lookup("", argv[0], words, i, "object", NULL);
 	if (w < 0)
@@ -75,6 +77,8 @@ static int run(int argc, char **argv)
 		return object_main(objects[w], argc - 1, argv + 1);
 	if (w == (int)MNL_ARRAY_SIZE(objects))
 		return do_monitor(argc - 1, argv + 1);
+	if (w == (int)MNL_ARRAY_SIZE(objects) + 1)
+		return do_vm(argc - 1, argv + 1);
 	fputs(help, stdout);
 	return 0;
 }

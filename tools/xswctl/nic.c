@@ -5,6 +5,7 @@
 #include <linux/xswitch.h>
 
 #include "obj.h"
+#include "save.h"
 #include "xswctl.h"
 
 static const char nic_help[] =
@@ -14,6 +15,8 @@ static const char nic_help[] =
 	"       xswctl nic disconnect SWITCH port ID [ index INDEX ]\n"
 	"       xswctl nic del SWITCH port ID [ index INDEX ]\n"
 	"       xswctl nic show SWITCH [ port ID [ index INDEX ] ]\n"
+	"       xswctl nic save SWITCH port ID [ index INDEX ] > FILE\n"
+	"       xswctl nic restore SWITCH port ID [ index INDEX ] < FILE\n"
 	"\n"
 	"NIC-OPTIONS := [ name NAME ] [ friendly-name TEXT ] [ mtu MTU ]\n"
 	"               [ permanent-mac MAC ] [ vm-mac MAC ] [ current-mac MAC ]\n"
@@ -28,7 +31,10 @@ static const char nic_help[] =
 	"only while connected. MTU is 68 to 65535. NAME and TEXT are at most 255\n"
 	"bytes. MAC is six two-digit hex octets separated by ':' (or all by\n"
 	"'-'), such as 00:15:5d:00:00:01. Only NICs of synthetic and emulated\n"
-	"ports have a VM name and VM MAC.\n";
+	"ports have a VM name and VM MAC.\n"
+	"save writes the run-time data the extensions keep for a connected NIC\n"
+	"to a file, which restore gives back to a connected NIC, on this host or\n"
+	"another, through the extensions that saved it.\n";
 
 static const char *const nic_types[] = {
 	[XSWITCH_NIC_TYPE_EXTERNAL] = "external",
@@ -104,6 +110,18 @@ static const struct command nic_cmds[] = {
 		.key = "index",
 		.args = "port index",
 		.print = true,
+	},
+	{
+		.word = "save",
+		.cmd = XSWITCH_CMD_NIC_SAVE,
+		.args = "port index",
+		.run = nic_save_run,
+	},
+	{
+		.word = "restore",
+		.cmd = XSWITCH_CMD_NIC_RESTORE,
+		.args = "port index",
+		.run = nic_restore_run,
 	},
 };
 

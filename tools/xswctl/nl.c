@@ -83,6 +83,10 @@ static int xnl_report(const struct xnl *nl, const struct nlmsghdr *nlh,
 
 	if (error >= 0)
 		return MNL_CB_STOP;
+	if (nl->quiet) {
+		errno = -error;
+		return MNL_CB_ERROR;
+	}
 	if (nlh->nlmsg_flags & NLM_F_ACK_TLVS)
 		mnl_attr_parse(nlh, hlen, xnl_ext_ack_attr, &e);
 	/*

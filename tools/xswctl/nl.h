@@ -3,6 +3,7 @@
 #define XSWCTL_NL_H
 
 #include <libmnl/libmnl.h>
+#include <stdbool.h>
 #include <stdint.h>
 #include <linux/genetlink.h>
 #include <linux/xswitch.h>
@@ -40,6 +41,7 @@ struct xnl {
 	const struct nlmsghdr *req;
 	char *buf;	/* replies */
 	const struct object *obj;	/* names attributes in errors */
+	bool quiet;	/* refusals are not printed (rolling back) */
 };
 
 int xnl_open(struct xnl *nl);

@@ -417,6 +417,8 @@ static int object_request(const struct object *obj, const struct command *c,
 	err = put_args(&r, argc, argv);
 	if (err)
 		return err;
+	if (c->run)
+		return c->run(r.nlh);
 	if (c->dump_cmd && !r.named)
 		xnl_msg_dump(r.nlh, c->dump_cmd);
 	/* The command line is checked before talking to the kernel. */

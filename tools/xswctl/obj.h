@@ -60,6 +60,8 @@ struct command {
 	const char *key;	/* the keyword that names one object */
 	const char *args;	/* keywords allowed, space separated */
 	bool print;		/* print the reply */
+	/* Instead of sending the request the command line built, run this. */
+	int (*run)(const struct nlmsghdr *args);
 };
 
 struct object {

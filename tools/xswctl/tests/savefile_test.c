@@ -1,0 +1,221 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The saved-data file: what is written reads back the same, and every
+ * damaged or hostile file is refused with its reason, never half read.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <libmnl/libmnl.h>
+#include <linux/xswitch.h>
+
+#include "../savefile.h"
+
+static int fails;
+
+#define CHECK(cond) do {						\
+	if (!(cond)) {							\
+		fprintf(stderr, "FAIL: %s:%d: %s\n", __FILE__, __LINE__, #cond); \
+		fails++;						\
+	}								\
+} while (0)
+
+/* Attributes of one nest, built with libmnl into @buf. */
+static size_t attrs(char *buf, size_t size, int kind)
+{
+	struct nlmsghdr *nlh = mnl_nlmsg_put_header(buf);
+	uint8_t mac[6] = { 0, 0x15, 0x5d, 0, 0, 1 }, id[16] = { 1 };
+	size_t len;
+
+	switch (kind) {
+	case 0:
+		mnl_attr_put_strz_check(nlh, size, XSWITCH_A_PORT_NAME, "vm1");
+		mnl_attr_put_u32_check(nlh, size, XSWITCH_A_PORT_TYPE, 2);
+		mnl_attr_put_u32_check(nlh, size, XSWITCH_A_PORT_ID, 7);
+		break;
+	case 1:
+		mnl_attr_put_u32_check(nlh, size, XSWITCH_A_PROP_TYPE, 1);
+		mnl_attr_put_check(nlh, size, XSWITCH_A_PROP_ID, 16, id);
+		mnl_attr_put_u16_check(nlh, size, XSWITCH_A_PROP_VERSION, 256);
+		mnl_attr_put_check(nlh, size, XSWITCH_A_PROP_DATA, 3, "abc");
+		break;
+	default:
+		mnl_attr_put_u16_check(nlh, size, XSWITCH_A_NIC_INDEX, 0);
+		mnl_attr_put_strz_check(nlh, size, XSWITCH_A_NIC_NAME, "nic");
+		mnl_attr_put_check(nlh, size, XSWITCH_A_NIC_VM_MAC, 6, mac);
+		break;
+	}
+	len = nlh->nlmsg_len - MNL_NLMSG_HDRLEN;
+	memmove(buf, buf + MNL_NLMSG_HDRLEN, len);
+	return len;
+}
+
+static void make(struct savefile *sf)
+{
+	static const uint32_t lens[] = { 0, 10, 40000 };
+	char buf[512];
+	struct sport *p;
+	struct snic *n;
+	unsigned int i, j;
+
+	memset(sf, 0, sizeof(*sf));
+	sf->kind = SAVE_KIND_VM;
+	p = savefile_add_port(sf, buf, attrs(buf, sizeof(buf), 0), 7);
+	savefile_add_prop(p, buf, attrs(buf, sizeof(buf), 1));
+	n = savefile_add_nic(p, buf, attrs(buf, sizeof(buf), 2), 0);
+	for (i = 0; i < 3; i++) {
+		struct srec *r = savefile_add_rec(n);
+
+		r->ext_id[0] = 0x10 + i;
+		r->feature_class[15] = i;
+		snprintf(r->name, sizeof(r->name), "ext%u", i);
+		r->len = lens[i];
+		r->data = malloc(r->len + 1);
+		for (j = 0; j < r->len; j++)
+			r->data[j] = i + j;
+		n->bytes += r->len;
+	}
+}
+
+static uint8_t *to_bytes(const struct savefile *sf, size_t *len)
+{
+	char *buf = NULL;
+	FILE *f = open_memstream(&buf, len);
+
+	CHECK(f && !savefile_write(sf, f));
+	fclose(f);
+	return (uint8_t *)buf;
+}
+
+static int parse(const uint8_t *buf, size_t len, char *why)
+{
+	struct savefile sf;
+	int err = savefile_parse(&sf, buf, len, why, 256);
+
+	if (!err)
+		savefile_free(&sf);
+	return err;
+}
+
+/* @buf with a fresh checksum, so that only the body's sense is judged. */
+static void reseal(uint8_t *buf, size_t len)
+{
+	uint32_t crc = save_crc32(0, buf, len - 4);
+
+	memcpy(buf + len - 4, &crc, 4);
+}
+
+static void round_trip(void)
+{
+	struct savefile a, b;
+	char why[256] = "";
+	size_t len;
+	uint8_t *buf;
+
+	make(&a);
+	buf = to_bytes(&a, &len);
+	CHECK(!savefile_parse(&b, buf, len, why, sizeof(why)));
+	CHECK(b.kind == SAVE_KIND_VM && b.nports == 1);
+	CHECK(b.ports[0].old_id == 7 && b.ports[0].nprops == 1);
+	CHECK(b.ports[0].nnics == 1 && b.ports[0].nics[0].nrecs == 3);
+	CHECK(b.ports[0].attrs.len == a.ports[0].attrs.len &&
+	      !memcmp(b.ports[0].attrs.buf, a.ports[0].attrs.buf,
+		      a.ports[0].attrs.len));
+	CHECK(b.ports[0].nics[0].recs[2].len == 40000 &&
+	      !memcmp(b.ports[0].nics[0].recs[2].data,
+		      a.ports[0].nics[0].recs[2].data, 40000));
+	CHECK(!strcmp(b.ports[0].nics[0].recs[1].name, "ext1"));
+	CHECK(b.ports[0].nics[0].recs[1].feature_class[15] == 1);
+	savefile_free(&a);
+	savefile_free(&b);
+	free(buf);
+}
+
+static void damaged(void)
+{
+	struct savefile a;
+	char why[256];
+	size_t len, l;
+	uint8_t *buf;
+
+	make(&a);
+	buf = to_bytes(&a, &len);
+	savefile_free(&a);
+	buf[0] ^= 1;
+	CHECK(parse(buf, len, why) && strstr(why, "bad magic"));
+	buf[0] ^= 1;
+	buf[8] = 2;
+	CHECK(parse(buf, len, why) && strstr(why, "version 2"));
+	buf[8] = 1;
+	buf[12] = 9;
+	CHECK(parse(buf, len, why) && strstr(why, "kind 9"));
+	buf[12] = SAVE_KIND_VM;
+	for (l = 0; l < len; l += l < 64 ? 1 : 997)
+		CHECK(parse(buf, l, why));
+	CHECK(parse(buf, len - 1, why) && strstr(why, "truncated"));
+	buf[16]++;
+	CHECK(parse(buf, len, why) && strstr(why, "truncated"));
+	buf[16] -= 2;
+	CHECK(parse(buf, len, why) && strstr(why, "longer than its header"));
+	buf[16]++;
+	for (l = 0; l < len; l += 101) {
+		buf[l] ^= 0x40;
+		CHECK(parse(buf, len, why));
+		buf[l] ^= 0x40;
+	}
+	buf[100] ^= 0x40;
+	CHECK(parse(buf, len, why) && strstr(why, "checksum"));
+	buf[100] ^= 0x40;
+	CHECK(!parse(buf, len, why));
+	free(buf);
+}
+
+/* A body that passes the checksum but means nothing sound. */
+static void hostile(void)
+{
+	uint8_t buf[256] = "XSWSAVE";
+	struct nlattr *na = (struct nlattr *)(buf + SAVE_HEADER_SIZE);
+	char why[256];
+	uint32_t body;
+
+	buf[8] = 1;
+	buf[12] = SAVE_KIND_NIC;
+	/* Data before any record. */
+	na->nla_type = XSWITCH_A_FILE_DATA;
+	na->nla_len = 8;
+	body = 8;
+	buf[16] = body;
+	reseal(buf, SAVE_HEADER_SIZE + body + 4);
+	CHECK(parse(buf, SAVE_HEADER_SIZE + body + 4, why) &&
+	      strstr(why, "outside a record"));
+	/* An unknown attribute. */
+	na->nla_type = 99;
+	reseal(buf, SAVE_HEADER_SIZE + body + 4);
+	CHECK(parse(buf, SAVE_HEADER_SIZE + body + 4, why) &&
+	      strstr(why, "unknown attribute 99"));
+	/* An attribute longer than the body. */
+	na->nla_type = XSWITCH_A_FILE_PORT;
+	na->nla_len = 200;
+	reseal(buf, SAVE_HEADER_SIZE + body + 4);
+	CHECK(parse(buf, SAVE_HEADER_SIZE + body + 4, why) &&
+	      strstr(why, "middle of an attribute"));
+	/* A port without a type. */
+	na->nla_len = 4;
+	body = 4;
+	buf[16] = body;
+	reseal(buf, SAVE_HEADER_SIZE + body + 4);
+	CHECK(parse(buf, SAVE_HEADER_SIZE + body + 4, why) &&
+	      strstr(why, "no type"));
+}
+
+int main(void)
+{
+	round_trip();
+	damaged();
+	hostile();
+	if (fails)
+		return 1;
+	puts("savefile_test: ok");
+	return 0;
+}
