@@ -520,6 +520,14 @@ static void xsw_namespace_limits(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, PTR_ERR(port_new(sw, XSWITCH_PORT_TYPE_SYNTHETIC,
 					       false, &ea)), -ENOSPC);
 	KUNIT_EXPECT_STREQ(test, ea._msg, "xswitch: over the limit max_ports=1");
+	xsw_limits.ports = saved.ports;
+	xsw_limits.ns_ports = sw->xn->n_ports;
+	KUNIT_EXPECT_EQ(test, PTR_ERR(port_new(sw, XSWITCH_PORT_TYPE_SYNTHETIC,
+					       false, &ea)), -ENOSPC);
+	KUNIT_EXPECT_STREQ(test, ea._msg,
+			   cat(test, "xswitch: over the limit max_ns_ports=%u",
+			       xsw_limits.ns_ports));
+	xsw_limits.ns_ports = saved.ns_ports;
 	xsw_limits.prop_bytes = sw->xn->prop_bytes + 7;
 	KUNIT_EXPECT_EQ(test, XT_LOCKED(xsw_prop_add(sw, port, &p, &ea)), -ENOSPC);
 	KUNIT_EXPECT_TRUE(test, list_empty(&port->props));

@@ -5,6 +5,7 @@
  */
 #include <kunit/visibility.h>
 #include <linux/module.h>
+#include <linux/delay.h>
 #include <linux/slab.h>
 #include <linux/wait_bit.h>
 
@@ -341,20 +342,40 @@ static void xsw_ext_deactivate(struct xsw_ext *ext)
 		ext->ops->deactivate(ext);
 }
 
+/*
+ * Closes @ext, which holds no reference any more (its switch's ports are
+ * gone): an xsw_*_ref() that another context is trying right now holds
+ * the count for a moment, and is waited for.
+ */
+static void xsw_ext_close_wait(struct xsw_ext *ext)
+{
+	unsigned int waited = 0;
+
+	while (xsw_ext_close(ext, NULL)) {
+		if (++waited % (XSW_WAIT_WARN_SECS * 10000) == 0)
+			pr_warn("switch %s: extension %s: detach waits for %d references (%us)\n",
+				ext->sw->name, ext->ops->name,
+				atomic_read(&ext->refs) - 1,
+				waited / 10000);
+		usleep_range(100, 200);
+	}
+}
+
 /* Detaches @ext, which holds no reference: switch delete, or an idle one. */
 void xsw_ext_remove(struct xsw_ext *ext)
 {
 	struct xsw_registered *r = ext->reg;
 
 	xsw_assert_locked(ext->sw);
-	WARN_ON_ONCE(xsw_ext_close(ext, NULL));
+	xsw_ext_close_wait(ext);
 	if (ext->enabled)
 		xsw_ext_deactivate(ext);
 	list_del(&ext->list);
 	ext->sw->gen++;
 	if (ext->ops->detach)
 		ext->ops->detach(ext);
-	kfree(ext);
+	/* A lookup under RCU in another context may still hold @ext. */
+	kfree_rcu(ext, rcu);
 	atomic_dec(&xsw_counts.exts);
 	xsw_extension_put(r);
 }

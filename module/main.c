@@ -21,8 +21,9 @@
  *
  * Every object is charged to the memory cgroup of the task that created it
  * (GFP_KERNEL_ACCOUNT), and each network namespace may hold at most
- * max_switches switches, max_ports ports per switch, max_nics NICs,
- * max_props properties and max_prop_bytes bytes of property payload.  A
+ * max_switches switches, max_ports ports per switch and max_ns_ports ports
+ * in all, max_nics NICs, max_props properties and max_prop_bytes bytes of
+ * property payload: with the defaults, some 30 MiB of kernel memory.  A
  * request that would pass a limit is refused with -ENOSPC and a message
  * naming the limit.  The limits are module parameters, writable at run
  * time by root; lowering one below what a namespace holds refuses only new
@@ -32,6 +33,7 @@
 struct xsw_limits xsw_limits = {
 	.switches = 64,
 	.ports = 16384,
+	.ns_ports = 16384,
 	.nics = 16384,
 	.props = 65536,
 	.prop_bytes = 64 << 20,
@@ -42,6 +44,8 @@ module_param_named(max_switches, xsw_limits.switches, uint, 0644);
 MODULE_PARM_DESC(max_switches, "switches per network namespace (default 64)");
 module_param_named(max_ports, xsw_limits.ports, uint, 0644);
 MODULE_PARM_DESC(max_ports, "ports per switch (default 16384)");
+module_param_named(max_ns_ports, xsw_limits.ns_ports, uint, 0644);
+MODULE_PARM_DESC(max_ns_ports, "ports per network namespace (default 16384)");
 module_param_named(max_nics, xsw_limits.nics, uint, 0644);
 MODULE_PARM_DESC(max_nics, "NICs per network namespace (default 16384)");
 module_param_named(max_props, xsw_limits.props, uint, 0644);
@@ -100,10 +104,13 @@ void xsw_wait_gone(struct xsw_switch *sw, struct completion *gone,
 {
 	struct mutex *lock = &sw->xn->lock;
 	unsigned long warn = XSW_WAIT_WARN_SECS * HZ;
+	char name[XSWITCH_NAME_LEN];
 	unsigned int waited = 0;
 	long left;
 
+	/* Once the lock is dropped the switch may go with its last port. */
 	xsw_assert_locked(sw);
+	strscpy(name, sw->name, sizeof(name));
 	mutex_unlock(lock);
 	for (;;) {
 		if (killable)
@@ -115,10 +122,10 @@ void xsw_wait_gone(struct xsw_switch *sw, struct completion *gone,
 		waited += XSW_WAIT_WARN_SECS;
 		if (index < 0)
 			pr_warn("switch %s: %s %u: delete waits for references held by extensions (%us)\n",
-				sw->name, what, port_id, waited);
+				name, what, port_id, waited);
 		else
 			pr_warn("switch %s: %s %u/%d: delete waits for references held by extensions (%us)\n",
-				sw->name, what, port_id, index, waited);
+				name, what, port_id, index, waited);
 	}
 	mutex_lock(lock);
 }

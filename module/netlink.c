@@ -155,6 +155,14 @@ int xsw_dump_put(struct sk_buff *skb, struct netlink_callback *cb, u8 cmd,
 	return 0;
 }
 
+/*
+ * Unloading unregisters the family while a namespace being dismantled
+ * (unlisted already, so not among those xsw_destroy_all() walked) may
+ * still be removing its switches: no event may be sent after that.
+ */
+static DECLARE_RWSEM(xsw_nl_rwsem);
+static bool xsw_nl_gone;
+
 static int xsw_event_put_extra(struct sk_buff *skb,
 			       const struct xsw_event_extra *extra)
 {
@@ -192,11 +200,13 @@ void xsw_nl_event_extra(struct xsw_switch *sw, const struct xsw_step *step,
 
 	xsw_assert_locked(sw);
 	sw->event_seq++;
-	if (!genl_has_listeners(&xsw_nl_family, net, XSWITCH_NLGRP_EVENTS))
-		return;
+	down_read(&xsw_nl_rwsem);
+	if (xsw_nl_gone ||
+	    !genl_has_listeners(&xsw_nl_family, net, XSWITCH_NLGRP_EVENTS))
+		goto out_unlock;
 	skb = xsw_genlmsg_new(NLMSG_GOODSIZE, GFP_KERNEL);
 	if (!skb)
-		return;
+		goto out_unlock;
 	hdr = genlmsg_put(skb, 0, 0, &xsw_nl_family, 0, XSWITCH_CMD_EVENT);
 	if (!hdr)
 		goto err_free;
@@ -220,10 +230,12 @@ void xsw_nl_event_extra(struct xsw_switch *sw, const struct xsw_step *step,
 	genlmsg_end(skb, hdr);
 	genlmsg_multicast_netns(&xsw_nl_family, net, skb, 0,
 				XSWITCH_NLGRP_EVENTS, GFP_KERNEL);
-	return;
+	goto out_unlock;
 
 err_free:
 	nlmsg_free(skb);
+out_unlock:
+	up_read(&xsw_nl_rwsem);
 }
 
 void xsw_nl_event(struct xsw_switch *sw, const struct xsw_step *step,
@@ -274,6 +286,9 @@ int __init xsw_netlink_init(void)
 
 void xsw_netlink_exit(void)
 {
+	down_write(&xsw_nl_rwsem);
+	xsw_nl_gone = true;
+	up_write(&xsw_nl_rwsem);
 	genl_unregister_family(&xsw_nl_family);
 	xsw_nl_save_exit();
 }

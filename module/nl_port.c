@@ -37,11 +37,15 @@ static void xsw_nl_port_params(struct genl_info *info,
 		p->id = nla_get_u32(a[XSWITCH_A_PORT_ID]);
 }
 
-/* Takes a port that was created for a request out again, in order. */
+/*
+ * Takes a port that was created for a request out again, in order, before
+ * the request fails: a reference taken meanwhile (from a packet path) is
+ * waited for.
+ */
 static void xsw_nl_port_undo(struct xsw_port *port)
 {
 	xsw_port_teardown(port, NULL);
-	xsw_port_delete(port, false, NULL);
+	xsw_port_delete(port, true, NULL);
 }
 
 int xswitch_nl_port_new_doit(struct sk_buff *skb, struct genl_info *info)

@@ -176,7 +176,8 @@ static int xsw_port_check(struct xsw_switch *sw, const struct xsw_port_params *p
 		NL_SET_ERR_MSG_MOD(extack, "the switch already has an internal port");
 		return -EEXIST;
 	}
-	return xsw_limit(extack, sw->n_ports, 1, ports, "max_ports");
+	return xsw_limit(extack, sw->n_ports, 1, ports, "max_ports") ?:
+	       xsw_limit(extack, sw->xn->n_ports, 1, ns_ports, "max_ns_ports");
 }
 
 /* Reserves the port's id: taken, but not found by lookups yet. */
@@ -257,6 +258,7 @@ struct xsw_port *xsw_port_create(struct xsw_switch *sw,
 	WARN_ON(xa_err(xa_store(&sw->ports, port->info.id, port, GFP_KERNEL)));
 	list_add_tail(&port->list, &sw->port_list);
 	sw->n_ports++;
+	sw->xn->n_ports++;
 	atomic_inc(&xsw_counts.ports);
 	return port;
 
@@ -361,6 +363,7 @@ static void xsw_port_finish(struct xsw_port *port)
 	xa_erase(&sw->ports, port->info.id);
 	list_del(&port->list);
 	sw->n_ports--;
+	sw->xn->n_ports--;
 	xsw_props_free(sw, &port->props);
 }
 

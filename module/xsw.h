@@ -85,6 +85,7 @@ struct mutex *xsw_net_lock(const struct net *net);
  * struct xsw_limits - what one network namespace may hold
  * @switches: switches in the namespace
  * @ports: ports on one switch
+ * @ns_ports: ports in the namespace
  * @nics: NICs in the namespace
  * @props: properties in the namespace
  * @prop_bytes: property payload bytes in the namespace
@@ -94,6 +95,7 @@ struct mutex *xsw_net_lock(const struct net *net);
 struct xsw_limits {
 	unsigned int switches;
 	unsigned int ports;
+	unsigned int ns_ports;
 	unsigned int nics;
 	unsigned int props;
 	unsigned int prop_bytes;
@@ -109,6 +111,7 @@ extern struct xsw_limits xsw_limits;
  *	cyclically so that a deleted switch's id is not reused at once
  * @next_id: cursor of the cyclic id allocator
  * @n_switches: switches counted against xsw_limits.switches
+ * @n_ports: ports counted against xsw_limits.ns_ports
  * @n_nics: NICs counted against xsw_limits.nics
  * @n_props: properties counted against xsw_limits.props
  * @prop_bytes: payload bytes counted against xsw_limits.prop_bytes
@@ -121,6 +124,7 @@ struct xsw_net {
 	struct xarray switches;
 	u32 next_id;
 	unsigned int n_switches;
+	unsigned int n_ports;
 	unsigned int n_nics;
 	unsigned int n_props;
 	unsigned int prop_bytes;
@@ -234,12 +238,14 @@ enum { XSW_IO_NONE, XSW_IO_SAVE, XSW_IO_RESTORE };
  * @refs: 0 while disabled (no reference can be taken); else 1 plus the
  *	references to ports and NICs this attachment holds
  * @reg: the registration, which counts the attachments
+ * @rcu: for the free after a grace period
  * @priv: the extension's private area, ops->priv_size bytes
  */
 struct xsw_ext {
 	const struct xsw_extension_ops *ops;
 	struct xsw_switch *sw;
 	struct xsw_registered *reg;
+	struct rcu_head rcu;
 	struct list_head list;
 	bool enabled;
 	atomic_t refs;

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-2.0
 # Builds xswitch.ko (+ KUnit + extensions) for one target kernel into
-# build/KERNEL/ with W=1 (and sparse with C=1 when asked), and xswctl.
+# build/KERNEL/ with W=1 (and sparse with C=2 when asked: every file, not
+# only those recompiled), and xswctl.
 # Prints the module folder.  Usage: build.sh [--sparse] KERNEL
 #   KERNEL: stock-6.1 | stock-6.12 | test
 set -euo pipefail

@@ -348,7 +348,11 @@ struct xsw_nic *xsw_nic_lookup_rcu(struct xsw_port *port, u16 index);
  *
  * Callable from any context, softirq included, on a port or NIC the caller
  * knows valid: passed to a callback of @ext, found under rcu_read_lock(),
- * or already referenced.  @ext must be attached to the object's switch.
+ * or already referenced.  @ext must be attached to the object's switch:
+ * code of the extension that runs outside its callbacks (a timer, a
+ * packet path) must stop using @ext by the time ->deactivate returns
+ * (timer_delete_sync(), or synchronize_rcu() after unpublishing it); the
+ * attachment itself is freed only an RCU grace period after ->detach.
  */
 int xsw_port_ref(struct xsw_ext *ext, struct xsw_port *port);
 void xsw_port_unref(struct xsw_ext *ext, struct xsw_port *port);

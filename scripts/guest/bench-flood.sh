@@ -77,7 +77,7 @@ echo "bench-flood: $count port-set round trips in namespace b on $(uname -r), $(
 printf '  %-40s %s\n' "no flood" "${quiet#latency }" \
 	"flood in namespace a (own lock)" "${other#latency }" \
 	"flood in namespace b (same lock)" "${same#latency }"
-p99() { awk '{print $4}' <<<"$1"; }
+p99() { awk '{print $5}' <<<"$1"; }
 echo "  p99 ratio, flood elsewhere / no flood: $(python3 -c "print('%.2f' % ($(p99 "$other") / $(p99 "$quiet")))")"
 echo "  p99 ratio, flood in the same namespace / no flood: $(python3 -c "print('%.2f' % ($(p99 "$same") / $(p99 "$quiet")))")"
 ip netns del a

@@ -4,8 +4,9 @@
 # 40): two that walk random ports of one switch through their whole life
 # (so they collide and are refused), one on another switch, one attaching,
 # enabling, disabling and detaching extensions, one dumping, a listener,
-# and network namespaces made, filled and destroyed under their own
-# clients; the test extension's softirq references too when it is built.
+# network namespaces made, filled and destroyed under their own clients,
+# and the test extension referencing sw1's ports from softirq, stopped,
+# detached and attached again between bursts.
 # Then the invariants: no object left over a reference, every counter at
 # one, every switch's event sequence gapless, and after the last delete
 # nothing alive at all.  Any kernel splat fails the run (the runner).
@@ -85,21 +86,32 @@ namespaces() {
 	true
 }
 
-# refs: the test extension holds references from softirq, when built.
+# The test extension on sw1, whose timer takes and drops references to
+# ports 1 to 16 and their NICs every jiffy, in softirq, while the
+# lifecycle client deletes them; between bursts the timer stops and the
+# attachment is disabled, detached, attached and enabled again.
+timer=$XSW_TESTEXT/test-filter/timer
 softirq_refs() {
-	local knob=/sys/kernel/debug/xsw_testext
-	[ -f "$XSW_MODDIR/extensions/xsw_testext.ko" ] || return 0
-	insmod "$XSW_MODDIR/extensions/xsw_testext.ko" || fail "insmod xsw_testext"
-	xswctl ext attach sw1 name test-filter >/dev/null 2>&1 &&
-		xswctl ext set sw1 name test-filter enabled on >/dev/null 2>&1
-	[ -w $knob/test-filter/softirq ] && echo "sw1 on" >$knob/test-filter/softirq
+	while [ $SECONDS -lt $end ]; do
+		echo "start sw1 1 16" >$timer || return 1
+		sleep 0.$((RANDOM % 5 + 1))
+		grep '^sw1 ' $timer >>/tmp/stress-timer.txt
+		echo "stop sw1" >$timer || return 1
+		printf '%s\n' "ext set sw1 name test-filter enabled off" \
+			"ext detach sw1 name test-filter" \
+			"ext attach sw1 name test-filter" \
+			"ext set sw1 name test-filter enabled on" |
+			xswctl -b - >/dev/null || return 1
+	done
 }
 
 xsw_load
 xsw_load_sample
+xsw_load_testext
 xswctl switch add sw0 >/dev/null && xswctl switch add sw1 >/dev/null || fail "switches"
+xswctl ext attach sw1 name test-filter && xswctl ext set sw1 name test-filter enabled on ||
+	fail "test-filter on sw1"
 monitor_start "$mon"
-softirq_refs
 pids=()
 lifecycle sw0 & pids+=($!)
 lifecycle sw0 & pids+=($!)
@@ -107,6 +119,7 @@ lifecycle sw1 & pids+=($!)
 extensions & pids+=($!)
 dumps & pids+=($!)
 namespaces & pids+=($!)
+softirq_refs & pids+=($!)
 # A client stuck past the end (a delete that never completes) is a failure
 # with what the module holds, not a hang of the run.
 for i in $(seq 120); do
@@ -124,8 +137,9 @@ fi
 for p in "${pids[@]}"; do
 	wait "$p" || fail "stress client $p failed"
 done
-[ -w /sys/kernel/debug/xsw_testext/test-filter/softirq ] &&
-	echo "sw1 off" >/sys/kernel/debug/xsw_testext/test-filter/softirq
+# Positive control: the timer really took references.
+awk '{ for (i = 1; i < NF; i++) if ($i == "port-refs") n += $(i + 1) } END { exit !n }' \
+	/tmp/stress-timer.txt || fail "the timer took no reference: $(tail -n 3 /tmp/stress-timer.txt)"
 
 # Quiet now: nothing waits, every counter is at one.
 objects=$(cat $dbg/objects)
@@ -148,14 +162,17 @@ for sw in sw0 sw1; do
 done
 echo "stress: $(grep -c ' switch sw0 ' "$mon") events on sw0, $(grep -c ' switch sw1 ' "$mon") on sw1 in ${secs}s"
 
-# Everything goes; namespaces' exits run asynchronously: wait for them.
+# Everything goes, sw1 with the timer still referencing its ports from
+# softirq; namespaces' exits run asynchronously: wait for them.
+echo "start sw1 1 16" >$timer || fail "timer on sw1 for its delete"
+sleep 0.2
 xswctl switch del sw0 && xswctl switch del sw1 || fail "deleting the switches"
 for i in $(seq 60); do
 	[ "$(awk '$2 != 0' $dbg/counts)" = "" ] && break
 	sleep 1
 done
 expect_eq "$(awk '$2 != 0' $dbg/counts)" "" "objects alive after the last delete"
-rmmod xsw_testext 2>/dev/null
+rmmod xsw_testext || fail "rmmod xsw_testext"
 rmmod xsw_sample || fail "rmmod xsw_sample"
 xsw_unload
 echo "stress: ok"
