@@ -7,16 +7,17 @@
  * need.
  */
 #include <kunit/test.h>
+#include <linux/kthread.h>
 #include <linux/slab.h>
 
 #include "test_ext.h"
 
-/* A new synthetic port of @sw with a connected NIC. */
-static struct xsw_nic *connected_nic_on(struct kunit *test,
-					struct xsw_switch *sw)
+/* A new synthetic port of @sw with a connected NIC named @name. */
+static struct xsw_nic *named_nic_on(struct kunit *test, struct xsw_switch *sw,
+				    const char *name)
 {
 	struct xsw_port_params pp = { .type = XSWITCH_PORT_TYPE_SYNTHETIC };
-	struct xsw_nic_params np = { .name = "vm-nic" };
+	struct xsw_nic_params np = { .name = name };
 	struct xsw_port *port;
 	struct xsw_nic *nic;
 
@@ -27,6 +28,12 @@ static struct xsw_nic *connected_nic_on(struct kunit *test,
 	KUNIT_ASSERT_EQ(test, XT_LOCKED(xsw_nic_connect(nic, NULL)), 0);
 	xt.log[0] = 0;
 	return nic;
+}
+
+static struct xsw_nic *connected_nic_on(struct kunit *test,
+					struct xsw_switch *sw)
+{
+	return named_nic_on(test, sw, "vm-nic");
 }
 
 /* The recording stack's switch, with one connected synthetic NIC. */
@@ -131,11 +138,14 @@ static void xsw_save_bounds(struct kunit *test)
 	struct xsw_switch *sw;
 	struct xsw_nic *nic = connected_nic(test, &sw);
 
-	xt.conf[XT_FWD].save_records = XSW_SAVE_RECORDS_MAX + 1;
+	/* An extension that gives records forever is stopped by the core. */
+	xsw_limits.save_records = 1000;
+	xt.conf[XT_FWD].save_records = U32_MAX;
 	KUNIT_EXPECT_EQ(test, save(nic, set, &ea), -E2BIG);
 	KUNIT_EXPECT_STREQ(test, ea._msg,
-			   "xswitch: the saved data is larger than 65536 records or 64 MiB");
+			   "xswitch: the saved data is larger than max_save_records or max_save_bytes");
 	KUNIT_EXPECT_EQ(test, set->count, 0U);
+	xsw_limits.save_records = XSW_SAVE_RECORDS_MAX;
 	xt.conf[XT_FWD].save_records = 1;
 	xt.conf[XT_FWD].save_len = XSW_SAVE_RECORD_MAX + 1;
 	KUNIT_EXPECT_EQ(test, save(nic, set, &ea), -EMSGSIZE);
@@ -144,6 +154,71 @@ static void xsw_save_bounds(struct kunit *test)
 	xt.conf[XT_FWD].save_len = XSW_SAVE_RECORD_MAX;
 	KUNIT_EXPECT_EQ(test, save(nic, set, NULL), 0);
 	KUNIT_EXPECT_EQ(test, set->bytes, (size_t)XSW_SAVE_RECORD_MAX);
+}
+
+struct held_save {
+	struct xsw_nic *nic;
+	struct xsw_save_set set;
+	int err;
+	struct completion done;
+};
+
+static int held_save_fn(void *data)
+{
+	struct held_save *h = data;
+
+	h->err = XT_LOCKED(xsw_nic_save(h->nic, &h->set, NULL));
+	complete(&h->done);
+	return 0;
+}
+
+/*
+ * While one NIC's save waits in an extension, without the control lock,
+ * another NIC saves and the namespace's requests go on; a second save of
+ * the waiting NIC is refused, and so is its disconnect.
+ */
+static void xsw_save_concurrent(struct kunit *test)
+{
+	DECLARE_COMPLETION_ONSTACK(held);
+	DECLARE_COMPLETION_ONSTACK(release);
+	struct xsw_save_set *set = new_set(test);
+	struct netlink_ext_ack ea = {};
+	struct held_save *h;
+	struct xsw_switch *sw = xt_switch(test);
+	struct xsw_nic *other = named_nic_on(test, sw, "other");
+	struct task_struct *t;
+
+	h = kunit_kzalloc(test, sizeof(*h), GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, h);
+	h->nic = named_nic_on(test, sw, "held");
+	INIT_LIST_HEAD(&h->set.records);
+	init_completion(&h->done);
+	xt.quiet = true;
+	xt.conf[XT_FWD].save_records = 1;
+	xt.conf[XT_FWD].save_len = 8;
+	xt.held = &held;
+	xt.release = &release;
+	t = kthread_run(held_save_fn, h, "xsw-held-save");
+	KUNIT_ASSERT_FALSE(test, IS_ERR(t));
+	wait_for_completion(&held);
+
+	KUNIT_EXPECT_EQ(test, save(other, set, NULL), 0);
+	KUNIT_EXPECT_EQ(test, set->count, 1U);
+	KUNIT_EXPECT_EQ(test, save(h->nic, set, &ea), -EBUSY);
+	KUNIT_EXPECT_STREQ(test, ea._msg,
+			   "xswitch: a save or restore of the NIC is in progress");
+	KUNIT_EXPECT_EQ(test, XT_LOCKED(xsw_nic_disconnect(h->nic, &ea)), -EBUSY);
+	KUNIT_EXPECT_STREQ(test, ea._msg,
+			   "xswitch: a save or restore of the NIC is running");
+
+	complete_all(&release);
+	wait_for_completion(&h->done);
+	xt.held = NULL;
+	xt.quiet = false;
+	KUNIT_EXPECT_EQ(test, h->err, 0);
+	KUNIT_EXPECT_EQ(test, h->set.count, 1U);
+	xsw_save_set_free(&h->set);
+	KUNIT_EXPECT_EQ(test, XT_LOCKED(xsw_nic_disconnect(h->nic, NULL)), 0);
 }
 
 /* Save and restore need a connected NIC. */
@@ -298,6 +373,7 @@ static struct kunit_case xsw_save_cases[] = {
 	KUNIT_CASE(xsw_save_failure),
 	KUNIT_CASE(xsw_save_bounds),
 	KUNIT_CASE(xsw_save_states),
+	KUNIT_CASE(xsw_save_concurrent),
 	KUNIT_CASE(xsw_restore_routing),
 	KUNIT_CASE(xsw_restore_pieces),
 	KUNIT_CASE(xsw_restore_failure),

@@ -41,6 +41,8 @@ static __printf(2, 3) void xt_note(const struct xsw_ext *ext,
 	size_t len = strlen(xt.log);
 	va_list ap;
 
+	if (READ_ONCE(xt.quiet))
+		return;
 	scnprintf(xt.log + len, sizeof(xt.log) - len, "%s%s:", len ? " " : "",
 		  ext->ops->name);
 	len = strlen(xt.log);
@@ -198,6 +200,10 @@ static int xt_nic_save(struct xsw_ext *ext, struct xsw_nic *nic,
 	u32 size, i;
 	u8 *buf;
 
+	if (xt.held && !strcmp(xsw_nic_info(nic)->name, "held")) {
+		complete(xt.held);
+		wait_for_completion(xt.release);
+	}
 	/* The core's count and the extension's own agree. */
 	if (xsw_save_given(save) != *given)
 		xt_note(ext, "given(%u!=%u)", xsw_save_given(save), *given);

@@ -42,8 +42,12 @@ struct xt_probe {
 
 struct xt_state {
 	char log[2048];
+	bool quiet;		/* no logging: several threads call in */
 	struct xt_conf conf[XT_NUM];
 	struct xt_probe probe;
+	/* A save of the NIC named "held" waits in each ->nic_save for @release. */
+	struct completion *held;
+	struct completion *release;
 };
 
 extern struct xt_state xt;

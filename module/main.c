@@ -37,6 +37,8 @@ struct xsw_limits xsw_limits = {
 	.nics = 16384,
 	.props = 65536,
 	.prop_bytes = 64 << 20,
+	.save_records = XSW_SAVE_RECORDS_MAX,
+	.save_bytes = XSW_SAVE_BYTES_MAX,
 };
 EXPORT_SYMBOL_IF_KUNIT(xsw_limits);
 
@@ -53,6 +55,12 @@ MODULE_PARM_DESC(max_props, "properties per network namespace (default 65536)");
 module_param_named(max_prop_bytes, xsw_limits.prop_bytes, uint, 0644);
 MODULE_PARM_DESC(max_prop_bytes,
 		 "property payload bytes per network namespace (default 64 MiB)");
+module_param_named(max_save_records, xsw_limits.save_records, uint, 0644);
+MODULE_PARM_DESC(max_save_records,
+		 "records of one NIC's save or restore (default and most 1048576)");
+module_param_named(max_save_bytes, xsw_limits.save_bytes, uint, 0644);
+MODULE_PARM_DESC(max_save_bytes,
+		 "payload bytes of one NIC's save or restore (default and most 64 MiB)");
 
 struct xsw_counts xsw_counts;
 EXPORT_SYMBOL_IF_KUNIT(xsw_counts);

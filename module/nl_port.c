@@ -18,6 +18,7 @@ static int xsw_fill_port(struct sk_buff *skb, const void *obj)
 			   pi->friendly_name) ||
 	    nla_put_u32(skb, XSWITCH_A_PORT_TYPE, pi->type) ||
 	    (pi->validation && nla_put_flag(skb, XSWITCH_A_PORT_VALIDATION)) ||
+	    (pi->restoring && nla_put_flag(skb, XSWITCH_A_PORT_RESTORING)) ||
 	    nla_put_u32(skb, XSWITCH_A_PORT_STATE, pi->state))
 		return -EMSGSIZE;
 	return 0;
@@ -32,6 +33,7 @@ static void xsw_nl_port_params(struct genl_info *info,
 	p->name = xsw_nl_str(info, XSWITCH_A_PORT_NAME);
 	p->friendly_name = xsw_nl_str(info, XSWITCH_A_PORT_FRIENDLY_NAME);
 	p->validation = nla_get_flag(a[XSWITCH_A_PORT_VALIDATION]);
+	p->restoring = nla_get_flag(a[XSWITCH_A_PORT_RESTORING]);
 	p->type = nla_get_u32(a[XSWITCH_A_PORT_TYPE]);
 	if (a[XSWITCH_A_PORT_ID])
 		p->id = nla_get_u32(a[XSWITCH_A_PORT_ID]);

@@ -166,6 +166,11 @@ static int xsw_port_check(struct xsw_switch *sw, const struct xsw_port_params *p
 		NL_SET_ERR_MSG_MOD(extack, "unknown port type");
 		return -EINVAL;
 	}
+	if (p->validation && p->restoring) {
+		NL_SET_ERR_MSG_MOD(extack,
+				   "a validation port cannot be restoring: it never takes a NIC");
+		return -EINVAL;
+	}
 	if (!p->validation && p->type == XSWITCH_PORT_TYPE_EXTERNAL &&
 	    xsw_port_type_taken(sw, p->type)) {
 		NL_SET_ERR_MSG_MOD(extack, "the switch already has an external port");
@@ -217,6 +222,7 @@ static struct xsw_port *xsw_port_alloc(struct xsw_switch *sw,
 	port->sw = sw;
 	port->info.type = p->type;
 	port->info.validation = p->validation;
+	port->info.restoring = p->restoring;
 	refcount_set(&port->refs, 1);
 	refcount_set(&port->users, 1);
 	INIT_LIST_HEAD(&port->nic_list);

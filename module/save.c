@@ -20,8 +20,9 @@
  * One that needs a bigger buffer says so (xsw_save_need()) and is asked
  * again with it, up to XSW_SAVE_RECORD_MAX.  Since every extension is
  * asked until it passes, the core, not the extension, bounds the loop: a
- * save past XSW_SAVE_RECORDS_MAX records or XSW_SAVE_BYTES_MAX bytes
- * fails with -E2BIG.  Then SAVE_COMPLETE goes down the whole stack, with
+ * save past max_save_records records or max_save_bytes bytes (module
+ * parameters, at most XSW_SAVE_RECORDS_MAX and XSW_SAVE_BYTES_MAX) fails
+ * with -E2BIG.  Then SAVE_COMPLETE goes down the whole stack, with
  * the outcome, failed or not.  The
  * result is the ordered list of records; each carries the ExtensionId of
  * the extension that gave it, which the core fills in.
@@ -156,18 +157,19 @@ EXPORT_SYMBOL_IF_KUNIT(xsw_save_set_free);
  * @rec: the record
  * @extack: where a refusal is explained
  *
- * Return: 0, -E2BIG past XSW_SAVE_RECORDS_MAX or XSW_SAVE_BYTES_MAX, or
+ * Return: 0, -E2BIG past the max_save_records or max_save_bytes limit, or
  * -ENOMEM.
  */
 int xsw_save_set_add(struct xsw_save_set *set, const struct xsw_record *rec,
 		     struct netlink_ext_ack *extack)
 {
+	u32 records = min(READ_ONCE(xsw_limits.save_records), XSW_SAVE_RECORDS_MAX);
+	u32 bytes = min(READ_ONCE(xsw_limits.save_bytes), XSW_SAVE_BYTES_MAX);
 	struct xsw_saved *r;
 
-	if (set->count >= XSW_SAVE_RECORDS_MAX ||
-	    rec->len > XSW_SAVE_BYTES_MAX - set->bytes) {
+	if (set->count >= records || set->bytes + rec->len > bytes) {
 		NL_SET_ERR_MSG_MOD(extack,
-				   "the saved data is larger than 65536 records or 64 MiB");
+				   "the saved data is larger than max_save_records or max_save_bytes");
 		return -E2BIG;
 	}
 	r = xsw_kvzalloc(struct_size(r, data, rec->len), GFP_KERNEL_ACCOUNT);
@@ -519,11 +521,13 @@ static int xsw_restore_check(const struct xsw_restore *r,
 		NL_SET_ERR_MSG_MOD(extack, "the data goes past the record's size");
 		return -EINVAL;
 	}
-	if (!c->offset && (c->size > XSW_SAVE_RECORD_MAX ||
-			   next >= XSW_SAVE_RECORDS_MAX ||
-			   c->size > XSW_SAVE_BYTES_MAX - (r ? r->bytes : 0))) {
+	if (!c->offset &&
+	    (c->size > XSW_SAVE_RECORD_MAX ||
+	     next >= min(READ_ONCE(xsw_limits.save_records), XSW_SAVE_RECORDS_MAX) ||
+	     (r ? r->bytes : 0) + c->size >
+	     min(READ_ONCE(xsw_limits.save_bytes), XSW_SAVE_BYTES_MAX))) {
 		NL_SET_ERR_MSG_MOD(extack,
-				   "the restored data is larger than 1 MiB a record, 65536 records or 64 MiB");
+				   "the restored data is larger than 1 MiB a record, max_save_records or max_save_bytes");
 		return -E2BIG;
 	}
 	return 0;

@@ -89,6 +89,8 @@ struct mutex *xsw_net_lock(const struct net *net);
  * @nics: NICs in the namespace
  * @props: properties in the namespace
  * @prop_bytes: property payload bytes in the namespace
+ * @save_records: records of one NIC's save or restore
+ * @save_bytes: payload bytes of one NIC's save or restore
  *
  * Module parameters of the same names set them (see main.c).
  */
@@ -99,6 +101,8 @@ struct xsw_limits {
 	unsigned int nics;
 	unsigned int props;
 	unsigned int prop_bytes;
+	unsigned int save_records;
+	unsigned int save_bytes;
 };
 
 extern struct xsw_limits xsw_limits;
@@ -268,6 +272,7 @@ struct xsw_port_params {
 	u32 id;
 	u32 type;
 	bool validation;
+	bool restoring;
 	const char *name;
 	const char *friendly_name;
 };

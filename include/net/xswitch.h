@@ -36,6 +36,9 @@ struct xsw_save;
  * @type: enum xswitch_port_type, fixed
  * @validation: a validation port: checks policies, never takes a NIC, and
  *	must not make an extension reserve resources
+ * @restoring: created to take saved run-time data back (a VM resumes or
+ *	arrives by live migration; NDIS' RESTORING_PORT flag): an extension
+ *	may expect XSWITCH_OP_NIC_RESTORE for the port's NIC
  * @state: enum xswitch_port_state; 0 while the create step is running
  * @name: PortName, fixed
  * @friendly_name: changes with XSWITCH_OP_PORT_UPDATE
@@ -47,6 +50,7 @@ struct xsw_port_info {
 	u32 id;
 	u32 type;
 	bool validation;
+	bool restoring;
 	u32 state;
 	char name[XSWITCH_LONG_NAME_LEN];
 	char friendly_name[XSWITCH_LONG_NAME_LEN];
@@ -283,8 +287,11 @@ struct xsw_extension_ops {
 /* Largest record payload; the buffer a save starts with. */
 #define XSW_SAVE_RECORD_MAX	XSWITCH_MAX_RECORD
 #define XSW_SAVE_BUF_FIRST	4096
-/* What one NIC's save may hold at most, in records and in payload bytes. */
-#define XSW_SAVE_RECORDS_MAX	65536
+/*
+ * What one NIC's save may hold at most, in records and in payload bytes
+ * (the module parameters max_save_records and max_save_bytes may lower it).
+ */
+#define XSW_SAVE_RECORDS_MAX	1048576
 #define XSW_SAVE_BYTES_MAX	(64 << 20)
 
 /*

@@ -9,7 +9,7 @@
 
 static const char port_help[] =
 	"Usage: xswctl port add SWITCH name NAME type TYPE [ id ID ]\n"
-	"                        [ friendly-name TEXT ] [ validation ]\n"
+	"                        [ friendly-name TEXT ] [ validation | restoring ]\n"
 	"       xswctl port set SWITCH id ID friendly-name TEXT\n"
 	"       xswctl port teardown SWITCH id ID\n"
 	"       xswctl port del SWITCH id ID\n"
@@ -20,8 +20,10 @@ static const char port_help[] =
 	"NAME and TEXT are at most 255 bytes. A switch has at most one external\n"
 	"and one internal port. Without id, add picks the lowest free one and\n"
 	"prints the port. A validation port only asks the extensions whether\n"
-	"they would accept the port; it never takes a NIC. A port is torn down\n"
-	"before it is deleted, and only once its NICs are deleted.\n";
+	"they would accept the port; it never takes a NIC. A restoring port is\n"
+	"created to take a NIC's saved data back (nic restore, vm resume). A\n"
+	"port is torn down before it is deleted, and only once its NICs are\n"
+	"deleted.\n";
 
 static const char *const port_types[] = {
 	[XSWITCH_PORT_TYPE_EXTERNAL] = "external",
@@ -46,6 +48,7 @@ static const struct field port_fields[] = {
 	FIELD("state", "STATE", 8, XSWITCH_A_PORT_STATE, FK_ENUM,
 	      ENUM_NAMES(port_states)),
 	FIELD("validation", "VALIDATION", 10, XSWITCH_A_PORT_VALIDATION, FK_FLAG),
+	FIELD("restoring", NULL, 0, XSWITCH_A_PORT_RESTORING, FK_FLAG),
 	FIELD("friendly-name", "FRIENDLY-NAME", 0, XSWITCH_A_PORT_FRIENDLY_NAME,
 	      FK_STR, .max = XSWITCH_LONG_NAME_LEN),
 };
@@ -54,7 +57,7 @@ static const struct command port_cmds[] = {
 	{
 		.word = "add",
 		.cmd = XSWITCH_CMD_PORT_NEW,
-		.args = "id name friendly-name type validation",
+		.args = "id name friendly-name type validation restoring",
 		.print = true,
 	},
 	{

@@ -299,7 +299,12 @@ struct rstate {
 };
 
 /* Says why the file is refused; a macro so that the format is checked. */
-#define bad(s, ...) (snprintf((s)->why, (s)->whylen, __VA_ARGS__), -1)
+#define bad(s, ...) ({						\
+	struct rstate *_s = (s);					\
+									\
+	snprintf(_s->why, _s->whylen, __VA_ARGS__);			\
+	-1;								\
+})
 
 /* The nested attributes of @a, each valid and of a known type. */
 static int check_nest(struct rstate *s, const struct nlattr *a,

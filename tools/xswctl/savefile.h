@@ -23,7 +23,7 @@
 #define SAVE_PORTS_MAX 256
 #define SAVE_PROPS_MAX 4096
 #define SAVE_NICS_MAX 33
-#define SAVE_RECORDS_MAX 65536
+#define SAVE_RECORDS_MAX 1048576
 #define SAVE_RECORD_MAX 1048576
 #define SAVE_BYTES_MAX ((size_t)64 << 20)
 /* Pieces of a record's payload, in the file and in restore requests. */
