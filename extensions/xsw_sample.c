@@ -111,6 +111,7 @@ static const struct xsw_extension_ops sample_vlan_ops = {
 struct sample_nic {
 	bool used;
 	u32 count;
+	u32 restored;	/* taken in by RESTORE_COMPLETE(0) */
 	char name[XSWITCH_LONG_NAME_LEN];
 };
 
@@ -150,6 +151,7 @@ static struct sample_nic *sample_nic_of(struct sample_capture *c,
 		return NULL;
 	free->used = true;
 	free->count = 0;
+	free->restored = 0;
 	strscpy(free->name, name, sizeof(free->name));
 	return free;
 }
@@ -274,7 +276,11 @@ static int sample_capture_save(struct xsw_ext *ext, struct xsw_nic *nic,
 	return xsw_save_record(save, NULL, "sample-capture counts", sizeof(*s));
 }
 
-/* Adds the saved count to what the NIC has seen since it was created. */
+/*
+ * The saved count is added to what the NIC has seen since it was created
+ * (its create and connect here) only once the whole restore succeeded: a
+ * restore that fails leaves the count as it was.
+ */
 static int sample_capture_restore(struct xsw_ext *ext, struct xsw_nic *nic,
 				  const struct xsw_record *rec,
 				  struct netlink_ext_ack *extack)
@@ -292,9 +298,24 @@ static int sample_capture_restore(struct xsw_ext *ext, struct xsw_nic *nic,
 	mutex_lock(&c->lock);
 	n = sample_nic_of(c, xsw_nic_info(nic)->name, true);
 	if (n)
-		n->count += le32_to_cpu(s->count);
+		n->restored += le32_to_cpu(s->count);
 	mutex_unlock(&c->lock);
 	return 0;
+}
+
+static void sample_capture_restore_complete(struct xsw_ext *ext,
+					    struct xsw_nic *nic, int status)
+{
+	struct sample_capture *c = xsw_ext_priv(ext);
+	struct sample_nic *n;
+
+	mutex_lock(&c->lock);
+	n = sample_nic_of(c, xsw_nic_info(nic)->name, false);
+	if (n && !status)
+		n->count += n->restored;
+	if (n)
+		n->restored = 0;
+	mutex_unlock(&c->lock);
 }
 
 static const struct xsw_extension_ops sample_capture_ops = {
@@ -318,6 +339,7 @@ static const struct xsw_extension_ops sample_capture_ops = {
 	.feature_status = sample_capture_status_cb,
 	.nic_save = sample_capture_save,
 	.nic_restore = sample_capture_restore,
+	.nic_restore_complete = sample_capture_restore_complete,
 };
 
 static int __init sample_init(void)

@@ -82,28 +82,31 @@ static void xsw_save_order(struct kunit *test)
 	struct xsw_switch *sw;
 	struct xsw_nic *nic = connected_nic(test, &sw);
 	struct xsw_saved *r;
-	static const char *const want[] = { "cap", "cap", "fwd" };
+	static const char *const want[] = { "cap", "cap", "fwd", "fwd" };
 	unsigned int i = 0;
 	u32 seq = sw->event_seq;
 
+	/* Two extensions with two records each, one needing a bigger buffer. */
 	xt.conf[XT_CAP].save_records = 2;
 	xt.conf[XT_CAP].save_len = 10;
-	xt.conf[XT_FWD].save_records = 1;
+	xt.conf[XT_FWD].save_records = 2;
 	xt.conf[XT_FWD].save_len = 5000;
 	KUNIT_ASSERT_EQ(test, save(nic, set, NULL), 0);
 	KUNIT_EXPECT_STREQ(test, log_take(test),
-			   "cap:save(0) cap:save(1) cap:save flt:save fwd:save(need 5000) fwd:save(0) fwd:save cap:savedone(0) flt:savedone(0) fwd:savedone(0)");
-	KUNIT_ASSERT_EQ(test, set->count, 3U);
-	KUNIT_EXPECT_EQ(test, set->bytes, (size_t)5020);
+			   "cap:save(0) cap:save(1) cap:save flt:save fwd:save(need 5000) fwd:save(0) fwd:save(1) fwd:save cap:savedone(0) flt:savedone(0) fwd:savedone(0)");
+	KUNIT_ASSERT_EQ(test, set->count, 4U);
+	KUNIT_EXPECT_EQ(test, set->bytes, (size_t)10020);
 	list_for_each_entry(r, &set->records, list) {
 		const struct xsw_extension_ops *ops = xt_ext(sw, want[i])->ops;
 
 		KUNIT_EXPECT_TRUE(test, uuid_equal(&r->rec.ext_id, &ops->uuid));
 		KUNIT_EXPECT_STREQ(test, r->rec.name, want[i]);
-		KUNIT_EXPECT_EQ(test, r->rec.feature_class.b[15], i == 1 ? 2 : 1);
-		KUNIT_EXPECT_EQ(test, ((u8 *)r->rec.data)[3], (u8)(3 + (i == 1)));
+		KUNIT_EXPECT_EQ(test, r->rec.len, i < 2 ? 10U : 5000U);
+		KUNIT_EXPECT_EQ(test, r->rec.feature_class.b[15], i % 2 + 1);
+		KUNIT_EXPECT_EQ(test, ((u8 *)r->rec.data)[3], (u8)(3 + i % 2));
 		i++;
 	}
+	KUNIT_EXPECT_EQ(test, i, 4U);
 	/* The save and its completion are published, in that order. */
 	KUNIT_EXPECT_EQ(test, sw->event_seq, seq + 2);
 }
@@ -124,6 +127,8 @@ static void xsw_save_failure(struct kunit *test)
 			   "cap:save(0) cap:save flt:save cap:savedone(-5) flt:savedone(-5) fwd:savedone(-5)");
 	KUNIT_EXPECT_EQ(test, set->count, 0U);
 	KUNIT_EXPECT_TRUE(test, list_empty(&set->records));
+	KUNIT_EXPECT_EQ(test, xsw_nic_info(nic)->state,
+			(u32)XSWITCH_NIC_STATE_CONNECTED);
 	/* The NIC is idle again: the next save runs. */
 	xt.conf[XT_FLT].save_ret = 0;
 	KUNIT_EXPECT_EQ(test, save(nic, set, NULL), 0);
@@ -219,6 +224,29 @@ static void xsw_save_concurrent(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, h->set.count, 1U);
 	xsw_save_set_free(&h->set);
 	KUNIT_EXPECT_EQ(test, XT_LOCKED(xsw_nic_disconnect(h->nic, NULL)), 0);
+}
+
+/*
+ * A port created to take saved data back says so to the extensions; a
+ * validation port, which never takes a NIC, cannot be one.
+ */
+static void xsw_restoring_port(struct kunit *test)
+{
+	struct xsw_port_params pp = { .type = XSWITCH_PORT_TYPE_SYNTHETIC,
+				      .restoring = true };
+	struct xsw_switch *sw = xt_switch(test);
+	struct netlink_ext_ack ea = {};
+	struct xsw_port *port;
+
+	port = XT_LOCKED(xsw_port_create(sw, &pp, NULL));
+	KUNIT_ASSERT_NOT_ERR_OR_NULL(test, port);
+	KUNIT_EXPECT_TRUE(test, xsw_port_info(port)->restoring);
+	KUNIT_EXPECT_FALSE(test, xsw_port_info(port)->validation);
+	pp.validation = true;
+	port = XT_LOCKED(xsw_port_create(sw, &pp, &ea));
+	KUNIT_EXPECT_EQ(test, PTR_ERR(port), -EINVAL);
+	KUNIT_EXPECT_STREQ(test, ea._msg,
+			   "xswitch: a validation port cannot be restoring: it never takes a NIC");
 }
 
 /* Save and restore need a connected NIC. */
@@ -373,6 +401,7 @@ static struct kunit_case xsw_save_cases[] = {
 	KUNIT_CASE(xsw_save_failure),
 	KUNIT_CASE(xsw_save_bounds),
 	KUNIT_CASE(xsw_save_states),
+	KUNIT_CASE(xsw_restoring_port),
 	KUNIT_CASE(xsw_save_concurrent),
 	KUNIT_CASE(xsw_restore_routing),
 	KUNIT_CASE(xsw_restore_pieces),

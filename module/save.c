@@ -41,7 +41,9 @@
  * at most one save or restore at a time (@io), and while a callback runs
  * (@io_running) the NIC cannot be disconnected, and the extensions it
  * goes through (held open, like references) cannot be disabled.
- * Abandoning a restore calls RESTORE_COMPLETE with the control lock held.
+ * Abandoning a restore calls RESTORE_COMPLETE with the control lock held,
+ * and so does a completion that finds no memory to hold the stack open:
+ * RESTORE_COMPLETE never fails to reach the extensions.
  */
 
 /* What one extension's ->nic_save sees. */
@@ -389,6 +391,7 @@ int xsw_nic_save(struct xsw_nic *nic, struct xsw_save_set *set,
 		xsw_save_set_free(set);
 	step.op = XSWITCH_OP_NIC_SAVE;
 	extra.records = set->count;
+	extra.has_records = true;
 	xsw_nl_event_extra(sw, &step, err, failed, &extra);
 	step.op = XSWITCH_OP_NIC_SAVE_COMPLETE;
 	xsw_nl_event(sw, &step, err, NULL);
@@ -442,21 +445,26 @@ static void xsw_restore_finish(struct xsw_nic *nic, int status, bool unlocked)
 		.nic = nic,
 	};
 	struct xsw_restore *r = nic->restore;
-	struct xsw_event_extra extra = { .records = r->restored };
-	struct xsw_stack_hold *h;
+	struct xsw_event_extra extra = { .records = r->restored,
+					  .has_records = true };
+	struct xsw_stack_hold *h = unlocked ? xsw_stack_hold(sw) : NULL;
+	struct xsw_ext *ext;
 	unsigned int i;
 
 	xsw_assert_locked(sw);
-	h = xsw_stack_hold(sw);
-	if (h && unlocked)
+	if (h) {
 		xsw_nic_io_begin(nic);
-	for (i = 0; h && i < h->n; i++)
-		if (h->ext[i]->ops->nic_restore_complete)
-			h->ext[i]->ops->nic_restore_complete(h->ext[i], nic,
-							      status);
-	if (h && unlocked)
+		for (i = 0; i < h->n; i++)
+			if (h->ext[i]->ops->nic_restore_complete)
+				h->ext[i]->ops->nic_restore_complete(h->ext[i],
+								      nic, status);
 		xsw_nic_io_end(nic);
-	xsw_stack_release(h);
+		xsw_stack_release(h);
+	} else {
+		list_for_each_entry(ext, &sw->exts, list)
+			if (ext->enabled && ext->ops->nic_restore_complete)
+				ext->ops->nic_restore_complete(ext, nic, status);
+	}
 	list_del(&r->list);
 	kvfree(r->buf);
 	kfree(r);

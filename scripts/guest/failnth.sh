@@ -72,10 +72,10 @@ xsw_load_sample
 
 # The hook itself: a bad count is refused, an unreached one said so, and
 # without the variable xswctl says nothing of fail-nth.
-expect_fail '^xswctl: XSWCTL_FAIL_NTH "0" is not a number from 1$' \
-	env XSWCTL_FAIL_NTH=0 "$XSW_XSWCTL" switch show
-expect_fail '^xswctl: XSWCTL_FAIL_NTH "x" is not a number from 1$' \
-	env XSWCTL_FAIL_NTH=x "$XSW_XSWCTL" switch show
+for bad in 0 x 1@0 1@ @1 1@x; do
+	expect_fail "^xswctl: XSWCTL_FAIL_NTH \"$bad\" is not N or N@K, numbers from 1\$" \
+		env XSWCTL_FAIL_NTH=$bad "$XSW_XSWCTL" switch show
+done
 out=$(XSWCTL_FAIL_NTH=100000 xswctl switch show 2>&1 >/dev/null)
 grep -qxE 'xswctl: fail-nth 100000 \((/proc/thread-self/fail-nth|/sys/kernel/debug/xswitch/fail_nth)\): not injected' <<<"$out" ||
 	fail "an unreached fault: $out"
@@ -138,7 +138,7 @@ snapshot() {
 		done
 	fi
 	for p in $ports; do
-		more+=$'\n'"prop show $sw port $p"
+		more+=$'\n'"prop show $sw port $p"$'\n'"feature show $sw port $p id $capture_status"
 	done
 	out=$(xswctl -j -b - 2>&1 <<EOF
 port set mark id 1 friendly-name m$marks
@@ -191,11 +191,26 @@ subsequence() {
 # request undid in the Hyper-V order ("DOC: Netlink requests").
 undone() {
 	local p='port ([0-9]+)' n='nic ([0-9]+)' s=' status 0'$'\n'
-	[ -z "$1" ] ||
+	[ -z "$1" ] || failed_io "$1" ||
 		[[ $1 =~ ^op\ port-create\ $p$s(.*)$ &&
 		   ${BASH_REMATCH[2]} == "op port-teardown port ${BASH_REMATCH[1]}$s""op port-delete port ${BASH_REMATCH[1]}$s" ]] ||
 		[[ $1 =~ ^op\ nic-create\ $p\ $n$s(.*)$ &&
 		   ${BASH_REMATCH[3]} == "op nic-delete port ${BASH_REMATCH[1]} nic ${BASH_REMATCH[2]}$s" ]]
+}
+
+# A save or restore that failed announces its steps and, last, its
+# completion with the errno (SAVE_COMPLETE and RESTORE_COMPLETE always go
+# down the stack): that, and only that, is the announcement of a failed
+# nic save or nic restore.
+failed_io() {
+	local l steps last
+	mapfile -t steps <<<"${1%$'\n'}"
+	for l in "${steps[@]}"; do
+		[[ $l =~ ^op\ nic-(save|restore)(-complete)?\ port\ 1\ nic\ 0\ status\ -?[0-9]+( |$) ]] ||
+			return 1
+	done
+	last=${steps[${#steps[@]} - 1]}
+	[[ $last =~ ^op\ nic-(save|restore)-complete\ port\ 1\ nic\ 0\ status\ -[0-9]+( |$) ]]
 }
 
 # The base every walk starts from: a switch with both sample extensions
@@ -248,15 +263,19 @@ state_diff() {
 }
 
 walks=0 faults=0
-# walk [-f] [-s] NAME SETUP CMD...: the fail-nth walk of one command, which
-# without a fault succeeds and changes the state, unless -f (it is refused)
-# or -s (it changes nothing) says otherwise.
+# walk [-f] [-s] [-i FILE] [-r K] NAME SETUP CMD...: the fail-nth walk of
+# one command, which without a fault succeeds and changes the state,
+# unless -f (it is refused) or -s (it changes nothing) says otherwise; -i
+# gives each run of the command FILE on its standard input, and -r walks
+# the command's K-th request instead of its first.
 walk() {
-	local refused='' same='' name setup before after ref_rc ref_ev out rc n
-	local b a p ports t0
+	local refused='' same='' input=/dev/null req=1 name setup before after
+	local ref_rc ref_ev out rc n b a p ports t0 injected
 	local clean=0 absorbed=0 lost=0 trace=''
 	[ "$1" = -f ] && { refused=1; shift; }
 	[ "$1" = -s ] && { same=1; shift; }
+	[ "$1" = -i ] && { input=$2; shift 2; }
+	[ "$1" = -r ] && { req=$2; shift 2; }
 	name=$1 setup=$2
 	shift 2
 	[[ -z $only || $name =~ $only ]] || return 0
@@ -265,7 +284,7 @@ walk() {
 	# What the command does without a fault.
 	rebuild "$setup"
 	b=$(ports_of "$state")
-	out=$(xswctl "$@" 2>&1)
+	out=$(xswctl "$@" 2>&1 >/dev/null <"$input")
 	ref_rc=$?
 	snapshot
 	a=$(ports_of "$state")
@@ -291,12 +310,15 @@ walk() {
 $(state_diff "$before" "$state")"
 
 	for ((n = 1; n <= max_n; n++)); do
-		out=$(XSWCTL_FAIL_NTH=$n "$XSW_XSWCTL" "$@" 2>&1 >/dev/null)
+		out=$(XSWCTL_FAIL_NTH=$n@$req "$XSW_XSWCTL" "$@" 2>&1 >/dev/null <"$input")
 		rc=$?
 		snapshot "$ports"
 		take_events
-		case $out in
-		*"): not injected")
+		# A command's summary may follow the request's fail-nth line.
+		[[ $out =~ (^|$'\n')xswctl:\ fail-nth\ [0-9]+\ \([^$'\n']*\):\ ([a-z ]+)($|$'\n') ]] &&
+			injected=${BASH_REMATCH[2]} || injected=''
+		case $injected in
+		"not injected")
 			[ "$rc" = "$ref_rc" ] ||
 				fail "$name: N=$n: no fault, yet exit $rc (want $ref_rc): $out"
 			[ "$state" == "$after" ] ||
@@ -306,7 +328,7 @@ $(state_diff "$after" "$state")"
 				fail "$name: N=$n: no fault, yet other steps: $ev"
 			break
 			;;
-		*"): injected") ;;
+		injected) ;;
 		*) fail "$name: N=$n: xswctl did not say whether the fault was injected: $out" ;;
 		esac
 		faults=$((faults + 1))
@@ -383,6 +405,11 @@ $vlan_off" ext set $sw name sample-vlan enabled on
 walk "ext disable" "$base" ext set $sw name sample-vlan enabled off
 walk -s "ext position" "$base" ext set $sw name sample-capture position 0
 walk -s "feature show" "$base" feature show $sw id $vlan_status
+walk -s -r 2 "nic save" "$base" nic save $sw port 1
+rebuild "$base"
+xswctl nic save $sw port 1 >$tmp/saved 2>$tmp/saved.err || fail "nic save: $(<$tmp/saved.err)"
+walk -i $tmp/saved "nic restore" "$base" nic restore $sw port 1
+walk -i $tmp/saved -r 2 "nic restore, its completion" "$base" nic restore $sw port 1
 
 monitor_stop
 xswctl -b - <<EOF || fail "the end"

@@ -198,7 +198,8 @@ static int xnl_run(struct xnl *nl, uint32_t seq, mnl_cb_t cb, void *data)
 /*
  * For testers: XSWCTL_FAIL_NTH=N arms the N-th fault-injection point of
  * the first request this process sends to the family (its setup, the
- * family's resolution, is done by then), and says on stderr, in a fixed
+ * family's resolution, is done by then), N@K that of the K-th (a command
+ * such as nic restore sends several), and says on stderr, in a fixed
  * line, whether the fault was injected.  The kernel's own per-task
  * fail-nth is used where it has one (CONFIG_FAULT_INJECTION), else
  * xswitch's (DOC: Fault injection); both fail the N-th point the task
@@ -217,25 +218,45 @@ struct xnl_fail {
 	unsigned long n;
 };
 
-static bool xnl_fail_done;
+static unsigned long xnl_requests;
 
-/* Arms fail-nth for the first request; 0, or -1 with a message. */
+/* N, or N@K, from XSWCTL_FAIL_NTH; false if it is neither. */
+static bool xnl_fail_parse(const char *env, unsigned long *n,
+			   unsigned long *k)
+{
+	const char *at = strchr(env, '@');
+	char num[24];
+
+	*k = 1;
+	if (!at)
+		return parse_uint(env, UINT_MAX, n) && *n;
+	if ((size_t)(at - env) >= sizeof(num))
+		return false;
+	memcpy(num, env, at - env);
+	num[at - env] = '\0';
+	return parse_uint(num, UINT_MAX, n) && *n &&
+	       parse_uint(at + 1, UINT_MAX, k) && *k;
+}
+
+/* Arms fail-nth for the chosen request; 0, or -1 with a message. */
 static int xnl_fail_arm(struct xnl_fail *f)
 {
 	const char *env = getenv("XSWCTL_FAIL_NTH");
+	unsigned long k;
 	char num[24];
 	unsigned int i;
 	int len;
 
 	f->fd = -1;
-	if (!env || xnl_fail_done)
+	if (!env)
 		return 0;
-	xnl_fail_done = true;
-	if (!parse_uint(env, UINT_MAX, &f->n) || !f->n) {
-		fprintf(stderr, "xswctl: XSWCTL_FAIL_NTH \"%s\" is not a number from 1\n",
+	if (!xnl_fail_parse(env, &f->n, &k)) {
+		fprintf(stderr, "xswctl: XSWCTL_FAIL_NTH \"%s\" is not N or N@K, numbers from 1\n",
 			env);
 		return -1;
 	}
+	if (++xnl_requests != k)
+		return 0;
 	for (i = 0; i < MNL_ARRAY_SIZE(fail_nth_files) && f->fd < 0; i++) {
 		f->path = fail_nth_files[i];
 		f->fd = open(f->path, O_RDWR | O_CLOEXEC);
