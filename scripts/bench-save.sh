@@ -4,7 +4,7 @@
 # restore one NIC's run-time data for 10, 1,000 and 100,000 records and one
 # record of 1 MiB, each beside a no-op netlink exchange of the same bytes,
 # and the growth of the time per record.  Usage: bench-save.sh [-k KERNEL]
-# [REPEAT] (default: stock-6.12, medians of 3).  A benchmark, not a test.
+# [REPEAT] (default: stock-6.12, medians of 5).  A benchmark, not a test.
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 

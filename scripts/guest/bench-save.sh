@@ -5,10 +5,10 @@
 # exactly what each figure measures), and how the time per record grows.
 # The records come from test-capture (xsw_testext.ko): each save of the
 # NIC gives RECORDS records of LEN bytes, and each restore checks every
-# byte of them.  Usage: bench-save.sh [REPEAT] (default 3: medians of 3).
+# byte of them.  Usage: bench-save.sh [REPEAT] (default 5: medians of 5).
 . "$(dirname "$0")/lib.sh"
 
-repeat=${1:-3}
+repeat=${1:-5}
 knob=$XSW_TESTEXT/test-capture
 
 xsw_load
