@@ -123,7 +123,8 @@ struct sample_capture {
 
 /*
  * A saved NIC's count, version 1.  A newer version keeps this prefix and
- * may add fields after it; an older one is refused (there is none).
+ * may add fields after it; an older one (there is none) is dropped with a
+ * warning, as a record too short to read is.
  */
 struct sample_saved {
 	u8 version;

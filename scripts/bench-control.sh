@@ -10,9 +10,4 @@ set -euo pipefail
 kernel=stock-6.12
 [ "${1:-}" = -k ] && { kernel=$2; shift 2; }
 n=${1:-10000}
-"$XSW_TOP/scripts/deps.sh"
-make -s -C "$XSW_TOP" tools
-"$XSW_TOP/scripts/build.sh" "$kernel" >/dev/null
-"$XSW_TOP/scripts/vm.sh" -k "$kernel" -t 3000 -m 6G -v \
-	"$XSW_TOP/scripts/guest/bench-control.sh" "$n" | sed -n 's/^guest0: //p' |
-	grep -v '^xsw-guest:\|^XSW-GUEST-EXIT'
+xsw_bench "$kernel" 6G bench-control.sh "$n"

@@ -95,3 +95,17 @@ xsw_test_kernel_dir() {
 xsw_kernel_src() {
 	echo "$XSW_CACHE/src-$(xsw_src_version | tr '~+:' '___')"
 }
+
+# xsw_bench KERNEL MEMORY GUEST-SCRIPT ARGS...: builds what a benchmark
+# needs, boots one guest of KERNEL with MEMORY and prints what
+# GUEST-SCRIPT printed there, without the runner's own lines.
+xsw_bench() {
+	local kernel=$1 mem=$2 script=$3
+	shift 3
+	"$XSW_TOP/scripts/deps.sh"
+	make -s -C "$XSW_TOP" tools
+	"$XSW_TOP/scripts/build.sh" "$kernel" >/dev/null
+	"$XSW_TOP/scripts/vm.sh" -k "$kernel" -t 3000 -m "$mem" -v \
+		"$XSW_TOP/scripts/guest/$script" "$@" | sed -n 's/^guest0: //p' |
+		grep -v '^xsw-guest:\|^XSW-GUEST-EXIT'
+}

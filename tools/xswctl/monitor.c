@@ -19,9 +19,10 @@ static const char monitor_help[] =
 	"Prints each control step delivered to the extension stack of a switch\n"
 	"of this network namespace (or only of SWITCH): its per-switch sequence\n"
 	"number, the step, the port, NIC or property it concerns, its status (0\n"
-	"or the negative errno that ended it), the extension that vetoed it,\n"
-	"and for saves and restores the ExtensionId of a record nobody claimed\n"
-	"and how many records were saved or restored.\n"
+	"or the negative errno that ended it) and the extension that vetoed it\n"
+	"(or failed a save or restore); a save's and a restore's steps also\n"
+	"carry the ExtensionId of the record (ext-id) and the records saved or\n"
+	"restored.\n"
 	"Stops after COUNT steps, or runs until interrupted.\n";
 
 static const char *const ops[] = {

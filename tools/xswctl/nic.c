@@ -32,9 +32,15 @@ static const char nic_help[] =
 	"bytes. MAC is six two-digit hex octets separated by ':' (or all by\n"
 	"'-'), such as 00:15:5d:00:00:01. Only NICs of synthetic and emulated\n"
 	"ports have a VM name and VM MAC.\n"
-	"save writes the run-time data the extensions keep for a connected NIC\n"
-	"to a file, which restore gives back to a connected NIC, on this host or\n"
-	"another, through the extensions that saved it.\n";
+	"save asks the enabled extensions, top down, for the run-time data\n"
+	"they keep for a connected NIC (records: ExtensionId, FeatureClassId,\n"
+	"friendly name, payload) and writes them to FILE; the NIC stays\n"
+	"connected. restore reads such a file, checks it whole (a bad one\n"
+	"changes nothing) and gives its records, in order, to a connected NIC,\n"
+	"on this host or another, each to the extension whose ExtensionId it\n"
+	"carries; a record no extension claims is counted as unclaimed. Both\n"
+	"are refused while another save or restore of the NIC runs. \"xswctl vm\n"
+	"help\" tells how a VM's ports are saved and resumed.\n";
 
 static const char *const nic_types[] = {
 	[XSWITCH_NIC_TYPE_EXTERNAL] = "external",

@@ -21,8 +21,9 @@ struct nic_at {
  */
 int save_nic_records(struct xnl *nl, const struct nic_at *at, struct snic *n);
 /*
- * Restores @n's records into the NIC, and completes the restore; 0, or -1
- * with the kernel's message printed (the kernel has then ended it).
+ * Restores @n's records into the NIC, and completes the restore (asks
+ * nothing of the kernel when @n has none); 0, or -1 with the kernel's
+ * message printed (the kernel has then ended it).
  */
 int restore_nic_records(struct xnl *nl, const struct nic_at *at,
 			const struct snic *n, uint32_t *restored,

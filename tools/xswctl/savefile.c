@@ -18,17 +18,28 @@
 
 #include "savefile.h"
 
+/*
+ * A byte at a time from a table: a file is up to 80 MiB, and its CRC is
+ * computed before a VM's ports are taken off and before they come back.
+ */
 uint32_t save_crc32(uint32_t crc, const void *buf, size_t len)
 {
+	static uint32_t table[256];
 	const uint8_t *p = buf;
-	int k;
+	uint32_t c;
+	int i, k;
 
-	crc = ~crc;
-	while (len--) {
-		crc ^= *p++;
-		for (k = 0; k < 8; k++)
-			crc = (crc >> 1) ^ (0xedb88320U & -(crc & 1));
+	if (!table[255]) {	/* filled last */
+		for (i = 0; i < 256; i++) {
+			c = i;
+			for (k = 0; k < 8; k++)
+				c = (c >> 1) ^ (0xedb88320U & -(c & 1));
+			table[i] = c;
+		}
 	}
+	crc = ~crc;
+	while (len--)
+		crc = (crc >> 8) ^ table[(crc ^ *p++) & 0xff];
 	return ~crc;
 }
 
