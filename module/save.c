@@ -388,6 +388,7 @@ int xsw_nic_save(struct xsw_nic *nic, struct xsw_save_set *set,
 	if (err)
 		xsw_save_set_free(set);
 	step.op = XSWITCH_OP_NIC_SAVE;
+	extra.has_records = true;
 	extra.records = set->count;
 	xsw_nl_event_extra(sw, &step, err, failed, &extra);
 	step.op = XSWITCH_OP_NIC_SAVE_COMPLETE;
@@ -442,7 +443,9 @@ static void xsw_restore_finish(struct xsw_nic *nic, int status, bool unlocked)
 		.nic = nic,
 	};
 	struct xsw_restore *r = nic->restore;
-	struct xsw_event_extra extra = { .records = r->restored };
+	struct xsw_event_extra extra = {
+		.has_records = true, .records = r->restored,
+	};
 	struct xsw_stack_hold *h;
 	unsigned int i;
 
