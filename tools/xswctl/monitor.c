@@ -19,7 +19,9 @@ static const char monitor_help[] =
 	"Prints each control step delivered to the extension stack of a switch\n"
 	"of this network namespace (or only of SWITCH): its per-switch sequence\n"
 	"number, the step, the port, NIC or property it concerns, its status (0\n"
-	"or the negative errno that ended it) and the extension that vetoed it.\n"
+	"or the negative errno that ended it) and the extension that vetoed it;\n"
+	"of a save or restore, the ExtensionId of a restored record and the\n"
+	"records saved or restored.\n"
 	"Stops after COUNT steps, or runs until interrupted.\n";
 
 static const char *const ops[] = {
@@ -38,6 +40,11 @@ static const char *const ops[] = {
 	[XSWITCH_OP_SWITCH_PROP_ADD] = "switch-prop-add",
 	[XSWITCH_OP_SWITCH_PROP_UPDATE] = "switch-prop-update",
 	[XSWITCH_OP_SWITCH_PROP_DELETE] = "switch-prop-delete",
+	[XSWITCH_OP_NIC_SAVE] = "nic-save",
+	[XSWITCH_OP_NIC_SAVE_COMPLETE] = "nic-save-complete",
+	[XSWITCH_OP_NIC_RESTORE] = "nic-restore",
+	[XSWITCH_OP_NIC_RESTORE_COMPLETE] = "nic-restore-complete",
+	[XSWITCH_OP_NIC_RESTORE_UNCLAIMED] = "nic-restore-unclaimed",
 };
 
 static const struct field event_fields[] = {
@@ -51,6 +58,8 @@ static const struct field event_fields[] = {
 	FIELD("instance-id", NULL, 0, XSWITCH_A_EVENT_PROP_INSTANCE_ID, FK_UUID),
 	FIELD("status", NULL, 0, XSWITCH_A_EVENT_STATUS, FK_S32),
 	FIELD("ext", NULL, 0, XSWITCH_A_EVENT_EXT, FK_STR),
+	FIELD("ext-id", NULL, 0, XSWITCH_A_EVENT_EXT_ID, FK_UUID),
+	FIELD("records", NULL, 0, XSWITCH_A_EVENT_RECORDS, FK_U32),
 };
 
 static const struct object event_object = {
