@@ -228,6 +228,11 @@ int restore_nic_records(struct xnl *nl, const struct nic_at *at,
 	struct nlmsghdr *nlh;
 	uint32_t i, off;
 
+	/* No record, no restore: the kernel has nothing to complete. */
+	*restored = 0;
+	*unclaimed = 0;
+	if (!n->nrecs)
+		return 0;
 	for (i = 0; i < n->nrecs; i++) {
 		off = 0;
 		do {
