@@ -31,13 +31,24 @@
  *           context, looks ports FIRST to LAST (at most 16) and their NIC
  *           at index 0 up under rcu_read_lock(), references what it can
  *           and holds that until its next run; "stop SWITCH".
+ *   save    "RECORDS LEN": each save of a NIC gives RECORDS records
+ *           (at most 1048576) of LEN bytes (at most 1 MiB), byte i of
+ *           record n being (tx_pattern(i) + n) & 0xff; "clear" is "0 0".
+ *           A restore checks each record it gets against that pattern,
+ *           by its position among the records the NIC's restore gave.
+ *           The hooks nic-save and nic-restore can be vetoed and slept
+ *           on, nic-save-complete and nic-restore-complete slept on.
  *   log     every callback, one line each: "SWITCH WHAT", WHAT being
  *           attach, detach, activate, deactivate, "learn OBJECT" (what
  *           ->activate found), "STEP OBJECT" (with " veto ERRNO" when this
  *           extension vetoed it, even if the core ignored the veto),
  *           "complete STEP OBJECT status N", "feature-status ...", "sleep
- *           HOOK MS", "dropped OBJECT".  OBJECT is written as "xswctl
- *           monitor" writes it.  Writing "clear" empties it.
+ *           HOOK MS", "dropped OBJECT"; of a save or restore, once per
+ *           NIC: "nic-save OBJECT records N" (or "... veto ERRNO"),
+ *           "nic-save-complete OBJECT status N", "nic-restore OBJECT veto
+ *           ERRNO", "nic-restore-complete OBJECT status N records N bad
+ *           N".  OBJECT is written as "xswctl monitor" writes it.  Writing
+ *           "clear" empties it.
  *
  * Every write is one whole command; anything else is refused with
  * -EINVAL.  The extension takes references on purpose and drops them only
@@ -66,7 +77,7 @@ enum { TX_CAPTURE, TX_FILTER, TX_FORWARD, TX_NUM };
 
 /* Hooks: the steps by their enum xswitch_op value, then the other calls. */
 enum {
-	TX_HOOK_ATTACH = XSWITCH_OP_SWITCH_PROP_DELETE + 1,
+	TX_HOOK_ATTACH = XSWITCH_OP_NIC_RESTORE_UNCLAIMED + 1,
 	TX_HOOK_DETACH,
 	TX_HOOK_ACTIVATE,
 	TX_HOOK_DEACTIVATE,
@@ -91,6 +102,10 @@ static const char *const tx_hook_names[TX_HOOK_NUM] = {
 	[XSWITCH_OP_SWITCH_PROP_ADD] = "switch-prop-add",
 	[XSWITCH_OP_SWITCH_PROP_UPDATE] = "switch-prop-update",
 	[XSWITCH_OP_SWITCH_PROP_DELETE] = "switch-prop-delete",
+	[XSWITCH_OP_NIC_SAVE] = "nic-save",
+	[XSWITCH_OP_NIC_SAVE_COMPLETE] = "nic-save-complete",
+	[XSWITCH_OP_NIC_RESTORE] = "nic-restore",
+	[XSWITCH_OP_NIC_RESTORE_COMPLETE] = "nic-restore-complete",
 	[TX_HOOK_ATTACH] = "attach",
 	[TX_HOOK_DETACH] = "detach",
 	[TX_HOOK_ACTIVATE] = "activate",
@@ -111,6 +126,8 @@ static bool tx_hook_vetoable(u32 hook)
 	case XSWITCH_OP_SWITCH_PROP_ADD:
 	case XSWITCH_OP_SWITCH_PROP_UPDATE:
 	case XSWITCH_OP_SWITCH_PROP_DELETE:
+	case XSWITCH_OP_NIC_SAVE:
+	case XSWITCH_OP_NIC_RESTORE:
 	case TX_HOOK_ATTACH:
 	case TX_HOOK_ACTIVATE:
 		return true;
@@ -136,6 +153,8 @@ static const char *const tx_prop_types[] = {
 #define TX_TIMER_PORTS		16
 #define TX_LOG_SIZE		(64 * 1024)
 #define TX_OBJ_LEN		128
+#define TX_SAVE_RECORDS_MAX	1048576
+#define TX_SAVE_LEN_MAX		XSW_SAVE_RECORD_MAX
 
 /*
  * A veto or sleep rule: @val is the errno or the milliseconds, 0 for no
@@ -154,6 +173,17 @@ struct tx_status {
 	u32 len;
 };
 
+/*
+ * What one NIC's restore gave an extension so far.  Restores of different
+ * NICs run at the same time, so each has its own, found by the NIC.
+ */
+struct tx_tally {
+	struct list_head list;	/* in tx->tallies */
+	const struct xsw_nic *nic;
+	u32 records;
+	u32 bad;
+};
+
 /* One extension: its knobs' state, for all the switches it is attached to. */
 struct tx_ext {
 	const char *name;
@@ -161,6 +191,9 @@ struct tx_ext {
 	struct tx_rule veto[TX_HOOK_NUM];
 	struct tx_rule sleep[TX_HOOK_NUM];
 	struct tx_status status[TX_STATUS_IDS];
+	u32 save_records;
+	u32 save_len;
+	struct list_head tallies;	/* struct tx_tally.list */
 	struct list_head atts;	/* struct tx_att.list */
 	struct list_head refs;	/* struct tx_ref.list */
 	unsigned int n_refs;
@@ -531,6 +564,138 @@ static int tx_feature_status(struct xsw_ext *ext, struct xsw_port *port,
 	return 0;
 }
 
+static u8 tx_record_byte(u32 n, u32 i)
+{
+	return (tx_pattern(i) + n) & 0xff;
+}
+
+/*
+ * One record per call, until the knob's count is given: the core counts
+ * what this extension gave in this save, so no per-save state is needed.
+ */
+static int tx_nic_save(struct xsw_ext *ext, struct xsw_nic *nic,
+		       struct xsw_save *save, struct netlink_ext_ack *extack)
+{
+	struct tx_att *att = tx_att(ext);
+	struct tx_ext *tx = att->tx;
+	u32 n = xsw_save_given(save), records, len, size, i;
+	char obj[TX_OBJ_LEN];
+	u8 *buf;
+	int err;
+
+	tx_sleep(att, XSWITCH_OP_NIC_SAVE);
+	tx_obj(obj, sizeof(obj), NULL, nic, NULL);
+	err = tx_veto(att, XSWITCH_OP_NIC_SAVE, extack);
+	if (err) {
+		tx_note(tx, att, "nic-save %s veto %d", obj, err);
+		return err;
+	}
+	mutex_lock(&tx->lock);
+	records = tx->save_records;
+	len = tx->save_len;
+	mutex_unlock(&tx->lock);
+	if (n >= records) {
+		tx_note(tx, att, "nic-save %s records %u", obj, n);
+		return 0;
+	}
+	buf = xsw_save_buf(save, &size);
+	if (size < len)
+		return xsw_save_need(save, len);
+	for (i = 0; i < len; i++)
+		buf[i] = tx_record_byte(n, i);
+	return xsw_save_record(save, NULL, "testext", len);
+}
+
+static void tx_nic_save_complete(struct xsw_ext *ext, struct xsw_nic *nic,
+				 int status)
+{
+	struct tx_att *att = tx_att(ext);
+	char obj[TX_OBJ_LEN];
+
+	tx_sleep(att, XSWITCH_OP_NIC_SAVE_COMPLETE);
+	tx_obj(obj, sizeof(obj), NULL, nic, NULL);
+	tx_note(att->tx, att, "nic-save-complete %s status %d", obj, status);
+}
+
+/* @nic's tally, made on its restore's first record; tx->lock held. */
+static struct tx_tally *tx_tally(struct tx_ext *tx, const struct xsw_nic *nic,
+				 bool create)
+{
+	struct tx_tally *t;
+
+	lockdep_assert_held(&tx->lock);
+	list_for_each_entry(t, &tx->tallies, list)
+		if (t->nic == nic)
+			return t;
+	if (!create)
+		return NULL;
+	t = kzalloc(sizeof(*t), GFP_KERNEL);
+	if (!t)
+		return NULL;
+	t->nic = nic;
+	list_add_tail(&t->list, &tx->tallies);
+	return t;
+}
+
+static int tx_nic_restore(struct xsw_ext *ext, struct xsw_nic *nic,
+			  const struct xsw_record *rec,
+			  struct netlink_ext_ack *extack)
+{
+	struct tx_att *att = tx_att(ext);
+	struct tx_ext *tx = att->tx;
+	const u8 *data = rec->data;
+	char obj[TX_OBJ_LEN];
+	struct tx_tally *t;
+	bool bad = false;
+	u32 n, i;
+	int err;
+
+	tx_sleep(att, XSWITCH_OP_NIC_RESTORE);
+	err = tx_veto(att, XSWITCH_OP_NIC_RESTORE, extack);
+	if (err) {
+		tx_obj(obj, sizeof(obj), NULL, nic, NULL);
+		tx_note(tx, att, "nic-restore %s veto %d", obj, err);
+		return err;
+	}
+	mutex_lock(&tx->lock);
+	t = tx_tally(tx, nic, true);
+	n = t ? t->records : 0;
+	mutex_unlock(&tx->lock);
+	if (!t)
+		return -ENOMEM;
+	for (i = 0; i < rec->len && !bad; i++)
+		bad = data[i] != tx_record_byte(n, i);
+	mutex_lock(&tx->lock);
+	t->records++;
+	t->bad += bad;
+	mutex_unlock(&tx->lock);
+	return 0;
+}
+
+static void tx_nic_restore_complete(struct xsw_ext *ext, struct xsw_nic *nic,
+				    int status)
+{
+	struct tx_att *att = tx_att(ext);
+	struct tx_ext *tx = att->tx;
+	char obj[TX_OBJ_LEN];
+	struct tx_tally *t;
+	u32 records = 0, bad = 0;
+
+	tx_sleep(att, XSWITCH_OP_NIC_RESTORE_COMPLETE);
+	mutex_lock(&tx->lock);
+	t = tx_tally(tx, nic, false);
+	if (t) {
+		records = t->records;
+		bad = t->bad;
+		list_del(&t->list);
+		kfree(t);
+	}
+	mutex_unlock(&tx->lock);
+	tx_obj(obj, sizeof(obj), NULL, nic, NULL);
+	tx_note(tx, att, "nic-restore-complete %s status %d records %u bad %u",
+		obj, status, records, bad);
+}
+
 /* ->activate: what the switch already holds, in the order it is walked. */
 struct tx_learn {
 	struct tx_att *att;
@@ -779,6 +944,10 @@ static int tx_attach_forward(struct xsw_ext *ext)
 		.nic_disconnect = tx_nic_disconnect,			\
 		.nic_delete = tx_nic_delete,				\
 		.feature_status = tx_feature_status,			\
+		.nic_save = tx_nic_save,				\
+		.nic_save_complete = tx_nic_save_complete,		\
+		.nic_restore = tx_nic_restore,				\
+		.nic_restore_complete = tx_nic_restore_complete,	\
 	}
 
 static const struct xsw_extension_ops tx_ops[TX_NUM] = {
@@ -1217,6 +1386,32 @@ static int tx_timer_cmd(struct tx_ext *tx, char *s)
 	return 0;
 }
 
+static int tx_save_show(struct seq_file *m, void *v)
+{
+	struct tx_ext *tx = m->private;
+
+	mutex_lock(&tx->lock);
+	seq_printf(m, "%u %u\n", tx->save_records, tx->save_len);
+	mutex_unlock(&tx->lock);
+	return 0;
+}
+
+static int tx_save_cmd(struct tx_ext *tx, char *s)
+{
+	u32 records = 0, len = 0;
+
+	if (strcmp(s, "clear") &&
+	    (tx_parse_u32(tx_word(&s), &records) ||
+	     tx_parse_u32(tx_word(&s), &len) || s ||
+	     records > TX_SAVE_RECORDS_MAX || len > TX_SAVE_LEN_MAX))
+		return -EINVAL;
+	mutex_lock(&tx->lock);
+	tx->save_records = records;
+	tx->save_len = len;
+	mutex_unlock(&tx->lock);
+	return 0;
+}
+
 static int tx_log_show(struct seq_file *m, void *v)
 {
 	struct tx_ext *tx = m->private;
@@ -1276,6 +1471,7 @@ TX_KNOB(sleep, PAGE_SIZE);
 TX_KNOB(status, PAGE_SIZE);
 TX_KNOB(refs, TX_REFS_MAX * 64);
 TX_KNOB(timer, PAGE_SIZE);
+TX_KNOB(save, PAGE_SIZE);
 TX_KNOB(log, TX_LOG_SIZE + 64);
 
 static void tx_exts_free(void)
@@ -1284,6 +1480,7 @@ static void tx_exts_free(void)
 
 	for (i = 0; i < TX_NUM; i++) {
 		WARN_ON(!list_empty(&tx_exts[i].refs));
+		WARN_ON(!list_empty(&tx_exts[i].tallies));
 		kvfree(tx_exts[i].log);
 		mutex_destroy(&tx_exts[i].lock);
 	}
@@ -1298,6 +1495,7 @@ static int __init tx_init(void)
 		mutex_init(&tx_exts[i].lock);
 		INIT_LIST_HEAD(&tx_exts[i].atts);
 		INIT_LIST_HEAD(&tx_exts[i].refs);
+		INIT_LIST_HEAD(&tx_exts[i].tallies);
 		tx_exts[i].log = kvmalloc(TX_LOG_SIZE, GFP_KERNEL);
 	}
 	for (i = 0; i < TX_NUM; i++)
@@ -1317,6 +1515,8 @@ static int __init tx_init(void)
 				    &tx_refs_fops);
 		debugfs_create_file("timer", 0600, dir, &tx_exts[i],
 				    &tx_timer_fops);
+		debugfs_create_file("save", 0600, dir, &tx_exts[i],
+				    &tx_save_fops);
 		debugfs_create_file("log", 0600, dir, &tx_exts[i],
 				    &tx_log_fops);
 	}
