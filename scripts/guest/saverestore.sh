@@ -105,6 +105,11 @@ expect_no_events() {
 	expect_events "$1" </dev/null
 }
 
+# Progress with the seconds spent so far, to keep the test short.
+section() {
+	echo "saverestore: $1 (${SECONDS}s)"
+}
+
 # A restore vetoed, a save left sleeping: nothing may outlive a failed run.
 cleanup() {
 	[ -d "$tx/test-filter" ] || return
@@ -122,6 +127,7 @@ xsw_load_testext
 monitor_start "$mon"
 
 # --- Three VMs' ports, each with a connected NIC -----------------------
+section "setup"
 # sample-capture counts each NIC's steps by the NIC's name; test-filter
 # gives records from the save knob.
 xswctl -b - >/dev/null <<EOF || fail "setup"
@@ -159,6 +165,7 @@ EOF
 expect_eq "$(count 1)" "$(hex32 3)" "vm1-nic's count"
 
 # --- A NIC saved to a file and restored from it ------------------------
+section "nic save and restore"
 knob save "3 100"
 expect_eq "$(<"$tx/test-filter/save")" "3 100" "the save knob"
 knob log clear
@@ -197,6 +204,7 @@ expect_says "nic restore: port 1 index 0: 0 records restored, 0 unclaimed" \
 ok xswctl switch del s2
 
 # --- A record whose extension is gone: unclaimed, and the restore goes on
+section "unclaimed"
 knob save "2 100"
 saves $dir/unclaimed.sav "nic save: port 2 index 0: 3 records, 208 bytes" \
 	xswctl nic save s1 port 2
@@ -217,6 +225,7 @@ EOF
 knob log clear
 
 # --- Two NICs save at once; a second save of one of them is refused ----
+section "concurrent saves"
 knob save clear
 knob sleep "every nic-save 4000"
 "$XSW_XSWCTL" nic save s1 port 1 >$dir/a.sav 2>$dir/a.err &
@@ -253,6 +262,7 @@ nic-save-complete port 2 nic 0 status 0" "events of the overlapping saves"
 seen=$((seen + 4))
 
 # --- A vetoed save: SAVE_COMPLETE still goes down, nothing else changes -
+section "vetoed save"
 knob save "3 100"
 before=$(snapshot)
 knob veto "nic-save -28 test-filter: no room to save"
@@ -275,6 +285,7 @@ EOF
 knob log clear
 
 # --- A VM saved: its ports leave in Hyper-V's order ---------------------
+section "vm save"
 count1=$(count 1)
 count2=$(count 2)
 nic1=$(xswctl -j nic show s1 port 1)
@@ -299,6 +310,7 @@ expect_eq "$(xswctl port show s1 | awk 'NR > 1 { print $2, $3 }')" "3 vm3" "port
 knob log clear
 
 # --- Damaged files: each refused with its message, nothing changed ------
+section "damaged files"
 # One python3 (four seconds under TCG) writes every damaged copy of both
 # files and says how long each original is.
 python3 - $dir/nic.sav $dir/vm.sav $dir >$dir/lengths <<'EOF' || fail "damaging the files"
@@ -370,6 +382,7 @@ expect_no_events "the damaged files"
 expect_eq "$(save_log)" "" "test-filter's log after the damaged files"
 
 # --- The VM resumed: new ids, restoring, its state back -----------------
+section "vm resume"
 expect_says "OLD-PORT  PORT   NICS  RECORDS  RESTORED  UNCLAIMED
 1         6      1     4        4         0
 2         7      1     4        4         0" xswctl vm resume s1 validate <$dir/vm.sav
@@ -416,6 +429,7 @@ expect_eq "$(count 7)" "$(hex32 $(($(unhex32 "$count2") + 2)))" \
 	"vm2-nic's count after the resume"
 
 # --- A vetoed restore: RESTORE_COMPLETE follows with the errno ----------
+section "vetoed restore"
 saves $dir/vm3.sav "nic save: port 3 index 0: 4 records, 308 bytes" \
 	xswctl nic save s1 port 3
 knob log clear
@@ -469,6 +483,7 @@ expect_no_events "the end"
 monitor_stop
 
 # --- Scale: 10,000 records, and one of 1 MiB -----------------------------
+section "scale"
 # (Without the monitor: ten thousand events are not what is tested here.)
 knob save "10000 16"
 saves $dir/many.sav "nic save: port 3 index 0: 10001 records, 160008 bytes" \
