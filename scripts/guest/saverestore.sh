@@ -479,6 +479,35 @@ op nic-delete port 8 nic 0 status 0
 op port-teardown port 8 status 0
 op port-delete port 8 status 0
 EOF
+
+# A policy the validation port is refused stops the resume before any
+# operational port; without validation the same file resumes.
+knob veto "port-prop-add -13 test-filter: policy refused"
+expect_refused "Error: test-filter: policy refused (Permission denied)" \
+	xswctl vm resume s1 validate <$dir/vm2.sav
+expect_eq "$(snapshot)" "$before" "s1 after a refused validation"
+knob log clear
+expect_says "OLD-PORT  PORT   NICS  RECORDS  RESTORED  UNCLAIMED
+6         10     1     4        4         0" xswctl vm resume s1 <$dir/vm2.sav
+expect_eq "$(save_log)" "s1 nic-restore-complete port 10 nic 0 status 0 records 3 bad 0" \
+	"test-filter's restore of the resume"
+expect_events "a refused validation, then a resume without it" <<EOF
+op port-create port 9 status 0
+op port-prop-add port 9 prop-type vlan instance-id $i1 status -13 ext test-filter
+op port-teardown port 9 status 0
+op port-delete port 9 status 0
+op port-create port 10 status 0
+op port-prop-add port 10 prop-type vlan instance-id $i1 status 0
+op nic-create port 10 nic 0 status 0
+op nic-connect port 10 nic 0 status 0
+op nic-restore port 10 nic 0 status 0 ext-id $capture_id
+op nic-restore port 10 nic 0 status 0 ext-id $filter_id
+op nic-restore port 10 nic 0 status 0 ext-id $filter_id
+op nic-restore port 10 nic 0 status 0 ext-id $filter_id
+op nic-restore-complete port 10 nic 0 status 0 records 4
+EOF
+expect_eq "$(xswctl -j nic show s1 port 10)" "${nic1/'"port":1,'/'"port":10,'}" \
+	"vm1's NIC, resumed again"
 expect_no_events "the end"
 monitor_stop
 
