@@ -7,12 +7,17 @@
 
 #include "netlink.h"
 
-/* A save's records, with what names the NIC, while its dump runs. */
+/*
+ * A save's records, with what names the NIC, while its dump runs; or,
+ * when the kernel gave the dump's start no extack, why the save failed.
+ */
 struct xsw_save_dump {
 	struct xsw_save_set set;
 	char sw[XSWITCH_NAME_LEN];
 	u32 port_id;
 	u16 index;
+	int err;
+	char msg[128];
 };
 
 /* Where the dump stands: the record, and how far into its payload. */
@@ -57,12 +62,19 @@ int xswitch_nl_nic_save_doit(struct sk_buff *skb, struct genl_info *info)
 	nlmsg_total_size(GENL_HDRLEN + nla_total_size(XSWITCH_RECORD_CHUNK) + \
 			 XSW_NL_OBJ_SIZE)
 
-/* The save itself runs here, before the first message. */
+/*
+ * The save itself runs here, before the first message.  Older kernels
+ * (6.1) give a dump's start no extack (cb->extack is NULL), and the
+ * message of a failed save would be lost: there the failure is kept, and
+ * the first dumpit reports it, with its message, in NLMSG_DONE.
+ */
 int xsw_nl_nic_save_start(struct netlink_callback *cb)
 {
 	struct xsw_save_dump_ctx *ctx = XSW_DUMP_CTX(struct xsw_save_dump_ctx, cb);
 	struct nlattr **a = xsw_dump_attrs(cb);
 	struct net *net = sock_net(cb->skb->sk);
+	struct netlink_ext_ack own = {};
+	struct netlink_ext_ack *extack = cb->extack ?: &own;
 	struct xsw_save_dump *d;
 	struct xsw_nic *nic;
 	int err;
@@ -72,19 +84,22 @@ int xsw_nl_nic_save_start(struct netlink_callback *cb)
 		return -ENOMEM;
 	INIT_LIST_HEAD(&d->set.records);
 	xsw_lock(net);
-	nic = xsw_nl_record_nic(net, a, cb->extack);
+	nic = xsw_nl_record_nic(net, a, extack);
 	err = PTR_ERR_OR_ZERO(nic);
 	if (!err) {
 		strscpy(d->sw, nic->port->sw->name, sizeof(d->sw));
 		d->port_id = nic->info.port_id;
 		d->index = nic->info.index;
-		err = xsw_nic_save(nic, &d->set, cb->extack);
+		err = xsw_nic_save(nic, &d->set, extack);
 	}
 	xsw_unlock(net);
-	if (err) {
+	if (err && cb->extack) {
 		kfree(d);
 		return err;
 	}
+	d->err = err;
+	if (err)
+		strscpy(d->msg, own._msg ?: "", sizeof(d->msg));
 	ctx->d = d;
 	ctx->cur = list_first_entry_or_null(&d->set.records, struct xsw_saved,
 					    list);
@@ -145,6 +160,12 @@ int xswitch_nl_nic_save_dumpit(struct sk_buff *skb, struct netlink_callback *cb)
 	struct xsw_piece p = { .d = ctx->d };
 	int err;
 
+	if (ctx->d->err) {
+		/* Not NL_SET_ERR_MSG(): the text is not a literal. */
+		if (cb->extack && *ctx->d->msg)
+			cb->extack->_msg = ctx->d->msg;
+		return ctx->d->err;
+	}
 	while (ctx->cur) {
 		p.rec = &ctx->cur->rec;
 		p.record = ctx->record;

@@ -47,6 +47,23 @@ expect_fail() {
 	fail "'$*' said '$out', want /$pat/"
 }
 
+# expect_says WANT CMD...: CMD must succeed and say exactly WANT, on
+# stdout and stderr together.
+expect_says() {
+	local want=$1 out
+	shift
+	out=$("$@" 2>&1) || fail "'$*' failed: $out"
+	[ "$out" == "$want" ] || fail "'$*' said '$out', want '$want'"
+}
+
+# expect_refused WANT CMD...: CMD must fail and say exactly WANT.
+expect_refused() {
+	local want=$1 out
+	shift
+	out=$("$@" 2>&1) && fail "'$*' succeeded: $out"
+	[ "$out" == "$want" ] || fail "'$*' said '$out', want '$want'"
+}
+
 # Names of the switches xswctl -j lists, space separated, in its order.
 switch_names() {
 	xswctl -j switch show | json_get - '" ".join(s["name"] for s in j)'

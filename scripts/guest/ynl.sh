@@ -2,7 +2,9 @@
 # SPDX-License-Identifier: GPL-2.0
 # The upstream YNL CLI (tools/net/ynl/cli.py of the kernel tree), driven
 # only by Documentation/netlink/specs/xswitch.yaml, creates a switch, a
-# port and a NIC and dumps them: the spec matches the family.
+# port and a NIC and dumps them, saves the NIC's run-time data (a dump)
+# and restores it (its pieces, then the completion, on one socket): the
+# spec matches the family.
 . "$(dirname "$0")/lib.sh"
 
 [ -f "$XSW_KSRC/tools/net/ynl/cli.py" ] || fail "no YNL CLI under '$XSW_KSRC' (run scripts/kernel-src.sh)"
@@ -23,7 +25,10 @@ expect_ynl() {
 }
 
 xsw_load
+xsw_load_sample
 expect_ynl '{"name": "ynl0", "id": 1}' --do switch-new --json '{"name": "ynl0"}'
+ok xswctl ext attach ynl0 name sample-capture
+ok xswctl ext set ynl0 name sample-capture enabled on
 expect_ynl '{"switch": "ynl0", "id": 1, "name": "vm1", "friendly-name": "", "type": "synthetic", "state": "created"}' \
 	--do port-new --json '{"switch": "ynl0", "name": "vm1", "type": "synthetic"}'
 expect_ynl '{"switch": "ynl0", "id": 2, "name": "up", "friendly-name": "uplink", "type": "external", "state": "created"}' \
@@ -42,6 +47,21 @@ out=$(ynl --dump nic-get --json '{"switch": "ynl0"}') || fail "nic-get dump: $ou
 expect_eq "$(json_get "$out" '[(n["port-id"], n["index"], n["state"]) for n in j]')" \
 	"[(1, 0, 'connected')]" "NIC dump"
 
+# A save: sample-capture's one record, the NIC's count of steps (its
+# create and connect), version 1, in one piece.
+record='{"switch": "ynl0", "port-id": 1, "index": 0, "record": 0, "offset": 0, "size": 8,
+	"ext-id": "5f0e2c1a7a4b4d369c1e3a8b6d2f4e20",
+	"feature-class": "00000000000000000000000000000000",
+	"name": "sample-capture counts", "data": "0100000002000000"}'
+expect_ynl "[$record]" --dump nic-save --json '{"switch": "ynl0", "port-id": 1}'
+# A restore is its socket's: the piece and the completion go together.
+expect_ynl '[None, {"switch": "ynl0", "port-id": 1, "index": 0, "restored": 1, "unclaimed": 0}]' \
+	--multi nic-restore "$record" \
+	--multi nic-restore-complete '{"switch": "ynl0", "port-id": 1, "index": 0}'
+# The saved count is added to the NIC's own.
+expect_eq "$(json_get "$(xswctl -j feature show ynl0 port 1 id 5f0e2c1a-7a4b-4d36-9c1e-3a8b6d2f4e02)" \
+	'j[0]["data"]')" 04000000 "sample-capture's count after the restore"
+
 # What xswctl sees of what YNL made.
 expect_eq "$(json_get "$(xswctl -j nic show ynl0 port 1 index 0)" 'j[0]["state"], j[0]["mtu"]')" \
 	"('connected', 9000)" "xswctl view"
@@ -52,5 +72,6 @@ grep -q 'the switch already has an external port' <<<"$out" || fail "ynl error: 
 
 expect_ynl None --do switch-del --json '{"name": "ynl0"}'
 expect_ynl '[]' --dump switch-get
+rmmod xsw_sample || fail "rmmod xsw_sample"
 xsw_unload
 echo "ynl: ok"

@@ -588,8 +588,12 @@ int savefile_parse(struct savefile *sf, const uint8_t *buf, size_t len,
 	int err;
 
 	memset(sf, 0, sizeof(*sf));
-	if (len < SAVE_HEADER_SIZE || memcmp(buf, SAVE_MAGIC, 8))
+	/* A file cut inside its header is truncated, not foreign. */
+	if (memcmp(buf, SAVE_MAGIC, len < 8 ? len : 8))
 		return bad(&s, "not an xswitch save file (bad magic)");
+	if (len < SAVE_HEADER_SIZE)
+		return bad(&s, "the file is truncated: %zu bytes, shorter than its %d-byte header",
+			   len, SAVE_HEADER_SIZE);
 	if (get_le(buf + 8, 4) != SAVE_VERSION)
 		return bad(&s, "version %u of the file format is unknown (this xswctl reads %d)",
 			   (unsigned int)get_le(buf + 8, 4), SAVE_VERSION);

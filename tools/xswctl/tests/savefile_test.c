@@ -154,6 +154,10 @@ static void damaged(void)
 	for (l = 0; l < len; l += l < 64 ? 1 : 997)
 		CHECK(parse(buf, l, why));
 	CHECK(parse(buf, len - 1, why) && strstr(why, "truncated"));
+	/* Cut inside the header, after the magic or in it: truncated. */
+	CHECK(parse(buf, 20, why) && strstr(why, "truncated: 20 bytes"));
+	CHECK(parse(buf, 3, why) && strstr(why, "truncated: 3 bytes"));
+	CHECK(parse(buf, 0, why) && strstr(why, "truncated: 0 bytes"));
 	buf[16]++;
 	CHECK(parse(buf, len, why) && strstr(why, "truncated"));
 	buf[16] -= 2;
