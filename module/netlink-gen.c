@@ -168,6 +168,32 @@ const struct nla_policy xswitch_feature_status_get_nl_policy[XSWITCH_A_FEATURE_S
 	[XSWITCH_A_FEATURE_STATUS_ID] = NLA_POLICY_EXACT_LEN(16),
 };
 
+/* XSWITCH_CMD_EXT_GET - do */
+const struct nla_policy xswitch_ext_get_nl_policy[XSWITCH_A_EXT_NAME + 1] = {
+	[XSWITCH_A_EXT_SWITCH] = { .type = NLA_NUL_STRING, .len = 15, },
+	[XSWITCH_A_EXT_NAME] = { .type = NLA_NUL_STRING, .len = 31, },
+};
+
+/* XSWITCH_CMD_EXT_ATTACH - do */
+const struct nla_policy xswitch_ext_attach_nl_policy[XSWITCH_A_EXT_NAME + 1] = {
+	[XSWITCH_A_EXT_SWITCH] = { .type = NLA_NUL_STRING, .len = 15, },
+	[XSWITCH_A_EXT_NAME] = { .type = NLA_NUL_STRING, .len = 31, },
+};
+
+/* XSWITCH_CMD_EXT_DETACH - do */
+const struct nla_policy xswitch_ext_detach_nl_policy[XSWITCH_A_EXT_NAME + 1] = {
+	[XSWITCH_A_EXT_SWITCH] = { .type = NLA_NUL_STRING, .len = 15, },
+	[XSWITCH_A_EXT_NAME] = { .type = NLA_NUL_STRING, .len = 31, },
+};
+
+/* XSWITCH_CMD_EXT_SET - do */
+const struct nla_policy xswitch_ext_set_nl_policy[XSWITCH_A_EXT_POSITION + 1] = {
+	[XSWITCH_A_EXT_SWITCH] = { .type = NLA_NUL_STRING, .len = 15, },
+	[XSWITCH_A_EXT_NAME] = { .type = NLA_NUL_STRING, .len = 31, },
+	[XSWITCH_A_EXT_ENABLED] = NLA_POLICY_MAX(NLA_U8, 1),
+	[XSWITCH_A_EXT_POSITION] = { .type = NLA_U32, },
+};
+
 /* XSWITCH_CMD_NIC_SAVE - do */
 const struct nla_policy xswitch_nic_save_nl_policy[XSWITCH_A_RECORD_INDEX + 1] = {
 	[XSWITCH_A_RECORD_SWITCH] = { .type = NLA_NUL_STRING, .len = 15, },
@@ -195,32 +221,6 @@ const struct nla_policy xswitch_nic_restore_complete_nl_policy[XSWITCH_A_RECORD_
 	[XSWITCH_A_RECORD_PORT_ID] = NLA_POLICY_MIN(NLA_U32, 1),
 	[XSWITCH_A_RECORD_INDEX] = NLA_POLICY_MAX(NLA_U16, XSWITCH_MAX_NIC_INDEX),
 	[XSWITCH_A_RECORD_STATUS] = NLA_POLICY_MAX(NLA_S32, 0),
-};
-
-/* XSWITCH_CMD_EXT_GET - do */
-const struct nla_policy xswitch_ext_get_nl_policy[XSWITCH_A_EXT_NAME + 1] = {
-	[XSWITCH_A_EXT_SWITCH] = { .type = NLA_NUL_STRING, .len = 15, },
-	[XSWITCH_A_EXT_NAME] = { .type = NLA_NUL_STRING, .len = 31, },
-};
-
-/* XSWITCH_CMD_EXT_ATTACH - do */
-const struct nla_policy xswitch_ext_attach_nl_policy[XSWITCH_A_EXT_NAME + 1] = {
-	[XSWITCH_A_EXT_SWITCH] = { .type = NLA_NUL_STRING, .len = 15, },
-	[XSWITCH_A_EXT_NAME] = { .type = NLA_NUL_STRING, .len = 31, },
-};
-
-/* XSWITCH_CMD_EXT_DETACH - do */
-const struct nla_policy xswitch_ext_detach_nl_policy[XSWITCH_A_EXT_NAME + 1] = {
-	[XSWITCH_A_EXT_SWITCH] = { .type = NLA_NUL_STRING, .len = 15, },
-	[XSWITCH_A_EXT_NAME] = { .type = NLA_NUL_STRING, .len = 31, },
-};
-
-/* XSWITCH_CMD_EXT_SET - do */
-const struct nla_policy xswitch_ext_set_nl_policy[XSWITCH_A_EXT_POSITION + 1] = {
-	[XSWITCH_A_EXT_SWITCH] = { .type = NLA_NUL_STRING, .len = 15, },
-	[XSWITCH_A_EXT_NAME] = { .type = NLA_NUL_STRING, .len = 31, },
-	[XSWITCH_A_EXT_ENABLED] = NLA_POLICY_MAX(NLA_U8, 1),
-	[XSWITCH_A_EXT_POSITION] = { .type = NLA_U32, },
 };
 
 /* Ops table for xswitch */
@@ -358,28 +358,6 @@ const struct genl_ops xswitch_nl_ops[26] = {
 		.maxattr	= XSWITCH_A_FEATURE_STATUS_ID,
 	},
 	{
-		.cmd		= XSWITCH_CMD_NIC_SAVE,
-		.doit		= xswitch_nl_nic_save_doit,
-		.dumpit		= xswitch_nl_nic_save_dumpit,
-		.policy		= xswitch_nic_save_nl_policy,
-		.maxattr	= XSWITCH_A_RECORD_INDEX,
-		.flags		= GENL_UNS_ADMIN_PERM,
-	},
-	{
-		.cmd		= XSWITCH_CMD_NIC_RESTORE,
-		.doit		= xswitch_nl_nic_restore_doit,
-		.policy		= xswitch_nic_restore_nl_policy,
-		.maxattr	= XSWITCH_A_RECORD_DATA,
-		.flags		= GENL_UNS_ADMIN_PERM,
-	},
-	{
-		.cmd		= XSWITCH_CMD_NIC_RESTORE_COMPLETE,
-		.doit		= xswitch_nl_nic_restore_complete_doit,
-		.policy		= xswitch_nic_restore_complete_nl_policy,
-		.maxattr	= XSWITCH_A_RECORD_STATUS,
-		.flags		= GENL_UNS_ADMIN_PERM,
-	},
-	{
 		.cmd		= XSWITCH_CMD_EXT_GET,
 		.doit		= xswitch_nl_ext_get_doit,
 		.dumpit		= xswitch_nl_ext_get_dumpit,
@@ -405,6 +383,28 @@ const struct genl_ops xswitch_nl_ops[26] = {
 		.doit		= xswitch_nl_ext_set_doit,
 		.policy		= xswitch_ext_set_nl_policy,
 		.maxattr	= XSWITCH_A_EXT_POSITION,
+		.flags		= GENL_UNS_ADMIN_PERM,
+	},
+	{
+		.cmd		= XSWITCH_CMD_NIC_SAVE,
+		.doit		= xswitch_nl_nic_save_doit,
+		.dumpit		= xswitch_nl_nic_save_dumpit,
+		.policy		= xswitch_nic_save_nl_policy,
+		.maxattr	= XSWITCH_A_RECORD_INDEX,
+		.flags		= GENL_UNS_ADMIN_PERM,
+	},
+	{
+		.cmd		= XSWITCH_CMD_NIC_RESTORE,
+		.doit		= xswitch_nl_nic_restore_doit,
+		.policy		= xswitch_nic_restore_nl_policy,
+		.maxattr	= XSWITCH_A_RECORD_DATA,
+		.flags		= GENL_UNS_ADMIN_PERM,
+	},
+	{
+		.cmd		= XSWITCH_CMD_NIC_RESTORE_COMPLETE,
+		.doit		= xswitch_nl_nic_restore_complete_doit,
+		.policy		= xswitch_nic_restore_complete_nl_policy,
+		.maxattr	= XSWITCH_A_RECORD_STATUS,
 		.flags		= GENL_UNS_ADMIN_PERM,
 	},
 };

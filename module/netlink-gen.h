@@ -49,12 +49,6 @@ extern const struct nla_policy xswitch_prop_get_nl_policy[XSWITCH_A_PROP_DATA + 
 
 extern const struct nla_policy xswitch_feature_status_get_nl_policy[XSWITCH_A_FEATURE_STATUS_ID + 1];
 
-extern const struct nla_policy xswitch_nic_save_nl_policy[XSWITCH_A_RECORD_INDEX + 1];
-
-extern const struct nla_policy xswitch_nic_restore_nl_policy[XSWITCH_A_RECORD_DATA + 1];
-
-extern const struct nla_policy xswitch_nic_restore_complete_nl_policy[XSWITCH_A_RECORD_STATUS + 1];
-
 extern const struct nla_policy xswitch_ext_get_nl_policy[XSWITCH_A_EXT_NAME + 1];
 
 extern const struct nla_policy xswitch_ext_attach_nl_policy[XSWITCH_A_EXT_NAME + 1];
@@ -62,6 +56,12 @@ extern const struct nla_policy xswitch_ext_attach_nl_policy[XSWITCH_A_EXT_NAME +
 extern const struct nla_policy xswitch_ext_detach_nl_policy[XSWITCH_A_EXT_NAME + 1];
 
 extern const struct nla_policy xswitch_ext_set_nl_policy[XSWITCH_A_EXT_POSITION + 1];
+
+extern const struct nla_policy xswitch_nic_save_nl_policy[XSWITCH_A_RECORD_INDEX + 1];
+
+extern const struct nla_policy xswitch_nic_restore_nl_policy[XSWITCH_A_RECORD_DATA + 1];
+
+extern const struct nla_policy xswitch_nic_restore_complete_nl_policy[XSWITCH_A_RECORD_STATUS + 1];
 
 /* Ops table for xswitch */
 extern const struct genl_ops xswitch_nl_ops[26];
@@ -95,17 +95,17 @@ int xswitch_nl_prop_get_dumpit(struct sk_buff *skb,
 			       struct netlink_callback *cb);
 int xswitch_nl_feature_status_get_doit(struct sk_buff *skb,
 				       struct genl_info *info);
+int xswitch_nl_ext_get_doit(struct sk_buff *skb, struct genl_info *info);
+int xswitch_nl_ext_get_dumpit(struct sk_buff *skb, struct netlink_callback *cb);
+int xswitch_nl_ext_attach_doit(struct sk_buff *skb, struct genl_info *info);
+int xswitch_nl_ext_detach_doit(struct sk_buff *skb, struct genl_info *info);
+int xswitch_nl_ext_set_doit(struct sk_buff *skb, struct genl_info *info);
 int xswitch_nl_nic_save_doit(struct sk_buff *skb, struct genl_info *info);
 int xswitch_nl_nic_save_dumpit(struct sk_buff *skb,
 			       struct netlink_callback *cb);
 int xswitch_nl_nic_restore_doit(struct sk_buff *skb, struct genl_info *info);
 int xswitch_nl_nic_restore_complete_doit(struct sk_buff *skb,
 					 struct genl_info *info);
-int xswitch_nl_ext_get_doit(struct sk_buff *skb, struct genl_info *info);
-int xswitch_nl_ext_get_dumpit(struct sk_buff *skb, struct netlink_callback *cb);
-int xswitch_nl_ext_attach_doit(struct sk_buff *skb, struct genl_info *info);
-int xswitch_nl_ext_detach_doit(struct sk_buff *skb, struct genl_info *info);
-int xswitch_nl_ext_set_doit(struct sk_buff *skb, struct genl_info *info);
 
 enum {
 	XSWITCH_NLGRP_EVENTS,
