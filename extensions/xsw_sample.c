@@ -11,7 +11,10 @@
  * it sees, for the switch and per NIC, and answers feature status
  * SAMPLE_CAPTURE_STATUS with a count (one u32): the switch's, or on a port
  * that of its NIC.  A NIC's count is its run-time data: saved, and
- * restored where the NIC goes.  A capture extension cannot veto.
+ * restored where the NIC goes, so that after a move it is what it was
+ * before (the steps of the move itself, the new NIC's create and connect
+ * before its data came back, are not counted).  A capture extension
+ * cannot veto.
  */
 #include <linux/module.h>
 #include <linux/mutex.h>
@@ -111,7 +114,8 @@ static const struct xsw_extension_ops sample_vlan_ops = {
 struct sample_nic {
 	bool used;
 	u32 count;
-	u32 restored;	/* taken in by RESTORE_COMPLETE(0) */
+	u32 restored;	/* taken in by RESTORE_COMPLETE(0), if @has_restored */
+	bool has_restored;
 	char name[XSWITCH_LONG_NAME_LEN];
 };
 
@@ -153,6 +157,7 @@ static struct sample_nic *sample_nic_of(struct sample_capture *c,
 	free->used = true;
 	free->count = 0;
 	free->restored = 0;
+	free->has_restored = false;
 	strscpy(free->name, name, sizeof(free->name));
 	return free;
 }
@@ -278,9 +283,9 @@ static int sample_capture_save(struct xsw_ext *ext, struct xsw_nic *nic,
 }
 
 /*
- * The saved count is added to what the NIC has seen since it was created
- * (its create and connect here) only once the whole restore succeeded: a
- * restore that fails leaves the count as it was.
+ * The saved count becomes the NIC's, replacing what it saw since its
+ * create, but only once the whole restore succeeded: a restore that fails
+ * leaves the count as it was.
  */
 static int sample_capture_restore(struct xsw_ext *ext, struct xsw_nic *nic,
 				  const struct xsw_record *rec,
@@ -298,8 +303,10 @@ static int sample_capture_restore(struct xsw_ext *ext, struct xsw_nic *nic,
 	}
 	mutex_lock(&c->lock);
 	n = sample_nic_of(c, xsw_nic_info(nic)->name, true);
-	if (n)
-		n->restored += le32_to_cpu(s->count);
+	if (n) {
+		n->restored = le32_to_cpu(s->count);
+		n->has_restored = true;
+	}
 	mutex_unlock(&c->lock);
 	return 0;
 }
@@ -312,10 +319,10 @@ static void sample_capture_restore_complete(struct xsw_ext *ext,
 
 	mutex_lock(&c->lock);
 	n = sample_nic_of(c, xsw_nic_info(nic)->name, false);
-	if (n && !status)
-		n->count += n->restored;
+	if (n && n->has_restored && !status)
+		n->count = n->restored;
 	if (n)
-		n->restored = 0;
+		n->has_restored = false;
 	mutex_unlock(&c->lock);
 }
 

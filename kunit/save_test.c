@@ -346,6 +346,35 @@ static void xsw_restore_pieces(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, restored, 1U);
 }
 
+/*
+ * Every piece moves its record on; the extensions enabled when a restore
+ * began take it to its end, and cannot be disabled before.
+ */
+static void xsw_restore_held(struct kunit *test)
+{
+	struct xsw_switch *sw;
+	struct xsw_nic *nic = connected_nic(test, &sw);
+	struct xsw_ext *flt = xt_ext(sw, "flt");
+	struct netlink_ext_ack ea = {};
+	u32 restored, unclaimed;
+
+	KUNIT_EXPECT_EQ(test, restore(nic, 0, flt->ops, 1, 10, 0, 0, &ea), -EINVAL);
+	KUNIT_EXPECT_STREQ(test, ea._msg,
+			   "xswitch: a piece of a non-empty record carries no data");
+	KUNIT_EXPECT_NULL(test, nic->restore);
+	KUNIT_ASSERT_EQ(test, restore(nic, 0, flt->ops, 1, 10, 0, 5, NULL), 0);
+	KUNIT_EXPECT_EQ(test, restore(nic, 0, flt->ops, 1, 10, 5, 0, &ea), -EINVAL);
+	KUNIT_EXPECT_EQ(test, XT_LOCKED(xsw_ext_set(flt, 0, -1, &ea)), -EBUSY);
+	KUNIT_EXPECT_STREQ(test, ea._msg,
+			   "xswitch: the extension is in use: it holds references, or a save or restore runs through it");
+	KUNIT_ASSERT_EQ(test, restore(nic, 0, flt->ops, 1, 10, 5, 5, NULL), 0);
+	KUNIT_ASSERT_EQ(test, restore_done(nic, 0, &restored, &unclaimed), 0);
+	KUNIT_EXPECT_EQ(test, restored, 1U);
+	KUNIT_EXPECT_STREQ(test, log_take(test),
+			   "flt:restore(fc1,10) cap:restoredone(0) flt:restoredone(0) fwd:restoredone(0)");
+	KUNIT_EXPECT_EQ(test, XT_LOCKED(xsw_ext_set(flt, 0, -1, NULL)), 0);
+}
+
 /* An extension's failure ends the restore at once, completing everyone. */
 static void xsw_restore_failure(struct kunit *test)
 {
@@ -405,6 +434,7 @@ static struct kunit_case xsw_save_cases[] = {
 	KUNIT_CASE(xsw_save_concurrent),
 	KUNIT_CASE(xsw_restore_routing),
 	KUNIT_CASE(xsw_restore_pieces),
+	KUNIT_CASE(xsw_restore_held),
 	KUNIT_CASE(xsw_restore_failure),
 	KUNIT_CASE(xsw_restore_abandoned),
 	{}

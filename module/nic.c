@@ -343,6 +343,11 @@ int xsw_nic_update(struct xsw_nic *nic, const struct xsw_nic_params *p,
 	      xsw_nic_check_params(nic->port, p, false, extack);
 	if (err)
 		return err;
+	/* A save or restore callback reads the NIC's fields without the lock. */
+	if (nic->io_running) {
+		NL_SET_ERR_MSG_MOD(extack, "a save or restore of the NIC is running");
+		return -EBUSY;
+	}
 	xsw_nic_apply(nic, p);
 	xsw_nic_step(nic, XSWITCH_OP_NIC_UPDATE, XSWITCH_NIC_STATE_CONNECTED);
 	return 0;

@@ -2,6 +2,7 @@
 /*
  * Netlink requests that save and restore a NIC's run-time data.
  */
+#include <linux/err.h>
 #include <linux/slab.h>
 #include <net/sock.h>
 
@@ -267,6 +268,10 @@ int xswitch_nl_nic_restore_complete_doit(struct sk_buff *skb,
 	struct xsw_nic *nic;
 	int err;
 
+	if (st && nla_get_s32(st) < -MAX_ERRNO) {
+		XSW_ERR_ATTR(info->extack, st, "status is not 0 or a negative errno");
+		return -EINVAL;
+	}
 	msg = xsw_genlmsg_new(XSW_NL_OBJ_SIZE, GFP_KERNEL);
 	if (!msg)
 		return -ENOMEM;

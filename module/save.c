@@ -150,6 +150,7 @@ void xsw_save_set_free(struct xsw_save_set *set)
 	}
 	set->count = 0;
 	set->bytes = 0;
+	set->mem = 0;
 }
 EXPORT_SYMBOL_IF_KUNIT(xsw_save_set_free);
 
@@ -159,6 +160,10 @@ EXPORT_SYMBOL_IF_KUNIT(xsw_save_set_free);
  * @rec: the record
  * @extack: where a refusal is explained
  *
+ * max_save_bytes bounds the memory the set takes, not only the payload:
+ * each record costs its bookkeeping too (about 300 bytes), so that an
+ * extension that gives empty records forever is stopped as soon.
+ *
  * Return: 0, -E2BIG past the max_save_records or max_save_bytes limit, or
  * -ENOMEM.
  */
@@ -167,14 +172,15 @@ int xsw_save_set_add(struct xsw_save_set *set, const struct xsw_record *rec,
 {
 	u32 records = min(READ_ONCE(xsw_limits.save_records), XSW_SAVE_RECORDS_MAX);
 	u32 bytes = min(READ_ONCE(xsw_limits.save_bytes), XSW_SAVE_BYTES_MAX);
+	size_t mem = struct_size_t(struct xsw_saved, data, rec->len);
 	struct xsw_saved *r;
 
-	if (set->count >= records || set->bytes + rec->len > bytes) {
+	if (set->count >= records || set->mem + mem > bytes) {
 		NL_SET_ERR_MSG_MOD(extack,
 				   "the saved data is larger than max_save_records or max_save_bytes");
 		return -E2BIG;
 	}
-	r = xsw_kvzalloc(struct_size(r, data, rec->len), GFP_KERNEL_ACCOUNT);
+	r = xsw_kvzalloc(mem, GFP_KERNEL_ACCOUNT);
 	if (!r)
 		return -ENOMEM;
 	r->rec = *rec;
@@ -183,6 +189,7 @@ int xsw_save_set_add(struct xsw_save_set *set, const struct xsw_record *rec,
 	list_add_tail(&r->list, &set->records);
 	set->count++;
 	set->bytes += rec->len;
+	set->mem += mem;
 	return 0;
 }
 EXPORT_SYMBOL_IF_KUNIT(xsw_save_set_add);
@@ -248,7 +255,8 @@ static int xsw_nic_io_check(struct xsw_nic *nic, struct netlink_ext_ack *extack)
 /* Marks @nic's callbacks running and drops the lock; see the DOC above. */
 static void xsw_nic_io_begin(struct xsw_nic *nic)
 {
-	nic->io_running = true;
+	xsw_assert_locked(nic->port->sw);
+	WRITE_ONCE(nic->io_running, true);
 	refcount_inc(&nic->refs);
 	mutex_unlock(&nic->port->sw->xn->lock);
 }
@@ -256,7 +264,7 @@ static void xsw_nic_io_begin(struct xsw_nic *nic)
 static void xsw_nic_io_end(struct xsw_nic *nic)
 {
 	mutex_lock(&nic->port->sw->xn->lock);
-	nic->io_running = false;
+	WRITE_ONCE(nic->io_running, false);
 	wake_up_var(&nic->io_running);
 	xsw_nic_put(nic);
 }
@@ -282,6 +290,9 @@ static int xsw_save_ask(struct xsw_ext *ext, struct xsw_nic *nic,
 	s->recorded = false;
 	s->need = 0;
 	err = ext->ops->nic_save(ext, nic, s, extack);
+	if (err == -ENOSPC && s->need <= s->size && extack && !extack->_msg)
+		NL_SET_ERR_MSG_MOD(extack,
+				   "an extension ran out of room without asking for a bigger buffer");
 	if (err != -ENOSPC || s->need <= s->size)
 		return xsw_io_verdict(ext, "save", err);
 	if (s->need > XSW_SAVE_RECORD_MAX) {
@@ -297,9 +308,12 @@ static int xsw_save_ask(struct xsw_ext *ext, struct xsw_nic *nic,
 	s->recorded = false;
 	s->need = 0;
 	err = ext->ops->nic_save(ext, nic, s, extack);
-	if (err == -ENOSPC)
+	if (err == -ENOSPC) {
 		pr_warn("extension %s still needs more room after it was given %u bytes\n",
 			ext->ops->name, s->size);
+		NL_SET_ERR_MSG_MOD(extack,
+				   "an extension still needs a bigger buffer after it was given one");
+	}
 	return xsw_io_verdict(ext, "save", err);
 }
 
@@ -312,6 +326,9 @@ static int xsw_save_ext(struct xsw_ext *ext, struct xsw_nic *nic,
 	int err;
 
 	for (s->given = 0;; s->given++) {
+		cond_resched();
+		if (fatal_signal_pending(current))
+			return -EINTR;
 		err = xsw_save_ask(ext, nic, s, extack);
 		if (err || !s->recorded)
 			return err;
@@ -342,6 +359,8 @@ static int xsw_save_walk(struct xsw_stack_hold *h, struct xsw_nic *nic,
 	for (i = 0; i < h->n && !err; i++) {
 		if (!h->ext[i]->ops->nic_save)
 			continue;
+		/* No extension reads what the one before it wrote. */
+		memset(s.buf, 0, s.size);
 		err = xsw_save_ext(h->ext[i], nic, &s, set, extack);
 		if (err)
 			*failed = h->ext[i];
@@ -411,6 +430,8 @@ EXPORT_SYMBOL_IF_KUNIT(xsw_nic_save);
  * @have: bytes of @buf received
  * @list: in the namespace's restores, to abandon those of a closed socket
  * @nic: the NIC
+ * @hold: the extensions enabled when it began, held open until it ends:
+ *	they alone take its records, and each gets RESTORE_COMPLETE
  */
 struct xsw_restore {
 	u32 portid;
@@ -423,16 +444,17 @@ struct xsw_restore {
 	u32 have;
 	struct list_head list;
 	struct xsw_nic *nic;
+	struct xsw_stack_hold *hold;
 };
 
-static struct xsw_ext *xsw_restore_owner(struct xsw_switch *sw,
+static struct xsw_ext *xsw_restore_owner(const struct xsw_restore *r,
 					 const uuid_t *id)
 {
-	struct xsw_ext *ext;
+	unsigned int i;
 
-	list_for_each_entry(ext, &sw->exts, list)
-		if (ext->enabled && uuid_equal(&ext->ops->uuid, id))
-			return ext;
+	for (i = 0; i < r->hold->n; i++)
+		if (uuid_equal(&r->hold->ext[i]->ops->uuid, id))
+			return r->hold->ext[i];
 	return NULL;
 }
 
@@ -447,24 +469,19 @@ static void xsw_restore_finish(struct xsw_nic *nic, int status, bool unlocked)
 	struct xsw_restore *r = nic->restore;
 	struct xsw_event_extra extra = { .records = r->restored,
 					  .has_records = true };
-	struct xsw_stack_hold *h = unlocked ? xsw_stack_hold(sw) : NULL;
-	struct xsw_ext *ext;
+	struct xsw_stack_hold *h = r->hold;
 	unsigned int i;
 
 	xsw_assert_locked(sw);
-	if (h) {
+	if (unlocked)
 		xsw_nic_io_begin(nic);
-		for (i = 0; i < h->n; i++)
-			if (h->ext[i]->ops->nic_restore_complete)
-				h->ext[i]->ops->nic_restore_complete(h->ext[i],
-								      nic, status);
+	for (i = 0; i < h->n; i++)
+		if (h->ext[i]->ops->nic_restore_complete)
+			h->ext[i]->ops->nic_restore_complete(h->ext[i], nic,
+							      status);
+	if (unlocked)
 		xsw_nic_io_end(nic);
-		xsw_stack_release(h);
-	} else {
-		list_for_each_entry(ext, &sw->exts, list)
-			if (ext->enabled && ext->ops->nic_restore_complete)
-				ext->ops->nic_restore_complete(ext, nic, status);
-	}
+	xsw_stack_release(h);
 	list_del(&r->list);
 	kvfree(r->buf);
 	kfree(r);
@@ -499,6 +516,11 @@ static struct xsw_restore *xsw_restore_begin(struct xsw_nic *nic, u32 portid,
 	r = xsw_kzalloc(sizeof(*r), GFP_KERNEL_ACCOUNT);
 	if (!r)
 		return ERR_PTR(-ENOMEM);
+	r->hold = xsw_stack_hold(nic->port->sw);
+	if (!r->hold) {
+		kfree(r);
+		return ERR_PTR(-ENOMEM);
+	}
 	r->portid = portid;
 	r->nic = nic;
 	list_add_tail(&r->list, &nic->port->sw->xn->restores);
@@ -537,6 +559,11 @@ static int xsw_restore_check(const struct xsw_restore *r,
 		NL_SET_ERR_MSG_MOD(extack,
 				   "the restored data is larger than 1 MiB a record, max_save_records or max_save_bytes");
 		return -E2BIG;
+	}
+	/* Each piece moves the record on, or a restore would never end. */
+	if (c->size && !c->len) {
+		NL_SET_ERR_MSG_MOD(extack, "a piece of a non-empty record carries no data");
+		return -EINVAL;
 	}
 	return 0;
 }
@@ -591,13 +618,8 @@ static int xsw_restore_dispatch(struct xsw_nic *nic, struct xsw_restore *r,
 	struct xsw_ext *ext;
 	int err = 0;
 
-	ext = xsw_restore_owner(sw, &r->rec.ext_id);
-	if (!ext || !xsw_ext_get_ref(ext)) {
-		r->unclaimed++;
-		step.op = XSWITCH_OP_NIC_RESTORE_UNCLAIMED;
-		xsw_nl_event_extra(sw, &step, 0, NULL, &extra);
-	} else if (!ext->ops->nic_restore) {
-		xsw_ext_put_ref(ext);
+	ext = xsw_restore_owner(r, &r->rec.ext_id);
+	if (!ext || !ext->ops->nic_restore) {
 		r->unclaimed++;
 		step.op = XSWITCH_OP_NIC_RESTORE_UNCLAIMED;
 		xsw_nl_event_extra(sw, &step, 0, NULL, &extra);
@@ -607,7 +629,6 @@ static int xsw_restore_dispatch(struct xsw_nic *nic, struct xsw_restore *r,
 				     ext->ops->nic_restore(ext, nic, &r->rec,
 							   extack));
 		xsw_nic_io_end(nic);
-		xsw_ext_put_ref(ext);
 		r->restored += !err;
 		step.op = XSWITCH_OP_NIC_RESTORE;
 		xsw_nl_event_extra(sw, &step, err, err ? ext : NULL, &extra);
@@ -679,9 +700,13 @@ int xsw_nic_restore_complete(struct xsw_nic *nic, u32 portid, int status,
 	int err = 0;
 
 	xsw_assert_locked(nic->port->sw);
-	if (!r || r->portid != portid || nic->io_running) {
+	if (!r || r->portid != portid) {
 		NL_SET_ERR_MSG_MOD(extack, "no restore of the NIC is in progress from this socket");
 		return -EINVAL;
+	}
+	if (nic->io_running) {
+		NL_SET_ERR_MSG_MOD(extack, "a save or restore of the NIC is running");
+		return -EBUSY;
 	}
 	if (r->buf) {
 		NL_SET_ERR_MSG_MOD(extack, "the last record is incomplete");
@@ -714,11 +739,18 @@ EXPORT_SYMBOL_IF_KUNIT(xsw_restores_abandon);
 void xsw_nic_io_drain(struct xsw_nic *nic)
 {
 	struct mutex *lock = &nic->port->sw->xn->lock;
+	unsigned int waited = 0;
 
 	lockdep_assert_held(lock);
 	while (nic->io_running) {
 		mutex_unlock(lock);
-		wait_var_event(&nic->io_running, !READ_ONCE(nic->io_running));
+		if (!wait_var_event_timeout(&nic->io_running,
+					    !READ_ONCE(nic->io_running),
+					    XSW_WAIT_WARN_SECS * HZ)) {
+			waited += XSW_WAIT_WARN_SECS;
+			pr_warn("port %u nic %u: its removal waits for an extension's save or restore callback (%us)\n",
+				nic->info.port_id, nic->info.index, waited);
+		}
 		mutex_lock(lock);
 	}
 	xsw_nic_restore_abandon(nic, -ECONNABORTED);

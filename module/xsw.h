@@ -444,7 +444,8 @@ struct xsw_saved {
 struct xsw_save_set {
 	struct list_head records;
 	u32 count;
-	size_t bytes;
+	size_t bytes;		/* payload */
+	size_t mem;		/* payload and the records' bookkeeping */
 };
 
 /* A piece of a record a restore request carries. */

@@ -209,12 +209,17 @@ struct xsw_step {
  *	differs: key state by the NIC's name, the VM's name or a MAC.  An
  *	errno fails the whole restore: return one only if you cannot work.
  * @nic_restore_complete: the restore is over, with 0 or the errno that
- *	ended it.  Always follows a restore that reached any extension.
+ *	ended it.  Every extension enabled when the restore began gets it
+ *	(only those take its records, and they cannot be disabled until it
+ *	ended).
  *
  * These four run in process context, without the control lock: saves and
  * restores of different NICs may run at the same time (never two of the
- * same NIC), so keep per-NIC state; the NIC stays connected throughout.
- * They must not call xswitch's control functions either.
+ * same NIC), so keep per-NIC state; the NIC stays connected, and its
+ * fields (xsw_nic_info()) unchanged, while one runs.  One exception: a
+ * restore abandoned (its socket closed, the NIC disconnected or removed
+ * before it completed) calls @nic_restore_complete with the control lock
+ * held.  They must not call xswitch's control functions either.
  *
  * All other callbacks run in process context with the switch's control
  * lock held; they may sleep but must not call xswitch's control functions

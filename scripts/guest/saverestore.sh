@@ -177,6 +177,12 @@ op nic-save-complete port 1 nic 0 status 0
 EOF
 expect_eq "$(save_log)" "s1 nic-save port 1 nic 0 records 3
 s1 nic-save-complete port 1 nic 0 status 0" "test-filter's save"
+# A step after the save, which the restore takes back.
+xswctl nic set s1 port 1 mtu 1400 || fail "nic set"
+expect_events "an update" <<EOF
+op nic-update port 1 nic 0 status 0
+EOF
+expect_eq "$(count 1)" "$(hex32 4)" "vm1-nic's count after the save"
 expect_says "nic restore: port 1 index 0: 4 records restored, 0 unclaimed" \
 	xswctl nic restore s1 port 1 <$dir/nic.sav
 expect_events "a restore" <<EOF
@@ -188,8 +194,8 @@ op nic-restore-complete port 1 nic 0 status 0 records 4
 EOF
 expect_eq "$(save_log)" "s1 nic-restore-complete port 1 nic 0 status 0 records 3 bad 0" \
 	"test-filter's restore"
-# sample-capture adds a saved count to what the NIC saw since its create.
-expect_eq "$(count 1)" "$(hex32 6)" "vm1-nic's count after its restore"
+# The saved count replaces the NIC's own.
+expect_eq "$(count 1)" "$(hex32 3)" "vm1-nic's count after its restore"
 
 # A save that nothing keeps data for has no records; its file restores.
 xswctl -b - >/dev/null <<EOF || fail "s2"
@@ -422,11 +428,9 @@ expect_eq "$(xswctl -j prop show s1 port 6)" \
 	"vm1's policies, resumed"
 expect_eq "$(xswctl -j nic show s1 port 6)" "${nic1/'"port":1,'/'"port":6,'}" "vm1's NIC, resumed"
 expect_eq "$(xswctl -j nic show s1 port 7)" "${nic2/'"port":2,'/'"port":7,'}" "vm2's NIC, resumed"
-# What each NIC had counted, and its create and connect after the resume.
-expect_eq "$(count 6)" "$(hex32 $(($(unhex32 "$count1") + 2)))" \
-	"vm1-nic's count after the resume"
-expect_eq "$(count 7)" "$(hex32 $(($(unhex32 "$count2") + 2)))" \
-	"vm2-nic's count after the resume"
+# What each NIC had counted, whatever the resume's own steps.
+expect_eq "$(count 6)" "$count1" "vm1-nic's count after the resume"
+expect_eq "$(count 7)" "$count2" "vm2-nic's count after the resume"
 
 # --- A vetoed restore: RESTORE_COMPLETE follows with the errno ----------
 section "vetoed restore"

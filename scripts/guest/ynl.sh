@@ -54,13 +54,15 @@ record='{"switch": "ynl0", "port-id": 1, "index": 0, "record": 0, "offset": 0, "
 	"feature-class": "00000000000000000000000000000000",
 	"name": "sample-capture counts", "data": "0100000002000000"}'
 expect_ynl "[$record]" --dump nic-save --json '{"switch": "ynl0", "port-id": 1}'
+# A step after the save, which the restore takes back.
+expect_ynl None --do nic-set --json '{"switch": "ynl0", "port-id": 1, "mtu": 1400}'
 # A restore is its socket's: the piece and the completion go together.
 expect_ynl '[None, {"switch": "ynl0", "port-id": 1, "index": 0, "restored": 1, "unclaimed": 0}]' \
 	--multi nic-restore "$record" \
 	--multi nic-restore-complete '{"switch": "ynl0", "port-id": 1, "index": 0}'
-# The saved count is added to the NIC's own.
+# The saved count replaces the NIC's own (3 after the update).
 expect_eq "$(json_get "$(xswctl -j feature show ynl0 port 1 id 5f0e2c1a-7a4b-4d36-9c1e-3a8b6d2f4e02)" \
-	'j[0]["data"]')" 04000000 "sample-capture's count after the restore"
+	'j[0]["data"]')" 02000000 "sample-capture's count after the restore"
 
 # What xswctl sees of what YNL made.
 expect_eq "$(json_get "$(xswctl -j nic show ynl0 port 1 index 0)" 'j[0]["state"], j[0]["mtu"]')" \

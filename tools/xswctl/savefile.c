@@ -98,12 +98,16 @@ void savefile_free(struct savefile *sf)
 }
 
 /* Grows the array *@v of *@n elements of @size by one, zeroed. */
+/* One more element; the room doubles at each power of two, 1, 2, 4 ... */
 static void *grow(void *v, unsigned int *n, size_t size)
 {
-	char *nv = realloc(v, (*n + 1) * size);
+	char *nv = v;
 
-	if (!nv)
-		return NULL;
+	if (!(*n & (*n - 1))) {
+		nv = realloc(v, (*n ? 2 * (size_t)*n : 1) * size);
+		if (!nv)
+			return NULL;
+	}
 	memset(nv + *n * size, 0, size);
 	++*n;
 	return nv;
@@ -626,16 +630,19 @@ int savefile_read(struct savefile *sf, FILE *f, char *why, size_t whylen)
 	size_t got;
 	int err;
 
+	/* Never more than one byte past the largest file is read. */
 	while (buf) {
-		got = fread(buf + len, 1, cap - len, f);
+		size_t want = (cap < max + 1 ? cap : max + 1) - len;
+
+		got = fread(buf + len, 1, want, f);
 		len += got;
-		if (len < cap)
-			break;
-		if (cap > max) {
+		if (len > max) {
 			free(buf);
 			snprintf(why, whylen, "the file is larger than %zu bytes", max);
 			return -1;
 		}
+		if (got < want)
+			break;
 		nb = realloc(buf, cap * 2);
 		if (!nb) {
 			free(buf);
