@@ -533,6 +533,29 @@ expect_says "nic restore: port 3 index 0: 2 records restored, 0 unclaimed" \
 expect_eq "$(save_log)" "s1 nic-restore-complete port 3 nic 0 status 0 records 10000 bad 0
 s1 nic-restore-complete port 3 nic 0 status 0 records 1 bad 0" "test-filter's large restores"
 
+# --- Pieces no xswctl sends, on one socket -------------------------------
+section "hostile pieces"
+# Attributes of a record: 1 switch, 2 port-id, 4 record, 5 offset, 6 size,
+# 7 ext-id, 10 data, 11 status.  A piece without data would begin the same
+# record again and again, each time with a new buffer; a status must be an
+# errno; nothing is left once the socket closes.
+before=$(snapshot)
+at="1=str:s1 2=u32:3"
+got=$(python3 "$(dirname "$0")/nlraw.py" \
+	nic-restore $at 4=u32:0 5=u32:0 6=u32:1048576 7=zero:16 -- \
+	nic-restore $at 4=u32:0 5=u32:0 6=u32:16 7=zero:16 10=zero:8 -- \
+	nic-restore $at 4=u32:0 5=u32:0 6=u32:16 7=zero:16 10=zero:8 -- \
+	nic-restore $at 4=u32:0 5=u32:8 6=u32:16 -- \
+	nic-restore-complete $at 11=u32:0xffffec78 -- \
+	nic-restore-complete $at) || fail "nlraw.py: $got"
+expect_eq "$got" "error EINVAL: xswitch: a piece of a non-empty record carries no data
+ok
+error EINVAL: xswitch: the record or its offset is not the one expected next
+error EINVAL: xswitch: a piece of a non-empty record carries no data
+error EINVAL: xswitch: status is not 0 or a negative errno
+error EINVAL: xswitch: the last record is incomplete" "hostile pieces"
+expect_eq "$(snapshot)" "$before" "the state after hostile pieces"
+
 ok xswctl switch del s1
 trap - EXIT
 rmmod xsw_testext || fail "rmmod xsw_testext"
