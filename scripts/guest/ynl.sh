@@ -55,7 +55,7 @@ record='{"switch": "ynl0", "port-id": 1, "index": 0, "record": 0, "offset": 0, "
 	"name": "sample-capture counts", "data": "0100000002000000"}'
 expect_ynl "[$record]" --dump nic-save --json '{"switch": "ynl0", "port-id": 1}'
 # A step after the save, which the restore takes back.
-expect_ynl None --do nic-set --json '{"switch": "ynl0", "port-id": 1, "mtu": 1400}'
+expect_ynl None --do nic-set --json '{"switch": "ynl0", "port-id": 1, "mtu": 9000}'
 # A restore is its socket's: the piece and the completion go together.
 expect_ynl '[None, {"switch": "ynl0", "port-id": 1, "index": 0, "restored": 1, "unclaimed": 0}]' \
 	--multi nic-restore "$record" \
