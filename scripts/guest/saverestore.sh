@@ -436,6 +436,9 @@ expect_eq "$(count 7)" "$count2" "vm2-nic's count after the resume"
 section "vetoed restore"
 saves $dir/vm3.sav "nic save: port 3 index 0: 4 records, 308 bytes" \
 	xswctl nic save s1 port 3
+# A step after the save (the MTU it has), which a failed restore keeps.
+xswctl nic set s1 port 3 mtu 1500 || fail "nic set"
+count3=$(count 3)
 knob log clear
 knob veto "nic-restore -5 test-filter: bad state"
 expect_refused "Error: test-filter: bad state (Input/output error)" \
@@ -445,12 +448,15 @@ s1 nic-restore-complete port 3 nic 0 status -5 records 0 bad 0" "test-filter's v
 expect_events "a vetoed restore" <<EOF
 op nic-save port 3 nic 0 status 0 records 4
 op nic-save-complete port 3 nic 0 status 0
+op nic-update port 3 nic 0 status 0
 op nic-restore port 3 nic 0 status 0 ext-id $capture_id
 op nic-restore port 3 nic 0 status -5 ext test-filter ext-id $filter_id
 op nic-restore-complete port 3 nic 0 status -5 records 1
 EOF
 expect_eq "$(json_get "$(xswctl -j nic show s1 port 3)" 'j[0]["state"]')" connected \
 	"vm3-nic after the vetoed restore"
+# sample-capture took its record, then the restore failed: its count stays.
+expect_eq "$(count 3)" "$count3" "vm3-nic's count after the vetoed restore"
 
 # ... and a vetoed VM resume takes off again what it made.
 saves $dir/vm2.sav "vm save: 1 ports, 4 records saved and taken off" \
