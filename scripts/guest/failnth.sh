@@ -406,7 +406,10 @@ walk "ext disable" "$base" ext set $sw name sample-vlan enabled off
 walk -s "ext position" "$base" ext set $sw name sample-capture position 0
 walk -s "feature show" "$base" feature show $sw id $vlan_status
 walk -s -r 2 "nic save" "$base" nic save $sw port 1
+# Saved one step later than the base, so that its restore changes the
+# NIC's count (sample-capture's count becomes the saved one).
 rebuild "$base"
+xswctl nic set $sw port 1 mtu 1500 >/dev/null || fail "nic set"
 xswctl nic save $sw port 1 >$tmp/saved 2>$tmp/saved.err || fail "nic save: $(<$tmp/saved.err)"
 walk -i $tmp/saved "nic restore" "$base" nic restore $sw port 1
 walk -i $tmp/saved -r 2 "nic restore, its completion" "$base" nic restore $sw port 1
