@@ -60,7 +60,7 @@ MODULE_PARM_DESC(max_save_records,
 		 "records of one NIC's save or restore (default and most 1048576)");
 module_param_named(max_save_bytes, xsw_limits.save_bytes, uint, 0644);
 MODULE_PARM_DESC(max_save_bytes,
-		 "payload bytes of one NIC's save or restore (default and most 64 MiB)");
+		 "memory of one NIC's save, payload of its restore (default and most 64 MiB)");
 
 struct xsw_counts xsw_counts;
 EXPORT_SYMBOL_IF_KUNIT(xsw_counts);

@@ -293,8 +293,9 @@ struct xsw_extension_ops {
 #define XSW_SAVE_RECORD_MAX	XSWITCH_MAX_RECORD
 #define XSW_SAVE_BUF_FIRST	4096
 /*
- * What one NIC's save may hold at most, in records and in payload bytes
- * (the module parameters max_save_records and max_save_bytes may lower it).
+ * What one NIC's save may hold at most, in records and in bytes (the
+ * payloads and the core's bookkeeping of each record; the module
+ * parameters max_save_records and max_save_bytes may lower it).
  */
 #define XSW_SAVE_RECORDS_MAX	1048576
 #define XSW_SAVE_BYTES_MAX	(64 << 20)
