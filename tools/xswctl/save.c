@@ -375,26 +375,40 @@ out:
 	return err ? XSWCTL_EXIT_FAILURE : 0;
 }
 
+/*
+ * The save file on standard input, read whole and checked before the
+ * kernel hears of it; @what ("nic restore") prefixes the messages.
+ * Returns 0, or the exit status.
+ */
+int read_saved(struct savefile *sf, const char *what)
+{
+	char why[256];
+
+	if (isatty(STDIN_FILENO))
+		return usage_error("%s: %s", what,
+				   "the saved data is binary: give it on standard input");
+	if (savefile_read(sf, stdin, why, sizeof(why))) {
+		fprintf(stderr, "xswctl: %s: %s\n", what, why);
+		return XSWCTL_EXIT_FAILURE;
+	}
+	return 0;
+}
+
 int nic_restore_run(const struct nlmsghdr *args)
 {
 	uint32_t restored = 0, unclaimed = 0;
 	struct savefile sf;
-	char why[256];
 	struct nic_at at;
 	struct xnl *nl;
-	int err = XSWCTL_EXIT_FAILURE;
+	int err;
 
 	nic_at_args(args, &at);
 	if (!at.port)
 		return usage_error("nic restore: \"port\" is missing");
-	if (isatty(STDIN_FILENO))
-		return usage_error("nic restore: %s",
-				   "the saved data is binary: give it on standard input");
-	/* The whole file is read and checked before the kernel hears of it. */
-	if (savefile_read(&sf, stdin, why, sizeof(why))) {
-		fprintf(stderr, "xswctl: nic restore: %s\n", why);
-		return XSWCTL_EXIT_FAILURE;
-	}
+	err = read_saved(&sf, "nic restore");
+	if (err)
+		return err;
+	err = XSWCTL_EXIT_FAILURE;
 	if (sf.kind != SAVE_KIND_NIC || sf.nports != 1 ||
 	    sf.ports[0].nnics != 1) {
 		fprintf(stderr, "xswctl: nic restore: the file holds %s, not one NIC's data\n",

@@ -59,6 +59,7 @@ int get_attrs(struct xnl *nl, uint8_t cmd, const struct nic_at *at,
 	      bool dump, struct attrs_rx *rx);
 
 /* xswctl nic save / nic restore, given the request the engine built. */
+int read_saved(struct savefile *sf, const char *what);
 int nic_save_run(const struct nlmsghdr *args);
 int nic_restore_run(const struct nlmsghdr *args);
 

@@ -370,7 +370,6 @@ static int vm_resume(int argc, char **argv)
 	bool validate = false;
 	struct savefile sf;
 	unsigned int i;
-	char why[256];
 	struct xnl *nl;
 	int err = XSWCTL_EXIT_FAILURE;
 
@@ -378,14 +377,10 @@ static int vm_resume(int argc, char **argv)
 		return usage_error("vm resume: unexpected argument \"%s\"",
 				   argv[argc - 1]);
 	validate = argc == 2;
-	if (isatty(STDIN_FILENO))
-		return usage_error("vm resume: %s",
-				   "the saved data is binary: give it on standard input");
-	/* The whole file is read and checked before the kernel hears of it. */
-	if (savefile_read(&sf, stdin, why, sizeof(why))) {
-		fprintf(stderr, "xswctl: vm resume: %s\n", why);
-		return XSWCTL_EXIT_FAILURE;
-	}
+	err = read_saved(&sf, "vm resume");
+	if (err)
+		return err;
+	err = XSWCTL_EXIT_FAILURE;
 	if (sf.kind != SAVE_KIND_VM) {
 		fprintf(stderr, "xswctl: vm resume: %s\n",
 			"the file holds one NIC's data (use nic restore)");
