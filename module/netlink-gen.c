@@ -10,6 +10,20 @@
 
 #include <uapi/linux/xswitch.h>
 
+/* Common nested types */
+const struct nla_policy xswitch_prop_security_nl_policy[XSWITCH_A_PROP_SECURITY_VSID + 1] = {
+	[XSWITCH_A_PROP_SECURITY_MAC_SPOOFING] = { .type = NLA_FLAG, },
+	[XSWITCH_A_PROP_SECURITY_IEEE_PRIORITY_TAG] = { .type = NLA_FLAG, },
+	[XSWITCH_A_PROP_SECURITY_VSID] = { .type = NLA_U32, },
+};
+
+const struct nla_policy xswitch_prop_vlan_nl_policy[XSWITCH_A_PROP_VLAN_ALLOWED + 1] = {
+	[XSWITCH_A_PROP_VLAN_MODE] = NLA_POLICY_RANGE(NLA_U32, 1, 2),
+	[XSWITCH_A_PROP_VLAN_ACCESS_VLAN] = { .type = NLA_U16, },
+	[XSWITCH_A_PROP_VLAN_NATIVE_VLAN] = { .type = NLA_U16, },
+	[XSWITCH_A_PROP_VLAN_ALLOWED] = { .type = NLA_U16, },
+};
+
 /* XSWITCH_CMD_SWITCH_NEW - do */
 const struct nla_policy xswitch_switch_new_nl_policy[XSWITCH_A_SWITCH_NAME + 1] = {
 	[XSWITCH_A_SWITCH_NAME] = { .type = NLA_NUL_STRING, .len = 15, },
@@ -62,7 +76,7 @@ const struct nla_policy xswitch_port_get_nl_policy[XSWITCH_A_PORT_ID + 1] = {
 };
 
 /* XSWITCH_CMD_NIC_NEW - do */
-const struct nla_policy xswitch_nic_new_nl_policy[XSWITCH_A_NIC_VM_FRIENDLY_NAME + 1] = {
+const struct nla_policy xswitch_nic_new_nl_policy[XSWITCH_A_NIC_IFNAME + 1] = {
 	[XSWITCH_A_NIC_SWITCH] = { .type = NLA_NUL_STRING, .len = 15, },
 	[XSWITCH_A_NIC_PORT_ID] = NLA_POLICY_MIN(NLA_U32, 1),
 	[XSWITCH_A_NIC_INDEX] = NLA_POLICY_MAX(NLA_U16, XSWITCH_MAX_NIC_INDEX),
@@ -74,6 +88,8 @@ const struct nla_policy xswitch_nic_new_nl_policy[XSWITCH_A_NIC_VM_FRIENDLY_NAME
 	[XSWITCH_A_NIC_CURRENT_MAC] = NLA_POLICY_EXACT_LEN(6),
 	[XSWITCH_A_NIC_VM_NAME] = { .type = NLA_NUL_STRING, .len = 255, },
 	[XSWITCH_A_NIC_VM_FRIENDLY_NAME] = { .type = NLA_NUL_STRING, .len = 255, },
+	[XSWITCH_A_NIC_IFINDEX] = { .type = NLA_U32, },
+	[XSWITCH_A_NIC_IFNAME] = { .type = NLA_NUL_STRING, .len = 15, },
 };
 
 /* XSWITCH_CMD_NIC_CONNECT - do */
@@ -84,7 +100,7 @@ const struct nla_policy xswitch_nic_connect_nl_policy[XSWITCH_A_NIC_INDEX + 1] =
 };
 
 /* XSWITCH_CMD_NIC_SET - do */
-const struct nla_policy xswitch_nic_set_nl_policy[XSWITCH_A_NIC_VM_FRIENDLY_NAME + 1] = {
+const struct nla_policy xswitch_nic_set_nl_policy[XSWITCH_A_NIC_IFNAME + 1] = {
 	[XSWITCH_A_NIC_SWITCH] = { .type = NLA_NUL_STRING, .len = 15, },
 	[XSWITCH_A_NIC_PORT_ID] = NLA_POLICY_MIN(NLA_U32, 1),
 	[XSWITCH_A_NIC_INDEX] = NLA_POLICY_MAX(NLA_U16, XSWITCH_MAX_NIC_INDEX),
@@ -96,6 +112,8 @@ const struct nla_policy xswitch_nic_set_nl_policy[XSWITCH_A_NIC_VM_FRIENDLY_NAME
 	[XSWITCH_A_NIC_CURRENT_MAC] = NLA_POLICY_EXACT_LEN(6),
 	[XSWITCH_A_NIC_VM_NAME] = { .type = NLA_NUL_STRING, .len = 255, },
 	[XSWITCH_A_NIC_VM_FRIENDLY_NAME] = { .type = NLA_NUL_STRING, .len = 255, },
+	[XSWITCH_A_NIC_IFINDEX] = { .type = NLA_U32, },
+	[XSWITCH_A_NIC_IFNAME] = { .type = NLA_NUL_STRING, .len = 15, },
 };
 
 /* XSWITCH_CMD_NIC_DISCONNECT - do */
@@ -120,7 +138,7 @@ const struct nla_policy xswitch_nic_get_nl_policy[XSWITCH_A_NIC_INDEX + 1] = {
 };
 
 /* XSWITCH_CMD_PROP_ADD - do */
-const struct nla_policy xswitch_prop_add_nl_policy[XSWITCH_A_PROP_DATA + 1] = {
+const struct nla_policy xswitch_prop_add_nl_policy[XSWITCH_A_PROP_VLAN + 1] = {
 	[XSWITCH_A_PROP_SWITCH] = { .type = NLA_NUL_STRING, .len = 15, },
 	[XSWITCH_A_PROP_PORT_ID] = NLA_POLICY_MIN(NLA_U32, 1),
 	[XSWITCH_A_PROP_TYPE] = NLA_POLICY_RANGE(NLA_U32, 1, 6),
@@ -128,10 +146,12 @@ const struct nla_policy xswitch_prop_add_nl_policy[XSWITCH_A_PROP_DATA + 1] = {
 	[XSWITCH_A_PROP_VERSION] = { .type = NLA_U16, },
 	[XSWITCH_A_PROP_INSTANCE_ID] = NLA_POLICY_EXACT_LEN(16),
 	[XSWITCH_A_PROP_DATA] = { .type = NLA_BINARY, },
+	[XSWITCH_A_PROP_SECURITY] = NLA_POLICY_NESTED(xswitch_prop_security_nl_policy),
+	[XSWITCH_A_PROP_VLAN] = NLA_POLICY_NESTED(xswitch_prop_vlan_nl_policy),
 };
 
 /* XSWITCH_CMD_PROP_SET - do */
-const struct nla_policy xswitch_prop_set_nl_policy[XSWITCH_A_PROP_DATA + 1] = {
+const struct nla_policy xswitch_prop_set_nl_policy[XSWITCH_A_PROP_VLAN + 1] = {
 	[XSWITCH_A_PROP_SWITCH] = { .type = NLA_NUL_STRING, .len = 15, },
 	[XSWITCH_A_PROP_PORT_ID] = NLA_POLICY_MIN(NLA_U32, 1),
 	[XSWITCH_A_PROP_TYPE] = NLA_POLICY_RANGE(NLA_U32, 1, 6),
@@ -139,6 +159,8 @@ const struct nla_policy xswitch_prop_set_nl_policy[XSWITCH_A_PROP_DATA + 1] = {
 	[XSWITCH_A_PROP_VERSION] = { .type = NLA_U16, },
 	[XSWITCH_A_PROP_INSTANCE_ID] = NLA_POLICY_EXACT_LEN(16),
 	[XSWITCH_A_PROP_DATA] = { .type = NLA_BINARY, },
+	[XSWITCH_A_PROP_SECURITY] = NLA_POLICY_NESTED(xswitch_prop_security_nl_policy),
+	[XSWITCH_A_PROP_VLAN] = NLA_POLICY_NESTED(xswitch_prop_vlan_nl_policy),
 };
 
 /* XSWITCH_CMD_PROP_DEL - do */
@@ -151,7 +173,7 @@ const struct nla_policy xswitch_prop_del_nl_policy[XSWITCH_A_PROP_INSTANCE_ID + 
 };
 
 /* XSWITCH_CMD_PROP_GET - do */
-const struct nla_policy xswitch_prop_get_nl_policy[XSWITCH_A_PROP_DATA + 1] = {
+const struct nla_policy xswitch_prop_get_nl_policy[XSWITCH_A_PROP_VLAN + 1] = {
 	[XSWITCH_A_PROP_SWITCH] = { .type = NLA_NUL_STRING, .len = 15, },
 	[XSWITCH_A_PROP_PORT_ID] = NLA_POLICY_MIN(NLA_U32, 1),
 	[XSWITCH_A_PROP_TYPE] = NLA_POLICY_RANGE(NLA_U32, 1, 6),
@@ -159,6 +181,8 @@ const struct nla_policy xswitch_prop_get_nl_policy[XSWITCH_A_PROP_DATA + 1] = {
 	[XSWITCH_A_PROP_VERSION] = { .type = NLA_U16, },
 	[XSWITCH_A_PROP_INSTANCE_ID] = NLA_POLICY_EXACT_LEN(16),
 	[XSWITCH_A_PROP_DATA] = { .type = NLA_BINARY, },
+	[XSWITCH_A_PROP_SECURITY] = NLA_POLICY_NESTED(xswitch_prop_security_nl_policy),
+	[XSWITCH_A_PROP_VLAN] = NLA_POLICY_NESTED(xswitch_prop_vlan_nl_policy),
 };
 
 /* XSWITCH_CMD_FEATURE_STATUS_GET - do */
@@ -285,7 +309,7 @@ const struct genl_ops xswitch_nl_ops[26] = {
 		.cmd		= XSWITCH_CMD_NIC_NEW,
 		.doit		= xswitch_nl_nic_new_doit,
 		.policy		= xswitch_nic_new_nl_policy,
-		.maxattr	= XSWITCH_A_NIC_VM_FRIENDLY_NAME,
+		.maxattr	= XSWITCH_A_NIC_IFNAME,
 		.flags		= GENL_UNS_ADMIN_PERM,
 	},
 	{
@@ -299,7 +323,7 @@ const struct genl_ops xswitch_nl_ops[26] = {
 		.cmd		= XSWITCH_CMD_NIC_SET,
 		.doit		= xswitch_nl_nic_set_doit,
 		.policy		= xswitch_nic_set_nl_policy,
-		.maxattr	= XSWITCH_A_NIC_VM_FRIENDLY_NAME,
+		.maxattr	= XSWITCH_A_NIC_IFNAME,
 		.flags		= GENL_UNS_ADMIN_PERM,
 	},
 	{
@@ -327,14 +351,14 @@ const struct genl_ops xswitch_nl_ops[26] = {
 		.cmd		= XSWITCH_CMD_PROP_ADD,
 		.doit		= xswitch_nl_prop_add_doit,
 		.policy		= xswitch_prop_add_nl_policy,
-		.maxattr	= XSWITCH_A_PROP_DATA,
+		.maxattr	= XSWITCH_A_PROP_VLAN,
 		.flags		= GENL_UNS_ADMIN_PERM,
 	},
 	{
 		.cmd		= XSWITCH_CMD_PROP_SET,
 		.doit		= xswitch_nl_prop_set_doit,
 		.policy		= xswitch_prop_set_nl_policy,
-		.maxattr	= XSWITCH_A_PROP_DATA,
+		.maxattr	= XSWITCH_A_PROP_VLAN,
 		.flags		= GENL_UNS_ADMIN_PERM,
 	},
 	{
@@ -349,7 +373,7 @@ const struct genl_ops xswitch_nl_ops[26] = {
 		.doit		= xswitch_nl_prop_get_doit,
 		.dumpit		= xswitch_nl_prop_get_dumpit,
 		.policy		= xswitch_prop_get_nl_policy,
-		.maxattr	= XSWITCH_A_PROP_DATA,
+		.maxattr	= XSWITCH_A_PROP_VLAN,
 	},
 	{
 		.cmd		= XSWITCH_CMD_FEATURE_STATUS_GET,

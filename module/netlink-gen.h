@@ -11,6 +11,10 @@
 
 #include <uapi/linux/xswitch.h>
 
+/* Common nested types */
+extern const struct nla_policy xswitch_prop_security_nl_policy[XSWITCH_A_PROP_SECURITY_VSID + 1];
+extern const struct nla_policy xswitch_prop_vlan_nl_policy[XSWITCH_A_PROP_VLAN_ALLOWED + 1];
+
 extern const struct nla_policy xswitch_switch_new_nl_policy[XSWITCH_A_SWITCH_NAME + 1];
 
 extern const struct nla_policy xswitch_switch_del_nl_policy[XSWITCH_A_SWITCH_NAME + 1];
@@ -27,11 +31,11 @@ extern const struct nla_policy xswitch_port_del_nl_policy[XSWITCH_A_PORT_ID + 1]
 
 extern const struct nla_policy xswitch_port_get_nl_policy[XSWITCH_A_PORT_ID + 1];
 
-extern const struct nla_policy xswitch_nic_new_nl_policy[XSWITCH_A_NIC_VM_FRIENDLY_NAME + 1];
+extern const struct nla_policy xswitch_nic_new_nl_policy[XSWITCH_A_NIC_IFNAME + 1];
 
 extern const struct nla_policy xswitch_nic_connect_nl_policy[XSWITCH_A_NIC_INDEX + 1];
 
-extern const struct nla_policy xswitch_nic_set_nl_policy[XSWITCH_A_NIC_VM_FRIENDLY_NAME + 1];
+extern const struct nla_policy xswitch_nic_set_nl_policy[XSWITCH_A_NIC_IFNAME + 1];
 
 extern const struct nla_policy xswitch_nic_disconnect_nl_policy[XSWITCH_A_NIC_INDEX + 1];
 
@@ -39,13 +43,13 @@ extern const struct nla_policy xswitch_nic_del_nl_policy[XSWITCH_A_NIC_INDEX + 1
 
 extern const struct nla_policy xswitch_nic_get_nl_policy[XSWITCH_A_NIC_INDEX + 1];
 
-extern const struct nla_policy xswitch_prop_add_nl_policy[XSWITCH_A_PROP_DATA + 1];
+extern const struct nla_policy xswitch_prop_add_nl_policy[XSWITCH_A_PROP_VLAN + 1];
 
-extern const struct nla_policy xswitch_prop_set_nl_policy[XSWITCH_A_PROP_DATA + 1];
+extern const struct nla_policy xswitch_prop_set_nl_policy[XSWITCH_A_PROP_VLAN + 1];
 
 extern const struct nla_policy xswitch_prop_del_nl_policy[XSWITCH_A_PROP_INSTANCE_ID + 1];
 
-extern const struct nla_policy xswitch_prop_get_nl_policy[XSWITCH_A_PROP_DATA + 1];
+extern const struct nla_policy xswitch_prop_get_nl_policy[XSWITCH_A_PROP_VLAN + 1];
 
 extern const struct nla_policy xswitch_feature_status_get_nl_policy[XSWITCH_A_FEATURE_STATUS_ID + 1];
 

@@ -185,6 +185,10 @@ struct xsw_switch {
  * @finish: completes a pending delete once @users reached zero
  * @gone: signalled when the delete step has completed
  * @rcu: for the free after a grace period
+ * @security: the payload of its security property, as the datapath
+ *	enforces it (RCU; points into the property's entry), or NULL
+ * @vlan: likewise, its VLAN property
+ * @stats: per-CPU traffic counters
  */
 struct xsw_port {
 	struct xsw_port_info info;
@@ -199,6 +203,9 @@ struct xsw_port {
 	struct work_struct finish;
 	struct completion gone;
 	struct rcu_head rcu;
+	const struct xsw_prop_security __rcu *security;
+	const struct xsw_prop_vlan __rcu *vlan;
+	struct xsw_port_stats __percpu *stats;
 };
 
 /**

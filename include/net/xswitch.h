@@ -17,6 +17,7 @@
 #ifndef _NET_XSWITCH_H
 #define _NET_XSWITCH_H
 
+#include <linux/bitops.h>
 #include <linux/if_ether.h>
 #include <linux/netlink.h>
 #include <linux/types.h>
@@ -24,6 +25,7 @@
 #include <uapi/linux/xswitch.h>
 
 struct net;
+struct sk_buff;
 struct xsw_switch;
 struct xsw_port;
 struct xsw_nic;
@@ -111,6 +113,44 @@ struct xsw_property {
 };
 
 /**
+ * struct xsw_prop_security - a security property's payload
+ * @allow_mac_spoofing: frames from the port's NICs may carry any source
+ *	MAC; else only the NIC's own (its current MAC)
+ * @allow_ieee_priority_tag: frames keep their 802.1p priority; else it is
+ *	cleared
+ * @vsid: virtual subnet id (24 bits), 0 for none: ports with different
+ *	non-zero ids do not exchange frames
+ *
+ * What struct xsw_property.data points at for type
+ * XSWITCH_PROP_TYPE_SECURITY (the switch checked it; @len is its size).
+ */
+struct xsw_prop_security {
+	bool allow_mac_spoofing;
+	bool allow_ieee_priority_tag;
+	u32 vsid;
+};
+
+#define XSW_VLAN_ID_MAX		4094
+
+/**
+ * struct xsw_prop_vlan - a VLAN property's payload
+ * @mode: XSWITCH_VLAN_MODE_ACCESS or XSWITCH_VLAN_MODE_TRUNK
+ * @access_vlan: access mode: the port's VLAN, 1 to XSW_VLAN_ID_MAX; frames
+ *	leave the port untagged, and tagged ones it sends are dropped
+ * @native_vlan: trunk mode: the VLAN of untagged frames (and frames of it
+ *	leave untagged), 0 if untagged frames are refused
+ * @allowed: trunk mode: the VLANs the port carries, tagged
+ *
+ * What struct xsw_property.data points at for type XSWITCH_PROP_TYPE_VLAN.
+ */
+struct xsw_prop_vlan {
+	u32 mode;
+	u16 access_vlan;
+	u16 native_vlan;
+	unsigned long allowed[BITS_TO_LONGS(XSW_VLAN_ID_MAX + 1)];
+};
+
+/**
  * struct xsw_record - one record of a NIC's saved run-time data
  * @ext_id: ExtensionId of the extension that saved it
  * @feature_class: FeatureClassId: which independently versioned part of
@@ -140,6 +180,59 @@ struct xsw_step {
 	struct xsw_port *port;
 	struct xsw_nic *nic;
 	const struct xsw_property *prop;
+};
+
+/* Destinations a frame's context holds without an allocation. */
+#define XSW_FWD_INLINE		8
+
+/**
+ * struct xsw_dest - one destination of a frame
+ * @nic: the NIC, connected when it was added; valid while the frame is in
+ *	the switch (under rcu_read_lock())
+ * @port_id: its PortId
+ * @nic_index: its NIC index
+ * @excluded: an extension excluded it on egress: the frame does not go
+ *	there, and an exclusion is never undone
+ */
+struct xsw_dest {
+	struct xsw_nic *nic;
+	u32 port_id;
+	u16 nic_index;
+	bool excluded;
+};
+
+/**
+ * struct xsw_fwd - a frame's forwarding context
+ * @sw: the switch
+ * @src_port: the port it came from; NULL for a frame an extension
+ *	originated (PortId 0), which is trusted: port policies (VLAN,
+ *	MAC spoofing, ACLs) do not apply to it
+ * @src_nic: the NIC it came from, NULL likewise
+ * @src_port_id: PortId of @src_port, 0 for an originated frame
+ * @src_nic_index: NIC index of @src_nic
+ * @vlan: the VLAN the frame belongs to once the source port's VLAN policy
+ *	classified it (0: untagged, no VLAN)
+ * @n_dest: destinations committed so far
+ * @max_dest: room in @dest
+ * @dest: the destinations (Hyper-V's destination array): a forwarding
+ *	extension adds them on ingress with xsw_fwd_add_dest(); nothing
+ *	removes one, egress may only exclude it
+ * @inline_dest: where @dest points until more are needed
+ *
+ * Hyper-V's NDIS_SWITCH_FORWARDING_DETAIL_NET_BUFFER_LIST_INFO and
+ * destination array; lives for one frame, on the stack of the switch.
+ */
+struct xsw_fwd {
+	struct xsw_switch *sw;
+	struct xsw_port *src_port;
+	struct xsw_nic *src_nic;
+	u32 src_port_id;
+	u16 src_nic_index;
+	u16 vlan;
+	u32 n_dest;
+	u32 max_dest;
+	struct xsw_dest *dest;
+	struct xsw_dest inline_dest[XSW_FWD_INLINE];
 };
 
 /**
@@ -221,6 +314,20 @@ struct xsw_step {
  * before it completed) calls @nic_restore_complete with the control lock
  * held.  They must not call xswitch's control functions either.
  *
+ * Frames (see Documentation/datapath.rst), for enabled extensions only:
+ * @rx: ingress, in stack order (capture, filter, forwarding).  Return 0
+ *	to pass the frame on, or an enum xswitch_drop_reason to drop it
+ *	(filter and forwarding only; a capture extension's drop is ignored).
+ *	A forwarding extension decides the destinations here with
+ *	xsw_fwd_add_dest() (none: the frame is dropped, no-dest); without
+ *	one, the switch's built-in forwarder does.
+ * @tx: egress, once per destination, in reverse stack order (forwarding,
+ *	filter, capture).  Return 0 to deliver, or a drop reason to exclude
+ *	the destination (filter and forwarding only).
+ * Both run in softirq context or with bottom halves disabled, under
+ * rcu_read_lock(), on any CPU at once: no sleeping, no control lock.  They
+ * must not modify @skb (xsw_dp_originate() a copy instead) nor keep it.
+ *
  * All other callbacks run in process context with the switch's control
  * lock held; they may sleep but must not call xswitch's control functions
  * (creating, deleting or changing objects).  The read-only functions below
@@ -283,6 +390,11 @@ struct xsw_extension_ops {
 			   struct netlink_ext_ack *extack);
 	void (*nic_restore_complete)(struct xsw_ext *ext, struct xsw_nic *nic,
 				     int status);
+
+	int (*rx)(struct xsw_ext *ext, struct sk_buff *skb,
+		  struct xsw_fwd *fwd);
+	int (*tx)(struct xsw_ext *ext, struct sk_buff *skb,
+		  const struct xsw_fwd *fwd, const struct xsw_dest *dest);
 };
 
 /* Longest extension name, without the terminating NUL. */
@@ -371,5 +483,56 @@ int xsw_port_ref(struct xsw_ext *ext, struct xsw_port *port);
 void xsw_port_unref(struct xsw_ext *ext, struct xsw_port *port);
 int xsw_nic_ref(struct xsw_ext *ext, struct xsw_nic *nic);
 void xsw_nic_unref(struct xsw_ext *ext, struct xsw_nic *nic);
+
+/*
+ * The datapath's helpers, for ->rx and ->tx (and anything else under
+ * rcu_read_lock(), softirq included).
+ *
+ * xsw_fwd_add_dest() commits @nic as a destination: it must be connected
+ * (-EINVAL otherwise), a NIC already committed is not added twice (0), and
+ * -ENOMEM means the frame could not take more.  xsw_fwd_flood() commits
+ * every connected NIC of the switch but the source's, of the ports whose
+ * VLAN and security policies let the frame's VLAN reach them
+ * (xsw_fwd_may_reach()).
+ *
+ * xsw_fwd_classify() applies the source port's standard policies, as the
+ * built-in forwarder does before choosing destinations: the MAC-spoofing
+ * guard and the VLAN policy (it sets @fwd->vlan).  It returns 0 or the
+ * drop reason.  A forwarding extension that enforces the standard
+ * policies itself calls it (and xsw_fwd_may_reach()); one that does not
+ * must refuse VLAN properties (Documentation/datapath.rst).
+ *
+ * xsw_port_security_rcu() and xsw_port_vlan_rcu() give a port's standard
+ * properties as the switch enforces them, NULL when it has none.
+ *
+ * xsw_nic_by_mac_rcu() finds the connected NIC whose current MAC is @mac.
+ */
+int xsw_fwd_add_dest(struct xsw_fwd *fwd, struct xsw_nic *nic);
+int xsw_fwd_flood(struct xsw_fwd *fwd);
+int xsw_fwd_classify(struct xsw_fwd *fwd, struct sk_buff *skb);
+bool xsw_fwd_may_reach(const struct xsw_fwd *fwd, const struct xsw_port *dst);
+const struct xsw_prop_security *
+xsw_port_security_rcu(const struct xsw_port *port);
+const struct xsw_prop_vlan *xsw_port_vlan_rcu(const struct xsw_port *port);
+struct xsw_nic *xsw_nic_by_mac_rcu(struct xsw_switch *sw, const u8 *mac);
+
+/*
+ * xsw_dp_originate - send a frame an extension made (a copy, a mirror)
+ * @ext: the extension, which must be enabled
+ * @skb: the frame, an Ethernet frame with skb->data at its MAC header;
+ *	always consumed
+ * @dst: deliver to this connected NIC through the egress walk; or NULL:
+ *	run the ingress walk from the extension below @ext, then egress, as
+ *	any frame
+ *
+ * The frame's source is PortId 0 (trusted, port policies do not apply).
+ * Frames originated from within the walk of another nest at most a few
+ * levels deep (beyond, they are dropped: loop).  Context as ->rx.
+ *
+ * Return: 0 if the frame was sent to at least one destination, else a
+ * drop reason (it was dropped and counted).
+ */
+int xsw_dp_originate(struct xsw_ext *ext, struct sk_buff *skb,
+		     struct xsw_nic *dst);
 
 #endif /* _NET_XSWITCH_H */

@@ -97,6 +97,47 @@ enum xswitch_op {
 	XSWITCH_OP_NIC_RESTORE_UNCLAIMED,
 };
 
+/**
+ * enum xswitch_drop_reason - Why the switch dropped a frame; each is counted
+ *   per port (see Documentation/datapath.rst for where each is counted).
+ * @XSWITCH_DROP_REASON_NO_DEST: No destination (unknown unicast with no port
+ *   to flood to).
+ * @XSWITCH_DROP_REASON_EXCLUDED: An extension excluded the destination on
+ *   egress.
+ * @XSWITCH_DROP_REASON_VLAN: The VLAN policy of the source or destination port
+ *   refuses it.
+ * @XSWITCH_DROP_REASON_MAC_SPOOF: The source MAC is not the NIC's and the
+ *   security policy forbids spoofing.
+ * @XSWITCH_DROP_REASON_FILTER: An extension dropped it on ingress.
+ * @XSWITCH_DROP_REASON_DEV_DOWN: The destination device is down or refused it.
+ * @XSWITCH_DROP_REASON_NOT_READY: The source NIC is disconnected or being
+ *   deleted, or its port tears down.
+ * @XSWITCH_DROP_REASON_NOMEM: No memory to copy it to one more destination.
+ * @XSWITCH_DROP_REASON_LOOP: Extensions originated frames nested too deep.
+ * @XSWITCH_DROP_REASON_MTU: Larger than the destination's MTU.
+ */
+enum xswitch_drop_reason {
+	XSWITCH_DROP_REASON_NO_DEST = 1,
+	XSWITCH_DROP_REASON_EXCLUDED,
+	XSWITCH_DROP_REASON_VLAN,
+	XSWITCH_DROP_REASON_MAC_SPOOF,
+	XSWITCH_DROP_REASON_FILTER,
+	XSWITCH_DROP_REASON_DEV_DOWN,
+	XSWITCH_DROP_REASON_NOT_READY,
+	XSWITCH_DROP_REASON_NOMEM,
+	XSWITCH_DROP_REASON_LOOP,
+	XSWITCH_DROP_REASON_MTU,
+};
+
+/**
+ * enum xswitch_vlan_mode - The VLAN policy's modes
+ *   (NDIS_SWITCH_PORT_VLAN_MODE).
+ */
+enum xswitch_vlan_mode {
+	XSWITCH_VLAN_MODE_ACCESS = 1,
+	XSWITCH_VLAN_MODE_TRUNK,
+};
+
 enum {
 	XSWITCH_A_SWITCH_NAME = 1,
 	XSWITCH_A_SWITCH_ID,
@@ -114,6 +155,7 @@ enum {
 	XSWITCH_A_PORT_VALIDATION,
 	XSWITCH_A_PORT_STATE,
 	XSWITCH_A_PORT_RESTORING,
+	XSWITCH_A_PORT_STATS,
 
 	__XSWITCH_A_PORT_MAX,
 	XSWITCH_A_PORT_MAX = (__XSWITCH_A_PORT_MAX - 1)
@@ -133,6 +175,8 @@ enum {
 	XSWITCH_A_NIC_CURRENT_MAC,
 	XSWITCH_A_NIC_VM_NAME,
 	XSWITCH_A_NIC_VM_FRIENDLY_NAME,
+	XSWITCH_A_NIC_IFINDEX,
+	XSWITCH_A_NIC_IFNAME,
 
 	__XSWITCH_A_NIC_MAX,
 	XSWITCH_A_NIC_MAX = (__XSWITCH_A_NIC_MAX - 1)
@@ -146,6 +190,8 @@ enum {
 	XSWITCH_A_PROP_VERSION,
 	XSWITCH_A_PROP_INSTANCE_ID,
 	XSWITCH_A_PROP_DATA,
+	XSWITCH_A_PROP_SECURITY,
+	XSWITCH_A_PROP_VLAN,
 
 	__XSWITCH_A_PROP_MAX,
 	XSWITCH_A_PROP_MAX = (__XSWITCH_A_PROP_MAX - 1)
@@ -219,6 +265,46 @@ enum {
 
 	__XSWITCH_A_FILE_MAX,
 	XSWITCH_A_FILE_MAX = (__XSWITCH_A_FILE_MAX - 1)
+};
+
+enum {
+	XSWITCH_A_PORT_STATS_RX_PACKETS = 1,
+	XSWITCH_A_PORT_STATS_RX_BYTES,
+	XSWITCH_A_PORT_STATS_TX_PACKETS,
+	XSWITCH_A_PORT_STATS_TX_BYTES,
+	XSWITCH_A_PORT_STATS_DROP,
+	XSWITCH_A_PORT_STATS_PAD,
+
+	__XSWITCH_A_PORT_STATS_MAX,
+	XSWITCH_A_PORT_STATS_MAX = (__XSWITCH_A_PORT_STATS_MAX - 1)
+};
+
+enum {
+	XSWITCH_A_DROP_REASON = 1,
+	XSWITCH_A_DROP_PACKETS,
+	XSWITCH_A_DROP_PAD,
+
+	__XSWITCH_A_DROP_MAX,
+	XSWITCH_A_DROP_MAX = (__XSWITCH_A_DROP_MAX - 1)
+};
+
+enum {
+	XSWITCH_A_PROP_SECURITY_MAC_SPOOFING = 1,
+	XSWITCH_A_PROP_SECURITY_IEEE_PRIORITY_TAG,
+	XSWITCH_A_PROP_SECURITY_VSID,
+
+	__XSWITCH_A_PROP_SECURITY_MAX,
+	XSWITCH_A_PROP_SECURITY_MAX = (__XSWITCH_A_PROP_SECURITY_MAX - 1)
+};
+
+enum {
+	XSWITCH_A_PROP_VLAN_MODE = 1,
+	XSWITCH_A_PROP_VLAN_ACCESS_VLAN,
+	XSWITCH_A_PROP_VLAN_NATIVE_VLAN,
+	XSWITCH_A_PROP_VLAN_ALLOWED,
+
+	__XSWITCH_A_PROP_VLAN_MAX,
+	XSWITCH_A_PROP_VLAN_MAX = (__XSWITCH_A_PROP_VLAN_MAX - 1)
 };
 
 enum {
