@@ -339,7 +339,7 @@ static int xsw_dp_xmit(struct xsw_nic *nic, struct sk_buff *skb)
 
 /* One destination: its egress walk, then out.  Consumes @skb. */
 static int xsw_dp_deliver(const struct xsw_fwd *fwd, struct sk_buff *skb,
-			   const struct xsw_dp_stack *st, struct xsw_dest *d)
+			  const struct xsw_dp_stack *st, struct xsw_dest *d)
 {
 	struct xsw_port *port = d->nic->port;
 	int r;
