@@ -11,15 +11,7 @@
 #include <linux/xswitch.h>
 
 #include "../savefile.h"
-
-static int fails;
-
-#define CHECK(cond) do {						\
-	if (!(cond)) {							\
-		fprintf(stderr, "FAIL: %s:%d: %s\n", __FILE__, __LINE__, #cond); \
-		fails++;						\
-	}								\
-} while (0)
+#include "check.h"
 
 /* Attributes of one nest, built with libmnl into @buf. */
 static size_t attrs(char *buf, size_t size, int kind)
