@@ -91,7 +91,7 @@ static int xsw_prop_check(struct xsw_port *port,
 		NL_SET_ERR_MSG_MOD(extack, "property data is longer than 16384 bytes");
 		return -EMSGSIZE;
 	}
-	return xsw_stdprop_check(prop, extack);
+	return 0;
 }
 
 /* Another property of a standard type on the port than @prop's identity. */
@@ -186,6 +186,9 @@ int xsw_prop_add(struct xsw_switch *sw, struct xsw_port *port,
 			     XSWITCH_OP_SWITCH_PROP_ADD, extack);
 	if (IS_ERR(list))
 		return PTR_ERR(list);
+	err = xsw_stdprop_check(prop, extack);
+	if (err)
+		return err;
 	if (xsw_prop_find(list, prop)) {
 		NL_SET_ERR_MSG_MOD(extack, "a property with that type, id and instance id exists");
 		return -EEXIST;
@@ -223,6 +226,9 @@ int xsw_prop_update(struct xsw_switch *sw, struct xsw_port *port,
 			     XSWITCH_OP_SWITCH_PROP_UPDATE, extack);
 	if (IS_ERR(list))
 		return PTR_ERR(list);
+	err = xsw_stdprop_check(prop, extack);
+	if (err)
+		return err;
 	old = xsw_prop_find(list, prop);
 	if (!old || old->prop.version != prop->version) {
 		NL_SET_ERR_MSG_MOD(extack, "no property of that identity and version");
