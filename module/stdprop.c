@@ -49,6 +49,7 @@ bool xsw_prop_is_std(u32 type)
 	return type == XSWITCH_PROP_TYPE_SECURITY ||
 	       type == XSWITCH_PROP_TYPE_VLAN;
 }
+EXPORT_SYMBOL_IF_KUNIT(xsw_prop_is_std);
 
 static int xsw_security_check(const struct xsw_prop_security *s,
 			      struct nlattr **tb,
@@ -315,6 +316,7 @@ size_t xsw_stdprop_size(const struct xsw_property *prop)
 	return nla_total_size(0) + nla_total_size(sizeof(u32)) +
 	       2 * nla_total_size(sizeof(u16)) + n * nla_total_size(sizeof(u16));
 }
+EXPORT_SYMBOL_IF_KUNIT(xsw_stdprop_size);
 
 static int xsw_security_fill(struct sk_buff *skb,
 			     const struct xsw_prop_security *s)
@@ -362,6 +364,7 @@ int xsw_stdprop_fill(struct sk_buff *skb, const struct xsw_property *prop)
 		return xsw_security_fill(skb, prop->data);
 	return xsw_vlan_fill(skb, prop->data);
 }
+EXPORT_SYMBOL_IF_KUNIT(xsw_stdprop_fill);
 
 /*
  * Publishes @e (NULL: none) as @port's enforced property of @type, for the
