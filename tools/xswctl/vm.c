@@ -236,8 +236,10 @@ static int put_saved(struct nlmsghdr *nlh, size_t size, const struct sattrs *a,
 	while (off + MNL_ATTR_HDRLEN <= a->len) {
 		attr = (const struct nlattr *)(a->buf + off);
 		t = mnl_attr_get_type(attr);
+		/* A nest keeps its NLA_F_NESTED: strict policies want it. */
 		if (t <= max && allow[t] &&
-		    !mnl_attr_put_check(nlh, size, t, mnl_attr_get_payload_len(attr),
+		    !mnl_attr_put_check(nlh, size, attr->nla_type & ~NLA_F_NET_BYTEORDER,
+					mnl_attr_get_payload_len(attr),
 					mnl_attr_get_payload(attr)))
 			return -1;
 		off += MNL_ALIGN(attr->nla_len);
