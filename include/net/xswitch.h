@@ -139,7 +139,8 @@ struct xsw_prop_security {
  * @access_vlan: access mode: the port's VLAN, 1 to XSW_VLAN_ID_MAX; frames
  *	leave the port untagged, and tagged ones it sends are dropped
  * @native_vlan: trunk mode: the VLAN of untagged frames (and frames of it
- *	leave untagged), 0 if untagged frames are refused
+ *	leave untagged); 0: untagged frames are the untagged network (no
+ *	VLAN), as on a port without a VLAN policy
  * @allowed: trunk mode: the VLANs the port carries, tagged
  *
  * What struct xsw_property.data points at for type XSWITCH_PROP_TYPE_VLAN.
