@@ -536,12 +536,10 @@ void xsw_dp_disconnect(struct xsw_nic *nic)
 	list_del_rcu(&nic->dest_node);
 	xsw_fdb_del_nic(nic);
 	/*
-	 * A NIC without a device sends nothing and nothing leaves through
-	 * it, so it taught nothing and no frame can still be on its way to
-	 * it: only a bound NIC waits for the frames in flight.
+	 * Frames enter only from a NIC's device and leave only through one:
+	 * only a bound NIC can have frames in flight, to wait for.
 	 */
-	if (!rcu_access_pointer(nic->dev))
-		return;
-	synchronize_rcu();
+	if (rcu_access_pointer(nic->dev))
+		synchronize_rcu();
 	xsw_fdb_forget_nic(nic);
 }
