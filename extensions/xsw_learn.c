@@ -10,8 +10,8 @@
  *   of at most max_entries entries (a module parameter; past it nothing
  *   more is learnt, and the refusals are counted).
  * - An entry not refreshed for age_secs seconds (a module parameter; 0
- *   never ages) is aged out by a delayed work; the entries of a NIC go
- *   when it disconnects or is deleted.
+ *   never ages) is aged out by a delayed work that runs every second or
+ *   two; the entries of a NIC go when it disconnects or is deleted.
  * - A unicast frame to a learnt MAC of its VLAN goes to that NIC; one to
  *   an unknown MAC, and every broadcast and multicast frame, is flooded
  *   with xsw_fwd_flood().
@@ -238,8 +238,11 @@ static unsigned long learn_interval(void)
 {
 	unsigned int age = READ_ONCE(age_secs);
 
-	/* Half the age, so an entry lives at most one and a half times it. */
-	return age ? max_t(unsigned long, age * HZ / 2, HZ) : 10 * HZ;
+	/*
+	 * Every half age, between one and two seconds: an entry lives at most
+	 * two seconds past its age, and a changed age_secs is soon in force.
+	 */
+	return clamp_t(unsigned long, age * HZ / 2, HZ, 2 * HZ);
 }
 
 static void learn_age(struct work_struct *work)
