@@ -68,7 +68,7 @@ vm() {
 # port_vm N ID: port ID named vmN, its NIC nicN bound to vN, connected.
 port_vm() {
 	ok xswctl port add sw0 name vm$1 type synthetic id "$2" "${@:3}"
-	ok xswctl nic add sw0 port "$2" name nic$1 mac "$(mac "$1")" dev v$1
+	ok xswctl nic add sw0 port "$2" name nic$1 current-mac "$(mac "$1")" dev v$1
 }
 
 # ping_ok FROM TO COUNT / ping_fails FROM TO COUNT
@@ -124,7 +124,7 @@ print(" ".join(sorted(e)) or "empty")' "$(status "$@" id $learn_status)"
 # pstat PORT EXPR: a field of the core's counters of the port, as
 # "xswctl -j port stats" gives them (j is that port's object).
 pstat() {
-	xswctl -j port stats sw0 port "$1" |
+	xswctl -j port stats sw0 id "$1" |
 		json_get - "(lambda j: $2)(j[0])" || fail "port stats of $1"
 }
 
