@@ -153,6 +153,8 @@ dmesg_count() {
 }
 
 section "setup"
+# The stock kernels have veth as a module; the debug kernel has it built in.
+modprobe -q veth 2>/dev/null
 xsw_load
 insmod "$ext/xsw_count.ko" || fail "insmod xsw_count.ko"
 insmod "$ext/xsw_acl.ko" || fail "insmod xsw_acl.ko"
