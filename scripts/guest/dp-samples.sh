@@ -271,7 +271,10 @@ expect_eq "$(counts 3 | cut -d' ' -f3,4)" "$(echo "$tx3" | cut -d' ' -f3,4)" \
 ok xswctl prop del sw0 port 1 type vlan instance-id $i1
 ok xswctl prop del sw0 port 2 type vlan instance-id $i2
 ok xswctl prop del sw0 port 3 type vlan instance-id $i3
-# The VLAN-10 entries are not found for untagged frames any more.
+# Disabled, the extension forgets its table.
+ok xswctl ext set sw0 name sample-learn enabled off
+ok xswctl ext set sw0 name sample-learn enabled on
+expect_eq "$(table)" "empty" "the table enabled again"
 ping_ok 1 2 1
 
 # --- sample-acl --------------------------------------------------------
