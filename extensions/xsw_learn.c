@@ -184,13 +184,16 @@ static void learn(struct learn_priv *p, const u8 *mac, u16 vid, u32 port_id,
 	unsigned long now = jiffies;
 	struct learn_entry *e, *n;
 
+	rcu_read_lock();
 	e = learn_find(p, mac, vid);
 	if (e && e->port_id == port_id && e->nic_index == index) {
 		/* Written once a jiffy at most: no cache line bouncing. */
 		if (READ_ONCE(e->seen) != now)
 			WRITE_ONCE(e->seen, now);
+		rcu_read_unlock();
 		return;
 	}
+	rcu_read_unlock();
 	spin_lock_bh(&p->lock);
 	e = learn_find(p, mac, vid);
 	if (!e && p->n >= READ_ONCE(max_entries)) {
