@@ -82,7 +82,9 @@ ping_fails() {
 		fail "vm$1 pinged vm$2"
 }
 
-# status [port P] id UUID: the feature status' answer, in hex.
+# status [port P] id UUID: the feature status' answer, in hex.  The
+# answers are read in bash: a Python start costs seconds in the debug
+# kernel (its files come over 9p).
 status() {
 	local re='"data":"([0-9a-f]*)"' out
 	out=$(xswctl -j feature show sw0 "$@") || fail "feature show $*"
@@ -90,42 +92,76 @@ status() {
 	echo "${BASH_REMATCH[1]}"
 }
 
-# unpack FORMAT HEX: the fields of Python struct FORMAT, space separated.
-unpack() {
-	python3 -c 'import struct, sys
-print(*struct.unpack(sys.argv[1], bytes.fromhex(sys.argv[2])))' "$1" "$2"
+# le HEX OFFSET SIZE: the little-endian number of SIZE bytes at OFFSET.
+le() {
+	local h=${1:$(($2 * 2)):$(($3 * 2))} r="" i
+	for ((i = ${#h} - 2; i >= 0; i -= 2)); do
+		r+=${h:i:2}
+	done
+	echo $((16#$r))
+}
+
+# fields HEX SIZE...: the little-endian numbers of those sizes, in turn.
+fields() {
+	local h=$1 off=0 out=() n
+	shift
+	for n in "$@"; do
+		out+=("$(le "$h" $off "$n")")
+		off=$((off + n))
+	done
+	echo "${out[*]}"
 }
 
 # counts PORT: sample-count's "rx-packets rx-bytes tx-packets tx-bytes".
 counts() {
-	unpack "<4Q" "$(status port "$1" id $count_port)"
+	fields "$(status port "$1" id $count_port)" 8 8 8 8
+}
+
+# tx_packets PORT: sample-count's tx-packets of the port.
+tx_packets() {
+	le "$(status port "$1" id $count_port)" 16 8
+}
+
+# mirror: sample-count's switch status, "mirrored failed state reserved".
+mirror() {
+	fields "$(status id $count_switch)" 8 8 4 4
+}
+
+# capacity: sample-acl's switch status, "max_rules in-use".
+capacity() {
+	fields "$(status id $acl_switch)" 4 4
 }
 
 # hits PORT: sample-acl's hit count of each rule of the port, in order.
 hits() {
-	python3 -c 'import struct, sys
-d = bytes.fromhex(sys.argv[1])
-n, _ = struct.unpack_from("<II", d)
-print(*struct.unpack_from("<%dQ" % n, d, 8))' "$(status port "$1" id $acl_port)"
+	local h n i out=()
+	h=$(status port "$1" id $acl_port)
+	n=$(le "$h" 0 4)
+	for ((i = 0; i < n; i++)); do
+		out+=("$(le "$h" $((8 + 8 * i)) 8)")
+	done
+	echo "${out[*]}"
 }
 
 # table [port P]: sample-learn's entries, "MAC/VLAN@PORT:INDEX" sorted.
 table() {
-	python3 -c 'import struct, sys
-d = bytes.fromhex(sys.argv[1])
-n, refused = struct.unpack_from("<II", d)
-e = []
-for off in range(8, len(d), 16):
-    mac, vlan, port, index = struct.unpack_from("<6sHIH", d, off)
-    e.append("%s/%d@%d:%d" % (mac.hex(":"), vlan, port, index))
-print(" ".join(sorted(e)) or "empty")' "$(status "$@" id $learn_status)"
+	local h off m e=()
+	h=$(status "$@" id $learn_status)
+	for ((off = 8; off * 2 < ${#h}; off += 16)); do
+		m=${h:off*2:12}
+		e+=("${m:0:2}:${m:2:2}:${m:4:2}:${m:6:2}:${m:8:2}:${m:10:2}/$(le "$h" $((off + 6)) 2)@$(le "$h" $((off + 8)) 4):$(le "$h" $((off + 12)) 2)")
+	done
+	[ ${#e[@]} = 0 ] && echo empty && return
+	printf '%s\n' "${e[@]}" | sort | paste -sd' '
 }
 
-# pstat PORT EXPR: a field of the core's counters of the port, as
-# "xswctl -j port stats" gives them (j is that port's object).
+# pstat PORT KEY: a counter of the core's for the port, as "xswctl -j
+# port stats" gives it (a drop reason's key or rx-packets ...).
 pstat() {
-	xswctl -j port stats sw0 id "$1" |
-		json_get - "(lambda j: $2)(j[0])" || fail "port stats of $1"
+	local out re="\"$2\":([0-9]+)"
+	out=$(xswctl -j port stats sw0 id "$1") || fail "port stats of $1"
+	[[ $out =~ $re ]] || fail "port stats of $1: $out"
+	echo "${BASH_REMATCH[1]}"
 }
 
 # rx_of N: frames vmN's eth0 received.
@@ -133,10 +169,21 @@ rx_of() {
 	ip netns exec vm$1 cat /sys/class/net/eth0/statistics/rx_packets
 }
 
-# mirror_hex SOURCE MIRROR: the mirror property's payload.
+# mirror_hex SOURCE MIRROR: the mirror property's payload, two port names
+# NUL-padded to 256 bytes each.
 mirror_hex() {
-	python3 -c 'import sys
-print(b"".join(a.encode().ljust(256, b"\0") for a in sys.argv[1:]).hex())' "$@"
+	local name h i out=""
+	for name in "$@"; do
+		h=""
+		for ((i = 0; i < ${#name}; i++)); do
+			h+=$(printf '%02x' "'${name:i:1}")
+		done
+		while [ ${#h} -lt 512 ]; do
+			h+=00
+		done
+		out+=$h
+	done
+	echo "$out"
 }
 
 acl() {
@@ -168,13 +215,23 @@ for a in 1 2 3; do
 			dev eth0 nud permanent || fail "neighbour $b in vm$a"
 	done
 done
-ok xswctl switch add sw0
-ok xswctl ext attach sw0 name sample-count
-ok xswctl ext set sw0 name sample-count enabled on
-for n in 1 2 3; do
-	port_vm $n $n
-	ok xswctl nic connect sw0 port $n
-done
+# One xswctl for the whole setup: each start costs in the debug kernel.
+{
+	echo "switch add sw0"
+	echo "ext attach sw0 name sample-count"
+	echo "ext set sw0 name sample-count enabled on"
+	for n in 1 2 3; do
+		echo "port add sw0 name vm$n type synthetic id $n"
+		echo "nic add sw0 port $n name nic$n current-mac $(mac $n) dev v$n"
+		echo "nic connect sw0 port $n"
+	done
+} | xswctl -b - >/dev/null || fail "setup of sw0"
+# The ACLs of the test, encoded once.
+acl_1=$(acl 'deny in proto icmp dst 10.0.0.3/32' 'allow any')
+acl_2=$(acl 'deny out proto icmp src 10.0.0.3/32' 'allow in proto icmp' 'allow any')
+acl_2b=$(acl 'deny out proto icmp src 10.0.0.3/32')
+acl_any=$(acl 'allow any')
+good=$(acl 'deny proto tcp src 10.0.0.0/8 dport 22' 'allow any')
 
 # --- sample-count: counters ------------------------------------------
 section "sample-count"
@@ -185,21 +242,21 @@ ping_ok 1 2 3
 expect_eq "$(counts 1)" "3 294 3 294" "port 1's counters"
 expect_eq "$(counts 2)" "3 294 3 294" "port 2's counters"
 expect_eq "$(counts 3)" "0 0 0 0" "port 3's counters"
-expect_eq "$(pstat 1 'j["rx-packets"]')" 3 "the core's rx-packets of port 1"
+expect_eq "$(pstat 1 rx-packets)" 3 "the core's rx-packets of port 1"
 
 # --- sample-count: the mirror ----------------------------------------
 section "sample-count mirror"
-expect_eq "$(unpack "<QQII" "$(status id $count_switch)")" "0 0 0 0" \
+expect_eq "$(mirror)" "0 0 0 0" \
 	"the mirror's status before"
 ok xswctl prop add sw0 type custom id $mirror_id instance-id $i1 version 1 \
 	data "$(mirror_hex vm1 vm3)"
-expect_eq "$(unpack "<QQII" "$(status id $count_switch)")" "0 0 1 0" \
+expect_eq "$(mirror)" "0 0 1 0" \
 	"the mirror's status once added"
 rx3=$(rx_of 3)
 ping_ok 1 2 2
 # Every frame from vm1 (2 requests) and to it (2 replies) is copied.
 expect_eq "$(($(rx_of 3) - rx3))" 4 "frames vm3 got from the mirror"
-expect_eq "$(unpack "<QQII" "$(status id $count_switch)")" "4 0 1 0" \
+expect_eq "$(mirror)" "4 0 1 0" \
 	"the mirror's status after the pings"
 expect_eq "$(counts 3)" "0 0 4 392" "port 3's counters: the copies"
 expect_eq "$(counts 2)" "5 490 5 490" "port 2's counters"
@@ -210,7 +267,7 @@ ok xswctl prop set sw0 type custom id $mirror_id instance-id $i1 version 1 \
 	data "$(mirror_hex vm1 vm1)"
 expect_eq "$(dmesg_count "sample-count: switch sw0: the mirror property is not in force: the mirror port is the source port")" \
 	$((warned + 1)) "the malformed mirror's warning"
-expect_eq "$(unpack "<QQII" "$(status id $count_switch)")" "4 0 2 0" \
+expect_eq "$(mirror)" "4 0 2 0" \
 	"the malformed mirror's status"
 rx3=$(rx_of 3)
 ping_ok 1 2 1
@@ -221,7 +278,7 @@ rx3=$(rx_of 3)
 ping_ok 1 2 1
 expect_eq "$(($(rx_of 3) - rx3))" 2 "frames the mended mirror sent"
 ok xswctl prop del sw0 type custom id $mirror_id instance-id $i1
-expect_eq "$(unpack "<QQII" "$(status id $count_switch)")" "6 0 0 0" \
+expect_eq "$(mirror)" "6 0 0 0" \
 	"the mirror's status once deleted"
 rx3=$(rx_of 3)
 ping_ok 1 2 1
@@ -232,17 +289,17 @@ section "sample-learn"
 ok xswctl ext attach sw0 name sample-learn
 ok xswctl ext set sw0 name sample-learn enabled on
 expect_eq "$(table)" "empty" "the table when enabled"
-tx3=$(counts 3)
+tx3=$(tx_packets 3)
 ping_ok 1 2 1
 # The request to an unknown MAC is flooded (vm3 gets it), the reply goes
 # to the MAC learnt from the request.
 expect_eq "$(table)" "02:00:00:00:00:01/0@1:0 02:00:00:00:00:02/0@2:0" \
 	"the table after a ping"
 expect_eq "$(table port 2)" "02:00:00:00:00:02/0@2:0" "port 2's entries"
-expect_eq "$(counts 3 | cut -d' ' -f3)" $(($(echo "$tx3" | cut -d' ' -f3) + 1)) \
+expect_eq "$(tx_packets 3)" $((tx3 + 1)) \
 	"frames flooded to port 3"
 ping_ok 1 2 3
-expect_eq "$(counts 3 | cut -d' ' -f3)" $(($(echo "$tx3" | cut -d' ' -f3) + 1)) \
+expect_eq "$(tx_packets 3)" $((tx3 + 1)) \
 	"frames to port 3 once learnt"
 # Aging: entries go once age_secs passed without a frame from them.
 echo 1 >/sys/module/xsw_learn/parameters/age_secs || fail "age_secs"
@@ -253,21 +310,20 @@ done
 expect_eq "$(table)" "empty" "the table after aging"
 echo 300 >/sys/module/xsw_learn/parameters/age_secs || fail "age_secs"
 ping_ok 1 2 1
-expect_eq "$(counts 3 | cut -d' ' -f3)" $(($(echo "$tx3" | cut -d' ' -f3) + 2)) \
+expect_eq "$(tx_packets 3)" $((tx3 + 2)) \
 	"frames flooded to port 3 after aging"
 # VLANs: vm1 and vm2 in VLAN 10, vm3 in VLAN 20.
 ok xswctl prop add sw0 port 1 type vlan instance-id $i1 version 1 vlan access 10
 ok xswctl prop add sw0 port 2 type vlan instance-id $i2 version 1 vlan access 10
 ok xswctl prop add sw0 port 3 type vlan instance-id $i3 version 1 vlan access 20
-tx3=$(counts 3)
+tx3=$(tx_packets 3)
 ping_ok 1 2 2
 ping_fails 1 3 2
 ping_fails 3 2 1
 # The untagged entries of before stay until they age.
 expect_eq "$(table)" "02:00:00:00:00:01/0@1:0 02:00:00:00:00:01/10@1:0 02:00:00:00:00:02/0@2:0 02:00:00:00:00:02/10@2:0 02:00:00:00:00:03/20@3:0" \
 	"the table with VLANs"
-expect_eq "$(counts 3 | cut -d' ' -f3,4)" "$(echo "$tx3" | cut -d' ' -f3,4)" \
-	"frames of VLAN 10 to port 3"
+expect_eq "$(tx_packets 3)" "$tx3" "frames of VLAN 10 to port 3"
 ok xswctl prop del sw0 port 1 type vlan instance-id $i1
 ok xswctl prop del sw0 port 2 type vlan instance-id $i2
 ok xswctl prop del sw0 port 3 type vlan instance-id $i3
@@ -283,49 +339,50 @@ ok xswctl ext attach sw0 name sample-acl
 ok xswctl ext set sw0 name sample-acl enabled on
 # vm1 may not send ICMP to vm3; vm2 takes no ICMP from vm3.
 ok xswctl prop add sw0 port 1 type custom id $acl_id instance-id $i1 version 1 \
-	data "$(acl 'deny in proto icmp dst 10.0.0.3/32' 'allow any')"
+	data "$acl_1"
 ok xswctl prop add sw0 port 2 type custom id $acl_id instance-id $i2 version 1 \
-	data "$(acl 'deny out proto icmp src 10.0.0.3/32' 'allow in proto icmp' 'allow any')"
-expect_eq "$(unpack "<II" "$(status id $acl_switch)")" "4096 5" "the rules in use"
-filter1=$(pstat 1 'j["drops"]["filter"]')
+	data "$acl_2"
+expect_eq "$(capacity)" "4096 5" "the rules in use"
+filter1=$(pstat 1 filter)
 ping_fails 1 3 3
 expect_eq "$(hits 1)" "3 0" "port 1's hits after vm1 pinged vm3"
-expect_eq "$(pstat 1 'j["drops"]["filter"]')" $((filter1 + 3)) \
+expect_eq "$(pstat 1 filter)" $((filter1 + 3)) \
 	"port 1's filter drops"
 ping_ok 1 2 3
 # Requests from vm1 and replies to it pass rule 1 of port 1; to vm2 they
 # pass rule 2 (rule 1 is for frames from vm2), the replies rule 1.
 expect_eq "$(hits 1)" "3 6" "port 1's hits after vm1 pinged vm2"
 expect_eq "$(hits 2)" "0 3 3" "port 2's hits after vm1 pinged vm2"
-excluded2=$(pstat 2 'j["drops"]["excluded"]')
+excluded2=$(pstat 2 excluded)
 ping_fails 3 2 2
 expect_eq "$(hits 2)" "2 3 3" "port 2's hits after vm3 pinged vm2"
-expect_eq "$(pstat 2 'j["drops"]["excluded"]')" $((excluded2 + 2)) \
+expect_eq "$(pstat 2 excluded)" $((excluded2 + 2)) \
 	"port 2's excluded frames"
 
 # Malformed rule sets are vetoed, on operational and validation ports.
 ok xswctl port add sw0 name check type synthetic id 4 validation
-good=$(acl 'deny proto tcp src 10.0.0.0/8 dport 22' 'allow any')
+# bad MESSAGE HEX [PORT]: HEX is vetoed on the validation port 4 (and
+# PORT), with MESSAGE.
 bad() {
 	local msg="Error: sample-acl: $1 (Invalid argument)" p
-	for p in 3 4; do
+	for p in 4 ${3:-}; do
 		expect_refused "$msg" xswctl prop add sw0 port $p type custom \
 			id $acl_id instance-id $i3 version 1 data "$2"
 	done
 }
-bad "the rule set's version is not 1" "$(patch "$good" 0 02)"
+bad "the rule set's version is not 1" "$(patch "$good" 0 02)" 3
 bad "a reserved field of the rule set's header is not zero" "$(patch "$good" 7 01)"
-bad "the rule set is shorter than its 8-byte header" "01000000"
-bad "the rule set is not a whole number of 40-byte rules" "${good}00"
+bad "the rule set is shorter than its 8-byte header" "01000000" 3
+bad "the rule set is not a whole number of 40-byte rules" "${good}00" 3
 bad "a rule's action is neither allow (0) nor deny (1)" "$(patch "$good" 8 02)"
 bad "a rule has unknown match flags" "$(patch "$good" 11 02)"
 bad "a reserved field of a rule is not zero" "$(patch "$good" 14 01)"
-bad "a rule's prefix is longer than 32" "$(patch "$good" 12 21)"
+bad "a rule's prefix is longer than 32" "$(patch "$good" 12 21)" 3
 bad "a rule's address has bits set past its prefix" "$(patch "$good" 31 01)"
 bad "a rule sets a field its match flags do not use" "$(patch "$good" 17 01)"
 bad "a rule matches ports but not protocol tcp or udp" "$(patch "$good" 9 01)"
 bad "a rule's port range ends before it starts" "$(patch "$good" 41 17)"
-expect_eq "$(unpack "<II" "$(status id $acl_switch)")" "4096 5" \
+expect_eq "$(capacity)" "4096 5" \
 	"the rules in use after the vetoes"
 
 # Capacity: operational ports only; a validation port reserves nothing.
@@ -335,16 +392,16 @@ expect_refused "Error: sample-acl: over max_rules on operational ports (No space
 	version 1 data "$good"
 ok xswctl prop add sw0 port 4 type custom id $acl_id instance-id $i4 \
 	version 1 data "$good"
-expect_eq "$(unpack "<II" "$(status id $acl_switch)")" "6 5" \
+expect_eq "$(capacity)" "6 5" \
 	"the rules in use with the validation port's"
 ok xswctl prop set sw0 port 2 type custom id $acl_id instance-id $i2 version 1 \
-	data "$(acl 'deny out proto icmp src 10.0.0.3/32')"
-expect_eq "$(unpack "<II" "$(status id $acl_switch)")" "6 3" \
+	data "$acl_2b"
+expect_eq "$(capacity)" "6 3" \
 	"the rules in use after an update"
 expect_eq "$(hits 2)" "0" "the hits of a new rule set"
 ok xswctl prop add sw0 port 3 type custom id $acl_id instance-id $i3 \
 	version 1 data "$good"
-expect_eq "$(unpack "<II" "$(status id $acl_switch)")" "6 5" \
+expect_eq "$(capacity)" "6 5" \
 	"the rules in use with port 3's"
 expect_refused "Error: sample-acl: the port already has an ACL property (File exists)" \
 	xswctl prop add sw0 port 3 type custom id $acl_id instance-id $i4 \
@@ -353,7 +410,7 @@ ok xswctl prop del sw0 port 3 type custom id $acl_id instance-id $i3
 ok xswctl port teardown sw0 id 4
 ok xswctl port del sw0 id 4
 echo 4096 >/sys/module/xsw_acl/parameters/max_rules || fail "max_rules"
-expect_eq "$(unpack "<II" "$(status id $acl_switch)")" "4096 3" \
+expect_eq "$(capacity)" "4096 3" \
 	"the rules in use at the end"
 ping_fails 3 2 1
 expect_eq "$(hits 2)" "1" "port 2's hit"
@@ -375,7 +432,7 @@ ok xswctl port teardown sw0 id 2
 ok xswctl port del sw0 id 2
 port_vm 2 12 restoring
 ok xswctl prop add sw0 port 12 type custom id $acl_id instance-id $i2 version 1 \
-	data "$(acl 'deny out proto icmp src 10.0.0.3/32')"
+	data "$acl_2b"
 ok xswctl nic connect sw0 port 12
 expect_eq "$(counts 12)" "0 0 0 0" "port 12's counters before the restore"
 expect_says "nic restore: port 12 index 0: 3 records restored, 0 unclaimed" \
@@ -384,14 +441,14 @@ expect_eq "$(counts 12)" "$before_counts" "port 12's counters, restored"
 expect_eq "$(hits 12)" "$before_hits" "port 12's hits, restored"
 expect_eq "$(table port 12)" "02:00:00:00:00:02/0@12:0" "port 12's entries, restored"
 # Restored, vm2's MAC is known: vm1's ping is not flooded to vm3.
-tx3=$(counts 3)
+tx3=$(tx_packets 3)
 ping_ok 1 2 2
-expect_eq "$(counts 3 | cut -d' ' -f3)" "$(echo "$tx3" | cut -d' ' -f3)" \
+expect_eq "$(tx_packets 3)" "$tx3" \
 	"frames flooded to port 3 after the restore"
 # Hit counts go back only into the same rules: into others they are
 # dropped, with a line in the log, and the rest of the restore holds.
 ok xswctl prop set sw0 port 12 type custom id $acl_id instance-id $i2 version 1 \
-	data "$(acl 'allow any')"
+	data "$acl_any"
 dropped=$(dmesg_count "sample-acl: switch sw0: port 12: the restored hit counts are of other rules; dropped")
 expect_says "nic restore: port 12 index 0: 3 records restored, 0 unclaimed" \
 	xswctl nic restore sw0 port 12 <$dir/vm2.sav
