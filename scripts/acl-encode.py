@@ -2,7 +2,8 @@
 # SPDX-License-Identifier: GPL-2.0
 """Encodes sample-acl rules as the hex payload of its ACL port property.
 
-Usage: acl-encode.py RULE...   (or the rules on standard input, one a line)
+Usage: acl-encode.py RULE... [-- RULE...]...
+       acl-encode.py < RULES     (the rules on standard input, one a line)
 
   RULE   := ACTION [in | out] MATCH... | ACTION any
   ACTION := allow | deny
@@ -13,8 +14,9 @@ Usage: acl-encode.py RULE...   (or the rules on standard input, one a line)
 it only; without either it applies to both.  Rules match in their order,
 the first that matches decides, and a frame none matches is allowed.
 Prints the payload for "xswctl prop add ... type custom id ACL-ID data
-HEX" (Documentation/samples.rst has the layout).  On standard input,
-blank lines and lines starting with # are skipped.
+HEX" (Documentation/samples.rst has the layout); several rule sets
+separated by -- print a payload a line.  On standard input, blank lines
+and lines starting with # are skipped.
 
   acl-encode.py 'deny proto icmp src 10.0.0.2/32' 'allow any'
 """
@@ -112,20 +114,35 @@ def rule(text):
             PORTS.pack(*f["sport"], *f["dport"]))
 
 
+def encode(rules):
+    payload = bytes([VERSION]) + bytes(7)
+    for n, text in enumerate(rules, 1):
+        try:
+            payload += rule(text)
+        except Bad as e:
+            raise Bad(f"rule {n} ('{text}'): {e}") from None
+    return payload.hex()
+
+
 def main(argv):
     if argv[1:2] in (["-h"], ["--help"]):
         print(__doc__.strip())
         return 0
-    lines = argv[1:] or [line for line in sys.stdin.read().splitlines()
-                         if line.strip() and not line.lstrip().startswith("#")]
-    payload = bytes([VERSION]) + bytes(7)
-    for n, text in enumerate(lines, 1):
-        try:
-            payload += rule(text)
-        except Bad as e:
-            print(f"acl-encode.py: rule {n} ('{text}'): {e}", file=sys.stderr)
-            return 2
-    print(payload.hex())
+    sets = [[]]
+    for word in argv[1:]:
+        if word == "--":
+            sets.append([])
+        else:
+            sets[-1].append(word)
+    if not argv[1:]:
+        sets = [[line for line in sys.stdin.read().splitlines()
+                 if line.strip() and not line.lstrip().startswith("#")]]
+    try:
+        out = [encode(rules) for rules in sets]
+    except Bad as e:
+        print(f"acl-encode.py: {e}", file=sys.stderr)
+        return 2
+    print("\n".join(out))
     return 0
 
 

@@ -186,10 +186,6 @@ mirror_hex() {
 	echo "$out"
 }
 
-acl() {
-	"$top/scripts/acl-encode.py" "$@" || fail "acl-encode.py $*"
-}
-
 # patch HEX OFFSET BYTE: HEX with the byte at OFFSET replaced.
 patch() {
 	echo "${1:0:$(($2 * 2))}$3${1:$(($2 * 2 + 2))}"
@@ -226,12 +222,16 @@ done
 		echo "nic connect sw0 port $n"
 	done
 } | xswctl -b - >/dev/null || fail "setup of sw0"
-# The ACLs of the test, encoded once.
-acl_1=$(acl 'deny in proto icmp dst 10.0.0.3/32' 'allow any')
-acl_2=$(acl 'deny out proto icmp src 10.0.0.3/32' 'allow in proto icmp' 'allow any')
-acl_2b=$(acl 'deny out proto icmp src 10.0.0.3/32')
-acl_any=$(acl 'allow any')
-good=$(acl 'deny proto tcp src 10.0.0.0/8 dport 22' 'allow any')
+# The ACLs of the test, encoded by one run of the encoder.
+mapfile -t acls < <("$top/scripts/acl-encode.py" \
+	'deny in proto icmp dst 10.0.0.3/32' 'allow any' -- \
+	'deny out proto icmp src 10.0.0.3/32' 'allow in proto icmp' 'allow any' -- \
+	'deny out proto icmp src 10.0.0.3/32' -- \
+	'allow any' -- \
+	'deny proto tcp src 10.0.0.0/8 dport 22' 'allow any')
+[ ${#acls[@]} = 5 ] || fail "acl-encode.py gave ${#acls[@]} rule sets, not 5"
+acl_1=${acls[0]} acl_2=${acls[1]} acl_2b=${acls[2]} acl_any=${acls[3]}
+good=${acls[4]}
 
 # --- sample-count: counters ------------------------------------------
 section "sample-count"
