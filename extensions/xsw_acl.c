@@ -424,6 +424,15 @@ static void acl_port_delete(struct xsw_ext *ext, struct xsw_port *port)
 	acl_port_remove(xsw_ext_priv(ext), xsw_port_info(port)->id);
 }
 
+/* An ACL property of the port other than @arg's instance: 1. */
+static int acl_other(const struct xsw_property *prop, void *arg)
+{
+	const struct xsw_property *new = arg;
+
+	return acl_prop(prop) && !uuid_equal(&prop->instance_id,
+					     &new->instance_id);
+}
+
 /*
  * Stages an ACL property's add or update (@add) on @port: checked on
  * every port; on an operational one its rules are reserved and built, to
@@ -443,13 +452,14 @@ static int acl_stage(struct acl_priv *p, struct xsw_port *port,
 	n = acl_check(prop, extack);
 	if (n < 0)
 		return n;
-	ap = acl_port_of(p, port);
-	if (!ap)	/* a validation port: checked, nothing reserved */
-		return 0;
-	if (add && ap->has_prop) {
+	/* One list a port: a second would conflict, on any port. */
+	if (add && xsw_port_walk_props(port, acl_other, (void *)prop)) {
 		NL_SET_ERR_MSG(extack, "sample-acl: the port already has an ACL property");
 		return -EEXIST;
 	}
+	ap = acl_port_of(p, port);
+	if (!ap)	/* a validation port: checked, nothing reserved */
+		return 0;
 	old = rcu_dereference_protected(ap->set, true);
 	have = old ? old->n : 0;
 	p->st_need = n > have ? n - have : 0;

@@ -395,6 +395,10 @@ ok xswctl prop add sw0 port 4 type custom id $acl_id instance-id $i4 \
 	version 1 data "$good"
 expect_eq "$(capacity)" "6 5" \
 	"the rules in use with the validation port's"
+# A second list conflicts, on a validation port too.
+expect_refused "Error: sample-acl: the port already has an ACL property (File exists)" \
+	xswctl prop add sw0 port 4 type custom id $acl_id instance-id $i3 \
+	version 1 data "$acl_any"
 ok xswctl prop set sw0 port 2 type custom id $acl_id instance-id $i2 version 1 \
 	data "$acl_2b"
 expect_eq "$(capacity)" "6 3" \
