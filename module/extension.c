@@ -338,6 +338,9 @@ static int xsw_ext_close(struct xsw_ext *ext, struct netlink_ext_ack *extack)
 static void xsw_ext_deactivate(struct xsw_ext *ext)
 {
 	ext->enabled = false;
+	xsw_dp_restack(ext->sw);
+	/* No frame is inside the extension once ->deactivate runs. */
+	synchronize_rcu();
 	if (ext->ops->deactivate)
 		ext->ops->deactivate(ext);
 }
@@ -422,6 +425,7 @@ static void xsw_ext_move(struct xsw_ext *ext, unsigned int position)
 	}
 	list_add_tail(&ext->list, at);
 	ext->sw->gen++;
+	xsw_dp_restack(ext->sw);
 }
 
 static bool xsw_forward_enabled(struct xsw_switch *sw)
@@ -457,6 +461,7 @@ static int xsw_ext_enable(struct xsw_ext *ext, struct netlink_ext_ack *extack)
 		}
 	}
 	ext->enabled = true;
+	xsw_dp_restack(ext->sw);
 	return 0;
 }
 

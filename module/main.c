@@ -153,9 +153,12 @@ static void __net_exit xsw_net_exit(struct net *net)
 {
 	struct xsw_net *xn = xsw_net(net);
 
+	/* A device that went away may have queued work on a NIC here. */
+	flush_workqueue(xsw_wq);
 	xsw_lock(net);
 	xsw_net_destroy_switches(net);
 	xsw_unlock(net);
+	flush_workqueue(xsw_wq);
 	WARN_ON_ONCE(!xa_empty(&xn->switches));
 	xa_destroy(&xn->switches);
 	mutex_destroy(&xn->lock);
@@ -201,6 +204,9 @@ static int __init xsw_init(void)
 	err = register_pernet_device(&xsw_net_ops);
 	if (err)
 		goto err_destroy_wq;
+	err = xsw_vport_init();
+	if (err)
+		goto err_unregister_pernet_only;
 	xsw_debugfs_init();
 
 	/* Last: once the family is registered requests arrive at once. */
@@ -211,6 +217,8 @@ static int __init xsw_init(void)
 
 err_unregister_pernet:
 	xsw_debugfs_exit();
+	xsw_vport_exit();
+err_unregister_pernet_only:
 	unregister_pernet_device(&xsw_net_ops);
 err_destroy_wq:
 	destroy_workqueue(xsw_wq);
@@ -223,6 +231,7 @@ static void __exit xsw_exit(void)
 	xsw_destroy_all();
 	xsw_netlink_exit();
 	xsw_debugfs_exit();
+	xsw_vport_exit();
 	unregister_pernet_device(&xsw_net_ops);
 	/* Pending deletes are complete; their work items may still return. */
 	destroy_workqueue(xsw_wq);

@@ -162,6 +162,10 @@ int xsw_nic_check_params(struct xsw_port *port, const struct xsw_nic_params *p,
 		NL_SET_ERR_MSG_MOD(extack, "MTU is above 65535");
 		return -ERANGE;
 	}
+	if (!create && (p->ifindex || p->ifname)) {
+		NL_SET_ERR_MSG_MOD(extack, "a NIC's device is bound when the NIC is created");
+		return -EINVAL;
+	}
 	if (!create && (p->name || p->vm_name || p->vm_friendly_name)) {
 		NL_SET_ERR_MSG_MOD(extack, "NIC name and VM names cannot change");
 		return -EINVAL;
@@ -245,6 +249,8 @@ static struct xsw_nic *xsw_nic_alloc(struct xsw_port *port,
 	refcount_set(&nic->refs, 1);
 	refcount_set(&nic->users, 1);
 	INIT_WORK(&nic->finish, xsw_nic_finish_work);
+	xsw_vport_init_nic(nic);
+	INIT_LIST_HEAD(&nic->dest_node);
 	init_completion(&nic->gone);
 	strscpy(nic->info.name, p->name ?: "", sizeof(nic->info.name));
 	strscpy(nic->info.vm_name, p->vm_name ?: "", sizeof(nic->info.vm_name));
@@ -271,19 +277,27 @@ struct xsw_nic *xsw_nic_create(struct xsw_port *port,
 	nic = xsw_nic_alloc(port, p);
 	if (!nic)
 		return ERR_PTR(-ENOMEM);
+	/* Before the step: extensions see the device's MTU and MAC. */
+	err = xsw_vport_bind(nic, p, extack);
+	if (err)
+		goto err_free;
 
 	step.nic = nic;
 	err = xsw_stack_veto(port->sw, &step, extack);
-	if (err) {
-		kfree(nic);
-		return ERR_PTR(err);
-	}
+	if (err)
+		goto err_unbind;
 	nic->info.state = XSWITCH_NIC_STATE_CREATED;
 	rcu_assign_pointer(port->nics[nic->info.index], nic);
 	list_add_tail(&nic->list, &port->nic_list);
 	port->sw->xn->n_nics++;
 	atomic_inc(&xsw_counts.nics);
 	return nic;
+
+err_unbind:
+	xsw_vport_unbind(nic);
+err_free:
+	kfree(nic);
+	return ERR_PTR(err);
 }
 EXPORT_SYMBOL_IF_KUNIT(xsw_nic_create);
 
@@ -320,16 +334,55 @@ static void xsw_nic_step(struct xsw_nic *nic, u32 op, u32 state)
 	WRITE_ONCE(nic->info.state, state);
 }
 
+/* An update of a connected NIC: the step, and the MAC table follows. */
+static void xsw_nic_changed(struct xsw_nic *nic, const struct xsw_nic_params *p)
+{
+	xsw_nic_apply(nic, p);
+	if (nic->dp_on && !ether_addr_equal(nic->fdb_mac, nic->info.current_mac)) {
+		xsw_fdb_del_nic(nic);
+		xsw_fdb_add_nic(nic);
+	}
+	xsw_nic_step(nic, XSWITCH_OP_NIC_UPDATE, XSWITCH_NIC_STATE_CONNECTED);
+}
+
+/**
+ * xsw_nic_follow - a NIC's device changed its MTU or MAC
+ * @nic: the NIC
+ * @p: the device's MTU, and its MAC for NICs whose MAC follows it
+ *
+ * Control lock.  A connected NIC takes it as a NIC update step (unless a
+ * save or restore runs: then the fields change without a step, as before
+ * the connect); nothing happens if nothing differs.
+ */
+void xsw_nic_follow(struct xsw_nic *nic, const struct xsw_nic_params *p)
+{
+	const struct xsw_nic_info *ni = &nic->info;
+
+	xsw_assert_locked(nic->port->sw);
+	if (nic->deleting)
+		return;
+	if (p->mtu == ni->mtu &&
+	    (!p->current_mac || ether_addr_equal(p->current_mac, ni->current_mac)) &&
+	    (!p->permanent_mac || ether_addr_equal(p->permanent_mac, ni->permanent_mac)))
+		return;
+	if (ni->state == XSWITCH_NIC_STATE_CONNECTED && !nic->io_running)
+		xsw_nic_changed(nic, p);
+	else
+		xsw_nic_apply(nic, p);
+}
+
 int xsw_nic_connect(struct xsw_nic *nic, struct netlink_ext_ack *extack)
 {
 	int err;
 
 	xsw_assert_locked(nic->port->sw);
 	err = xsw_nic_in(nic, XSWITCH_NIC_STATE_CREATED, extack);
-	if (!err)
-		xsw_nic_step(nic, XSWITCH_OP_NIC_CONNECT,
-			     XSWITCH_NIC_STATE_CONNECTED);
-	return err;
+	if (err)
+		return err;
+	xsw_nic_step(nic, XSWITCH_OP_NIC_CONNECT, XSWITCH_NIC_STATE_CONNECTED);
+	/* A destination once every extension saw the connect. */
+	xsw_dp_connect(nic);
+	return 0;
 }
 EXPORT_SYMBOL_IF_KUNIT(xsw_nic_connect);
 
@@ -348,8 +401,12 @@ int xsw_nic_update(struct xsw_nic *nic, const struct xsw_nic_params *p,
 		NL_SET_ERR_MSG_MOD(extack, "a save or restore of the NIC is running");
 		return -EBUSY;
 	}
-	xsw_nic_apply(nic, p);
-	xsw_nic_step(nic, XSWITCH_OP_NIC_UPDATE, XSWITCH_NIC_STATE_CONNECTED);
+	if (p->mtu) {
+		err = xsw_vport_set_mtu(nic, p->mtu, extack);
+		if (err)
+			return err;
+	}
+	xsw_nic_changed(nic, p);
 	return 0;
 }
 EXPORT_SYMBOL_IF_KUNIT(xsw_nic_update);
@@ -368,6 +425,8 @@ int xsw_nic_disconnect(struct xsw_nic *nic, struct netlink_ext_ack *extack)
 	}
 	/* RESTORE_COMPLETE comes before the disconnect it cannot follow. */
 	xsw_nic_restore_abandon(nic, -ECONNABORTED);
+	/* No frame reaches it once extensions hear of the disconnect. */
+	xsw_dp_disconnect(nic);
 	xsw_nic_step(nic, XSWITCH_OP_NIC_DISCONNECT,
 		     XSWITCH_NIC_STATE_DISCONNECTED);
 	return 0;
@@ -383,6 +442,8 @@ static void xsw_nic_finish(struct xsw_nic *nic)
 	struct xsw_port *port = nic->port;
 
 	xsw_assert_locked(port->sw);
+	xsw_dp_disconnect(nic);
+	xsw_vport_unbind(nic);
 	xsw_stack_notify(port->sw, &step);
 	RCU_INIT_POINTER(port->nics[nic->info.index], NULL);
 	list_del(&nic->list);

@@ -6,6 +6,20 @@
 
 #include "netlink.h"
 
+static int xsw_fill_dev(struct sk_buff *skb, const struct xsw_nic *nic)
+{
+	struct net_device *dev;
+	int err = 0;
+
+	rcu_read_lock();
+	dev = rcu_dereference(nic->dev);
+	if (dev && (nla_put_u32(skb, XSWITCH_A_NIC_IFINDEX, dev->ifindex) ||
+		    nla_put_string(skb, XSWITCH_A_NIC_IFNAME, dev->name)))
+		err = -EMSGSIZE;
+	rcu_read_unlock();
+	return err;
+}
+
 static int xsw_fill_nic(struct sk_buff *skb, const void *obj)
 {
 	const struct xsw_nic *nic = obj;
@@ -26,7 +40,8 @@ static int xsw_fill_nic(struct sk_buff *skb, const void *obj)
 	    nla_put(skb, XSWITCH_A_NIC_CURRENT_MAC, ETH_ALEN, ni->current_mac) ||
 	    nla_put_string(skb, XSWITCH_A_NIC_VM_NAME, ni->vm_name) ||
 	    nla_put_string(skb, XSWITCH_A_NIC_VM_FRIENDLY_NAME,
-			   ni->vm_friendly_name))
+			   ni->vm_friendly_name) ||
+	    xsw_fill_dev(skb, nic))
 		return -EMSGSIZE;
 	return 0;
 }
@@ -52,6 +67,9 @@ static void xsw_nl_nic_params(struct genl_info *info, struct xsw_nic_params *p)
 	p->permanent_mac = xsw_nl_bin(info, XSWITCH_A_NIC_PERMANENT_MAC);
 	p->vm_mac = xsw_nl_bin(info, XSWITCH_A_NIC_VM_MAC);
 	p->current_mac = xsw_nl_bin(info, XSWITCH_A_NIC_CURRENT_MAC);
+	if (a[XSWITCH_A_NIC_IFINDEX])
+		p->ifindex = nla_get_u32(a[XSWITCH_A_NIC_IFINDEX]);
+	p->ifname = xsw_nl_str(info, XSWITCH_A_NIC_IFNAME);
 }
 
 /* The port the request names; the caller holds the namespace's lock. */

@@ -6,6 +6,45 @@
 
 #include "netlink.h"
 
+static int xsw_fill_drops(struct sk_buff *skb, const struct xsw_port_totals *t)
+{
+	struct nlattr *nest;
+	unsigned int r;
+
+	for (r = 1; r <= XSWITCH_DROP_REASON_MAX; r++) {
+		nest = nla_nest_start(skb, XSWITCH_A_PORT_STATS_DROP);
+		if (!nest ||
+		    nla_put_u32(skb, XSWITCH_A_DROP_REASON, r) ||
+		    nla_put_u64_64bit(skb, XSWITCH_A_DROP_PACKETS, t->drops[r],
+				      XSWITCH_A_DROP_PAD))
+			return -EMSGSIZE;
+		nla_nest_end(skb, nest);
+	}
+	return 0;
+}
+
+static int xsw_fill_stats(struct sk_buff *skb, const struct xsw_port *port)
+{
+	struct xsw_port_totals t;
+	struct nlattr *nest;
+
+	xsw_port_totals(port, &t);
+	nest = nla_nest_start(skb, XSWITCH_A_PORT_STATS);
+	if (!nest ||
+	    nla_put_u64_64bit(skb, XSWITCH_A_PORT_STATS_RX_PACKETS,
+			      t.rx_packets, XSWITCH_A_PORT_STATS_PAD) ||
+	    nla_put_u64_64bit(skb, XSWITCH_A_PORT_STATS_RX_BYTES,
+			      t.rx_bytes, XSWITCH_A_PORT_STATS_PAD) ||
+	    nla_put_u64_64bit(skb, XSWITCH_A_PORT_STATS_TX_PACKETS,
+			      t.tx_packets, XSWITCH_A_PORT_STATS_PAD) ||
+	    nla_put_u64_64bit(skb, XSWITCH_A_PORT_STATS_TX_BYTES,
+			      t.tx_bytes, XSWITCH_A_PORT_STATS_PAD) ||
+	    xsw_fill_drops(skb, &t))
+		return -EMSGSIZE;
+	nla_nest_end(skb, nest);
+	return 0;
+}
+
 static int xsw_fill_port(struct sk_buff *skb, const void *obj)
 {
 	const struct xsw_port *port = obj;
@@ -19,7 +58,8 @@ static int xsw_fill_port(struct sk_buff *skb, const void *obj)
 	    nla_put_u32(skb, XSWITCH_A_PORT_TYPE, pi->type) ||
 	    (pi->validation && nla_put_flag(skb, XSWITCH_A_PORT_VALIDATION)) ||
 	    (pi->restoring && nla_put_flag(skb, XSWITCH_A_PORT_RESTORING)) ||
-	    nla_put_u32(skb, XSWITCH_A_PORT_STATE, pi->state))
+	    nla_put_u32(skb, XSWITCH_A_PORT_STATE, pi->state) ||
+	    xsw_fill_stats(skb, port))
 		return -EMSGSIZE;
 	return 0;
 }

@@ -119,12 +119,20 @@ int xsw_port_ref(struct xsw_ext *ext, struct xsw_port *port)
 }
 EXPORT_SYMBOL_GPL(xsw_port_ref);
 
+static void xsw_port_free_rcu(struct rcu_head *head)
+{
+	struct xsw_port *port = container_of(head, struct xsw_port, rcu);
+
+	free_percpu(port->stats);
+	kfree(port);
+}
+
 void xsw_port_put(struct xsw_port *port)
 {
 	if (!refcount_dec_and_test(&port->refs))
 		return;
 	atomic_dec(&xsw_counts.ports);
-	kfree_rcu(port, rcu);
+	call_rcu(&port->rcu, xsw_port_free_rcu);
 }
 EXPORT_SYMBOL_IF_KUNIT(xsw_port_put);
 
@@ -219,6 +227,13 @@ static struct xsw_port *xsw_port_alloc(struct xsw_switch *sw,
 	port = xsw_kzalloc(sizeof(*port), GFP_KERNEL_ACCOUNT);
 	if (!port)
 		return NULL;
+	if (!xsw_should_fail())
+		port->stats = __netdev_alloc_pcpu_stats(struct xsw_port_stats,
+							GFP_KERNEL_ACCOUNT);
+	if (!port->stats) {
+		kfree(port);
+		return NULL;
+	}
 	port->sw = sw;
 	port->info.type = p->type;
 	port->info.validation = p->validation;
@@ -271,6 +286,7 @@ struct xsw_port *xsw_port_create(struct xsw_switch *sw,
 err_release:
 	xa_erase(&sw->ports, port->info.id);
 err_free:
+	free_percpu(port->stats);
 	kfree(port);
 	return ERR_PTR(err);
 }

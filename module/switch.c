@@ -107,6 +107,12 @@ struct xsw_switch *xsw_switch_create(struct net *net, const char *name,
 	INIT_LIST_HEAD(&sw->port_list);
 	INIT_LIST_HEAD(&sw->exts);
 	INIT_LIST_HEAD(&sw->props);
+	INIT_LIST_HEAD(&sw->dests);
+	err = xsw_fdb_create(sw);
+	if (err) {
+		kfree(sw);
+		return ERR_PTR(err);
+	}
 
 	err = xsw_should_fail() ? -ENOMEM :
 	      xa_alloc_cyclic(&xn->switches, &sw->id, sw, xa_limit_31b,
@@ -114,6 +120,7 @@ struct xsw_switch *xsw_switch_create(struct net *net, const char *name,
 	if (err < 0) {
 		if (err == -EBUSY)
 			NL_SET_ERR_MSG_MOD(extack, "no free switch id");
+		xsw_fdb_destroy(sw);
 		kfree(sw);
 		return ERR_PTR(err);
 	}
@@ -163,6 +170,9 @@ void xsw_switch_destroy(struct xsw_switch *sw)
 	/* With the ports gone, no attachment holds a reference any more. */
 	list_for_each_entry_safe(ext, tmp, &sw->exts, list)
 		xsw_ext_remove(ext);
+	xsw_fdb_destroy(sw);
+	kfree(rcu_dereference_protected(sw->stack, true));
+	RCU_INIT_POINTER(sw->stack, NULL);
 	xsw_switch_put(sw);
 }
 EXPORT_SYMBOL_IF_KUNIT(xsw_switch_destroy);

@@ -7,11 +7,15 @@
 
 #include <asm/current.h>
 #include <linux/completion.h>
+#include <linux/if_ether.h>
+#include <linux/netdevice.h>
 #include <linux/lockdep.h>
 #include <linux/mutex.h>
 #include <linux/netlink.h>
 #include <linux/rcupdate.h>
 #include <linux/refcount.h>
+#include <linux/rhashtable-types.h>
+#include <linux/u64_stats_sync.h>
 #include <linux/workqueue.h>
 #include <linux/xarray.h>
 #include <net/net_namespace.h>
@@ -153,6 +157,10 @@ struct xsw_net {
  *	dump that resumes by position can tell it was interrupted
  * @event_seq: sequence number of the last step delivered to the stack
  * @rcu: for the free after a grace period
+ * @stack: the enabled extensions in stack order, as the datapath walks
+ *	them (RCU; rebuilt by xsw_dp_restack() under the control lock)
+ * @dests: connected NICs (struct xsw_nic.dest_node, RCU), for flooding
+ * @fdb: the built-in forwarder's MAC tables
  */
 struct xsw_switch {
 	struct xsw_net *xn;
@@ -169,6 +177,9 @@ struct xsw_switch {
 	u32 gen;
 	u32 event_seq;
 	struct rcu_head rcu;
+	struct xsw_dp_stack __rcu *stack;
+	struct list_head dests;
+	struct xsw_fdb *fdb;
 };
 
 /**
@@ -218,6 +229,18 @@ struct xsw_port {
  * @io: XSW_IO_SAVE or XSW_IO_RESTORE while one is in progress
  * @io_running: a save or restore callback runs, without the control lock
  * @restore: the restore in progress
+ * @dev: the net_device the datapath delivers to (RCU), NULL when unbound
+ * @bound: the device the NIC is bound to (control lock and RTNL), which it
+ *	holds a reference on unless @internal
+ * @dev_tracker: that reference
+ * @internal: @bound is the internal port's own device, made by the switch
+ * @dp_on: a destination: connected, and not yet being disconnected
+ * @in_macs: found by @fdb_mac in the built-in forwarder's table
+ * @fdb_mac: the current MAC it was put there with
+ * @mac_node: in that table
+ * @dest_node: in @port->sw->dests while @dp_on
+ * @unbind: the work that deletes the NIC whose device went away
+ * @sync: the work that follows the device's MTU and MAC
  * @list: in @port->nic_list
  * @finish: completes a pending delete once @users reached zero
  * @gone: signalled when the delete step has completed
@@ -232,6 +255,17 @@ struct xsw_nic {
 	u8 io;
 	bool io_running;
 	struct xsw_restore *restore;
+	struct net_device __rcu *dev;
+	struct net_device *bound;
+	netdevice_tracker dev_tracker;
+	bool internal;
+	bool dp_on;
+	bool in_macs;
+	u8 fdb_mac[ETH_ALEN];
+	struct rhash_head mac_node;
+	struct list_head dest_node;
+	struct work_struct unbind;
+	struct work_struct sync;
 	struct list_head list;
 	struct work_struct finish;
 	struct completion gone;
@@ -291,6 +325,8 @@ struct xsw_nic_params {
 	const char *friendly_name;
 	const char *vm_name;
 	const char *vm_friendly_name;
+	u32 ifindex;		/* a device to bind, 0: none */
+	const char *ifname;	/* the internal port's device name */
 	u32 mtu;
 	const u8 *permanent_mac;
 	const u8 *vm_mac;
@@ -400,6 +436,7 @@ int xsw_nic_disconnect(struct xsw_nic *nic, struct netlink_ext_ack *extack);
 int xsw_nic_delete(struct xsw_nic *nic, bool wait,
 		   struct netlink_ext_ack *extack);
 void xsw_nic_destroy(struct xsw_nic *nic);
+void xsw_nic_follow(struct xsw_nic *nic, const struct xsw_nic_params *p);
 void xsw_nic_put(struct xsw_nic *nic);
 
 /* property.c */
@@ -479,6 +516,78 @@ int xsw_nic_restore_complete(struct xsw_nic *nic, u32 portid, int status,
 void xsw_nic_restore_abandon(struct xsw_nic *nic, int status);
 void xsw_restores_abandon(struct xsw_net *xn, u32 portid);
 void xsw_nic_io_drain(struct xsw_nic *nic);
+
+/**
+ * struct xsw_port_stats - one CPU's counters of a port
+ * @rx_packets: frames the port sent into the switch
+ * @rx_bytes: their bytes
+ * @tx_packets: frames delivered to the port
+ * @tx_bytes: their bytes
+ * @drops: frames dropped, by enum xswitch_drop_reason
+ * @syncp: for 64-bit reads on 32-bit machines
+ */
+struct xsw_port_stats {
+	u64_stats_t rx_packets;
+	u64_stats_t rx_bytes;
+	u64_stats_t tx_packets;
+	u64_stats_t tx_bytes;
+	u64_stats_t drops[__XSWITCH_DROP_REASON_MAX];
+	struct u64_stats_sync syncp;
+};
+
+/* A port's counters summed over the CPUs. */
+struct xsw_port_totals {
+	u64 rx_packets;
+	u64 rx_bytes;
+	u64 tx_packets;
+	u64 tx_bytes;
+	u64 drops[__XSWITCH_DROP_REASON_MAX];
+};
+
+/* The enabled extensions, as the datapath walks them. */
+struct xsw_dp_stack {
+	struct rcu_head rcu;
+	unsigned int n;
+	struct xsw_ext *ext[];
+};
+
+/* datapath.c */
+void xsw_dp_restack(struct xsw_switch *sw);
+void xsw_dp_input(struct xsw_nic *nic, struct sk_buff *skb);
+void xsw_dp_drop(struct xsw_port *port, struct sk_buff *skb, int reason);
+void xsw_port_totals(const struct xsw_port *port, struct xsw_port_totals *t);
+int xsw_dp_connect(struct xsw_nic *nic);
+void xsw_dp_disconnect(struct xsw_nic *nic);
+int xsw_dp_init(void);
+void xsw_dp_exit(void);
+
+/* forward.c: the built-in forwarder and its tables. */
+int xsw_fdb_create(struct xsw_switch *sw);
+void xsw_fdb_destroy(struct xsw_switch *sw);
+int xsw_fdb_add_nic(struct xsw_nic *nic);
+void xsw_fdb_del_nic(struct xsw_nic *nic);
+void xsw_fdb_forget_nic(struct xsw_nic *nic);
+int xsw_builtin_forward(struct xsw_fwd *fwd, struct sk_buff *skb);
+unsigned int xsw_fdb_learned(struct xsw_switch *sw);
+extern unsigned int xsw_fdb_age_secs;
+extern unsigned int xsw_max_learned;
+
+/* vport.c: NICs bound to net_devices, and the internal port's device. */
+int xsw_vport_bind(struct xsw_nic *nic, const struct xsw_nic_params *p,
+		   struct netlink_ext_ack *extack);
+void xsw_vport_unbind(struct xsw_nic *nic);
+int xsw_vport_set_mtu(struct xsw_nic *nic, u32 mtu,
+		      struct netlink_ext_ack *extack);
+int xsw_vport_init(void);
+void xsw_vport_init_nic(struct xsw_nic *nic);
+void xsw_vport_exit(void);
+
+/* internal_dev.c */
+bool xsw_idev_is(const struct net_device *dev);
+struct xsw_nic *xsw_idev_nic(struct net_device *dev);
+int xsw_idev_create(struct xsw_nic *nic, const char *name,
+		    struct netlink_ext_ack *extack);
+void xsw_idev_detach(struct xsw_nic *nic);
 
 /* debugfs.c */
 void xsw_debugfs_init(void);
