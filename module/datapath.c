@@ -338,8 +338,8 @@ static int xsw_dp_xmit(struct xsw_nic *nic, struct sk_buff *skb)
 }
 
 /* One destination: its egress walk, then out.  Consumes @skb. */
-static bool xsw_dp_deliver(const struct xsw_fwd *fwd, struct sk_buff *skb,
-			   const struct xsw_dp_stack *st, struct xsw_dest *d)
+static int xsw_dp_deliver(const struct xsw_fwd *fwd, struct sk_buff *skb,
+			  const struct xsw_dp_stack *st, struct xsw_dest *d)
 {
 	struct xsw_port *port = d->nic->port;
 	int r;
@@ -358,13 +358,17 @@ static bool xsw_dp_deliver(const struct xsw_fwd *fwd, struct sk_buff *skb,
 	}
 	if (r)
 		xsw_dp_drop(port, skb, r);
-	return !r;
+	return r;
 }
 
-/* Egress to every destination; consumes @skb.  0 if any took it. */
+/*
+ * Egress to every destination; consumes @skb.  0 if any took it, else the
+ * reason the last one did not.
+ */
 static int xsw_dp_output(struct xsw_fwd *fwd, struct sk_buff *skb,
 			 const struct xsw_dp_stack *st)
 {
+	int r = XSWITCH_DROP_REASON_NO_DEST;
 	unsigned int sent = 0;
 	u32 i;
 
@@ -375,16 +379,17 @@ static int xsw_dp_output(struct xsw_fwd *fwd, struct sk_buff *skb,
 		if (i + 1 < fwd->n_dest) {
 			copy = skb_clone(skb, GFP_ATOMIC);
 			if (!copy) {
-				xsw_count_drop(d->nic->port,
-					       XSWITCH_DROP_REASON_NOMEM);
+				r = XSWITCH_DROP_REASON_NOMEM;
+				xsw_count_drop(d->nic->port, r);
 				continue;
 			}
 		}
-		sent += xsw_dp_deliver(fwd, copy, st, d);
+		r = xsw_dp_deliver(fwd, copy, st, d);
+		sent += !r;
 	}
 	if (!fwd->n_dest)
 		kfree_skb(skb);
-	return sent ? 0 : XSWITCH_DROP_REASON_EXCLUDED;
+	return sent ? 0 : r;
 }
 
 static const struct xsw_dp_stack xsw_dp_empty;

@@ -176,6 +176,13 @@ static void xsw_fdb_age_work(struct work_struct *work)
 			   max(age / 4, (unsigned long)HZ / 2));
 }
 
+/* Ages the learned MACs now, as if fdb_age_secs were @age jiffies. */
+void xsw_fdb_expire(struct xsw_switch *sw, unsigned long age)
+{
+	xsw_fdb_sweep(sw->fdb, NULL, age);
+}
+EXPORT_SYMBOL_IF_KUNIT(xsw_fdb_expire);
+
 unsigned int xsw_fdb_learned(struct xsw_switch *sw)
 {
 	return atomic_read(&sw->fdb->n_learned);

@@ -569,6 +569,7 @@ void xsw_fdb_del_nic(struct xsw_nic *nic);
 void xsw_fdb_forget_nic(struct xsw_nic *nic);
 int xsw_builtin_forward(struct xsw_fwd *fwd, struct sk_buff *skb);
 unsigned int xsw_fdb_learned(struct xsw_switch *sw);
+void xsw_fdb_expire(struct xsw_switch *sw, unsigned long age);
 extern unsigned int xsw_fdb_age_secs;
 extern unsigned int xsw_max_learned;
 

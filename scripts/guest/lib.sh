@@ -158,7 +158,16 @@ XSW_MODULES=(xswitch_test xsw_sample xsw_testext xswitch)
 # xsw_unload_all: unloads whichever of them are loaded; after a test, which
 # may have failed with them in.
 xsw_unload_all() {
-	local m
+	local m ns s
+	# A failed test may leave switches holding extension modules.
+	if [ -d /sys/module/xswitch ]; then
+		for ns in "" $(ip netns list 2>/dev/null | cut -d' ' -f1); do
+			for s in $(${ns:+ip netns exec "$ns"} "$XSW_TOP/tools/xswctl/xswctl" -j switch show 2>/dev/null |
+				   python3 -c 'import json, sys; print(" ".join(s["name"] for s in json.load(sys.stdin)))' 2>/dev/null); do
+				${ns:+ip netns exec "$ns"} "$XSW_TOP/tools/xswctl/xswctl" switch del "$s" >/dev/null 2>&1
+			done
+		done
+	fi
 	for m in "${XSW_MODULES[@]}"; do
 		[ ! -d "/sys/module/$m" ] || rmmod "$m"
 	done

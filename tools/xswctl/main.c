@@ -38,6 +38,7 @@ static const char help[] =
 	"           -b | --batch FILE  run the commands of FILE (- for stdin),\n"
 	"                            one per line, until one fails\n"
 	"           -f | --force     with -b, run them all even when some fail\n"
+	"           -d | --details   with port stats, every drop reason, also at 0\n"
 	"           -n | --netns NETNS  run in the network namespace NETNS\n"
 	"                            (" NETNS_RUN_DIR "/NETNS), as ip -n does\n"
 	"           -h | --help      print this help\n"
@@ -217,6 +218,10 @@ int main(int argc, char **argv)
 		}
 		if (!strcmp(opt, "-f") || !strcmp(opt, "--force")) {
 			xswctl.force = true;
+			continue;
+		}
+		if (!strcmp(opt, "-d") || !strcmp(opt, "--details")) {
+			xswctl.details = true;
 			continue;
 		}
 		if (!strcmp(opt, "-h") || !strcmp(opt, "--help")) {

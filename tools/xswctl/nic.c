@@ -2,6 +2,7 @@
 /*
  * xswctl nic add|connect|set|disconnect|del|show
  */
+#include <net/if.h>
 #include <linux/xswitch.h>
 
 #include "obj.h"
@@ -10,6 +11,7 @@
 
 static const char nic_help[] =
 	"Usage: xswctl nic add SWITCH port ID [ index INDEX ] [ NIC-OPTIONS ]\n"
+	"                      [ dev IFNAME | ifname IFNAME ]\n"
 	"       xswctl nic connect SWITCH port ID [ index INDEX ]\n"
 	"       xswctl nic set SWITCH port ID [ index INDEX ] NIC-UPDATE\n"
 	"       xswctl nic disconnect SWITCH port ID [ index INDEX ]\n"
@@ -32,6 +34,11 @@ static const char nic_help[] =
 	"bytes. MAC is six two-digit hex octets separated by ':' (or all by\n"
 	"'-'), such as 00:15:5d:00:00:01. Only NICs of synthetic and emulated\n"
 	"ports have a VM name and VM MAC.\n"
+	"dev binds the NIC to the existing network device IFNAME of the\n"
+	"namespace xswctl runs in (a veth, a tap; a physical NIC for the\n"
+	"external port); its frames then cross the switch. ifname names the\n"
+	"device the switch makes for the internal port's NIC. IFNAME is at most\n"
+	"15 bytes. show gives a bound NIC's device name and ifindex.\n"
 	"save asks the enabled extensions, top down, for the run-time data\n"
 	"they keep for a connected NIC (records: ExtensionId, FeatureClassId,\n"
 	"friendly name, payload) and writes them to FILE; the NIC stays\n"
@@ -68,6 +75,10 @@ static const struct field nic_fields[] = {
 	      ENUM_NAMES(nic_states)),
 	FIELD("mtu", "MTU", 5, XSWITCH_A_NIC_MTU, FK_U32),
 	FIELD("current-mac", "MAC", 17, XSWITCH_A_NIC_CURRENT_MAC, FK_MAC),
+	/* Before "ifindex": the kernel's errors about it name what was typed. */
+	FIELD("dev", NULL, 0, XSWITCH_A_NIC_IFINDEX, FK_NETDEV, .max = IFNAMSIZ),
+	FIELD("ifname", "DEV", 15, XSWITCH_A_NIC_IFNAME, FK_STR, .max = IFNAMSIZ),
+	FIELD("ifindex", "IFINDEX", 7, XSWITCH_A_NIC_IFINDEX, FK_U32),
 	FIELD("permanent-mac", NULL, 0, XSWITCH_A_NIC_PERMANENT_MAC, FK_MAC),
 	FIELD("vm-mac", NULL, 0, XSWITCH_A_NIC_VM_MAC, FK_MAC),
 	FIELD("vm-name", "VM", 0, XSWITCH_A_NIC_VM_NAME, FK_STR,
@@ -85,7 +96,7 @@ static const struct command nic_cmds[] = {
 	{
 		.word = "add",
 		.cmd = XSWITCH_CMD_NIC_NEW,
-		.args = "port index " NIC_OPTIONS,
+		.args = "port index dev ifname " NIC_OPTIONS,
 		.print = true,
 	},
 	{

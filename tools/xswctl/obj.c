@@ -6,6 +6,8 @@
  * row.
  */
 #include <assert.h>
+#include <errno.h>
+#include <net/if.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -51,9 +53,10 @@ static bool parse_enum(const struct field *f, const char *arg,
 }
 
 /* The payload of each kind of fixed size; for a string, its shortest. */
-static const int kind_len[FK_HEX + 1] = {
+static const int kind_len[FK_NETDEV + 1] = {
 	[FK_U8] = 1, [FK_U16] = 2, [FK_U32] = 4, [FK_S32] = 4, [FK_BOOL] = 1,
 	[FK_ENUM] = 4, [FK_MAC] = MAC_LEN, [FK_UUID] = UUID_LEN, [FK_STR] = 1,
+	[FK_NETDEV] = 4,
 };
 
 /* The largest payload @f can carry in a request. */
@@ -136,7 +139,7 @@ static int field_write(const struct field *f, const char *arg,
 	return fits ? 1 : -1;
 }
 
-static const char *const kind_syntax[FK_HEX + 1] = {
+static const char *const kind_syntax[FK_NETDEV + 1] = {
 	[FK_U8] = "a number from 0 to 255",
 	[FK_U16] = "a number from 0 to 65535",
 	[FK_U32] = "a number from 0 to 4294967295",
@@ -146,6 +149,7 @@ static const char *const kind_syntax[FK_HEX + 1] = {
 	[FK_MAC] = "a MAC address: six two-digit hex octets such as 00:15:5d:00:00:01",
 	[FK_UUID] = "a UUID in the form 01234567-89ab-cdef-0123-456789abcdef",
 	[FK_HEX] = "hex bytes: an even number of hex digits",
+	[FK_NETDEV] = "a network device name",
 };
 
 static bool word_in(const char *word, const char *list)
@@ -183,10 +187,38 @@ static bool enum_ambiguous(struct request *r, const struct field *f,
 	       WORD_AMBIGUOUS;
 }
 
-/* Appends @f with the value @arg (NULL for a flag): 0, or a usage error. */
+/*
+ * Appends the ifindex of the network device @arg names in the namespace
+ * xswctl runs in (the one -n entered): 0, or 1 with a message if there is
+ * none, as ip(8) fails on an unknown device.
+ */
+static int put_netdev(struct request *r, const struct field *f,
+		      const char *arg)
+{
+	unsigned int ifindex = if_nametoindex(arg);
+
+	if (!ifindex) {
+		if (errno == ENODEV)
+			fprintf(stderr, "xswctl: %sno device \"%s\"\n", r->what, arg);
+		else
+			fprintf(stderr, "xswctl: %sdevice \"%s\": %s\n", r->what,
+				arg, strerror(errno));
+		return XSWCTL_EXIT_FAILURE;
+	}
+	if (!mnl_attr_put_u32_check(r->nlh, XNL_REQ_SIZE, f->attr, ifindex))
+		return usage_error("%sthe request is longer than %zu bytes",
+				   r->what, XNL_REQ_SIZE);
+	return 0;
+}
+
+/*
+ * Appends @f with the value @arg (NULL for a flag): 0, or a usage error
+ * (or, for an unknown device, a failure).
+ */
 static int put_field(struct request *r, const struct field *f,
 		     const char *arg)
 {
+	bool text = f->kind == FK_STR || f->kind == FK_NETDEV;
 	size_t len = arg ? strlen(arg) : 0, most = f->max;
 	int ret;
 
@@ -194,11 +226,13 @@ static int put_field(struct request *r, const struct field *f,
 		return XSWCTL_EXIT_USAGE;
 	if (f->kind == FK_HEX)
 		len = (len + 1) / 2;
-	if (f->kind == FK_STR)
+	if (text)
 		most--;
-	if ((f->kind == FK_STR || f->kind == FK_HEX) && len > most)
+	if ((text || f->kind == FK_HEX) && len > most)
 		return usage_error("%s\"%s\" is %zu bytes, at most %zu",
 				   r->what, f->key, len, most);
+	if (f->kind == FK_NETDEV)
+		return put_netdev(r, f, arg);
 	ret = field_write(f, arg, r->nlh);
 	if (!ret)
 		return usage_error("%s%s \"%s\" is not %s", r->what, f->key,
@@ -346,7 +380,7 @@ void object_print_attrs(const struct object *obj, const struct nlmsghdr *nlh,
 	for (i = 0; i < obj->nfields; i++) {
 		const struct field *f = &obj->fields[i];
 
-		if (!f->head && !all)
+		if ((!f->head && !all) || f->kind == FK_NETDEV)
 			continue;
 		if (f->multi) {
 			print_joined(f, nlh);
@@ -378,7 +412,8 @@ int object_columns(const struct object *obj, struct out_col *cols, bool all)
 	int n = 0;
 
 	for (i = 0; i < obj->nfields && n < OBJECT_MAX_FIELDS; i++) {
-		if (!obj->fields[i].head && !all)
+		if ((!obj->fields[i].head && !all) ||
+		    obj->fields[i].kind == FK_NETDEV)
 			continue;
 		cols[n].key = obj->fields[i].key;
 		cols[n].head = obj->fields[i].head ?: obj->fields[i].key;
@@ -417,10 +452,10 @@ static int object_request(const struct object *obj, const struct command *c,
 	err = put_args(&r, argc, argv);
 	if (err)
 		return err;
-	if (c->run)
-		return c->run(r.nlh);
 	if (c->dump_cmd && !r.named)
 		xnl_msg_dump(r.nlh, c->dump_cmd);
+	if (c->run)
+		return c->run(r.nlh);
 	/* The command line is checked before talking to the kernel. */
 	nl = xnl_get(obj);
 	if (!nl)

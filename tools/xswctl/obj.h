@@ -27,6 +27,12 @@ enum field_kind {
 	FK_MAC,
 	FK_UUID,
 	FK_HEX,		/* binary written as hex digits */
+	/*
+	 * u32 written as a network device's name, sent as its ifindex in the
+	 * namespace xswctl runs in; never printed (replies carry the ifindex
+	 * and the name in fields of their own).
+	 */
+	FK_NETDEV,
 };
 
 struct field {
@@ -38,9 +44,9 @@ struct field {
 	const char *const *names;	/* FK_ENUM: names by value */
 	unsigned int nnames;
 	/*
-	 * FK_STR: the size of the kernel's buffer, the NUL included (as the
-	 * uAPI's *_LEN); FK_HEX: the most bytes.  Needed by every field a
-	 * command writes.
+	 * FK_STR, FK_NETDEV: the size of the kernel's buffer, the NUL
+	 * included (as the uAPI's *_LEN, IFNAMSIZ); FK_HEX: the most bytes.
+	 * Needed by every field a command writes.
 	 */
 	unsigned int max;
 	/* FK_HEX: the kernel may send the value in several attributes */
@@ -60,7 +66,10 @@ struct command {
 	const char *key;	/* the keyword that names one object */
 	const char *args;	/* keywords allowed, space separated */
 	bool print;		/* print the reply */
-	/* Instead of sending the request the command line built, run this. */
+	/*
+	 * Instead of sending the request the command line built (a dump
+	 * already, when @dump_cmd is set and @key absent), run this.
+	 */
 	int (*run)(const struct nlmsghdr *args);
 };
 

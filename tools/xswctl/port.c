@@ -5,6 +5,7 @@
 #include <linux/xswitch.h>
 
 #include "obj.h"
+#include "stats.h"
 #include "xswctl.h"
 
 static const char port_help[] =
@@ -14,6 +15,7 @@ static const char port_help[] =
 	"       xswctl port teardown SWITCH id ID\n"
 	"       xswctl port del SWITCH id ID\n"
 	"       xswctl port show SWITCH [ id ID ]\n"
+	"       xswctl [ -d ] port stats SWITCH [ id ID ]\n"
 	"\n"
 	"TYPE := external | synthetic | emulated | internal\n"
 	"\n"
@@ -24,7 +26,11 @@ static const char port_help[] =
 	"they would accept the port; it never takes a NIC. A restoring port is\n"
 	"created to take a NIC's saved data back (nic restore, vm resume). A\n"
 	"port is torn down before it is deleted, and only once its NICs are\n"
-	"deleted.\n";
+	"deleted.\n"
+	"stats prints what the port sent into the switch (RX) and what the\n"
+	"switch delivered to it (TX), in packets and bytes, and the frames\n"
+	"dropped, by reason, where the drop happened: the non-zero reasons, or\n"
+	"with -d all. Documentation/datapath.rst tells each reason.\n";
 
 static const char *const port_types[] = {
 	[XSWITCH_PORT_TYPE_EXTERNAL] = "external",
@@ -84,6 +90,14 @@ static const struct command port_cmds[] = {
 		.key = "id",
 		.args = "id",
 		.print = true,
+	},
+	{
+		.word = "stats",
+		.cmd = XSWITCH_CMD_PORT_GET,
+		.dump_cmd = XSWITCH_CMD_PORT_GET,
+		.key = "id",
+		.args = "id",
+		.run = port_stats_run,
 	},
 };
 

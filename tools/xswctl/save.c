@@ -288,6 +288,8 @@ const uint8_t save_nic_keep[XSWITCH_A_NIC_MAX + 1] = {
 	[XSWITCH_A_NIC_PERMANENT_MAC] = 1, [XSWITCH_A_NIC_VM_MAC] = 1,
 	[XSWITCH_A_NIC_CURRENT_MAC] = 1, [XSWITCH_A_NIC_VM_NAME] = 1,
 	[XSWITCH_A_NIC_VM_FRIENDLY_NAME] = 1,
+	/* Not the ifindex, which may name another device by the resume. */
+	[XSWITCH_A_NIC_IFNAME] = 1,
 };
 
 const uint8_t save_prop_keep[XSWITCH_A_PROP_MAX + 1] = {

@@ -10,6 +10,7 @@
  *   24 + len   CRC-32 (IEEE 802.3) of all the bytes before it, u32 LE
  */
 #include <errno.h>
+#include <net/if.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -302,6 +303,20 @@ int savefile_write(const struct savefile *sf, FILE *f)
 	return err ? -1 : 0;
 }
 
+const struct nlattr *sattrs_get(const struct sattrs *a, int type)
+{
+	const struct nlattr *attr;
+	size_t off;
+
+	for (off = 0; off + MNL_ATTR_HDRLEN <= a->len;
+	     off += MNL_ALIGN(attr->nla_len)) {
+		attr = (const struct nlattr *)(a->buf + off);
+		if (mnl_attr_get_type(attr) == type)
+			return attr;
+	}
+	return NULL;
+}
+
 /* What the reader of a body keeps between attributes. */
 struct rstate {
 	struct savefile *sf;
@@ -370,6 +385,8 @@ static const uint8_t nic_types[XSWITCH_A_NIC_MAX + 1] = {
 	[XSWITCH_A_NIC_CURRENT_MAC] = MNL_TYPE_BINARY,
 	[XSWITCH_A_NIC_VM_NAME] = MNL_TYPE_NUL_STRING,
 	[XSWITCH_A_NIC_VM_FRIENDLY_NAME] = MNL_TYPE_NUL_STRING,
+	/* The device it was bound to, by name: an ifindex would not do. */
+	[XSWITCH_A_NIC_IFNAME] = MNL_TYPE_NUL_STRING,
 };
 
 static const uint8_t record_types[XSWITCH_A_RECORD_MAX + 1] = {
@@ -461,7 +478,7 @@ static int read_prop(struct rstate *s, const struct nlattr *a)
 
 static int read_nic(struct rstate *s, const struct nlattr *a)
 {
-	const struct nlattr *idx;
+	const struct nlattr *idx, *dev;
 
 	if (!s->port)
 		return bad(s, "a NIC outside a port");
@@ -475,6 +492,10 @@ static int read_nic(struct rstate *s, const struct nlattr *a)
 	idx = nest_get(a, XSWITCH_A_NIC_INDEX);
 	if (idx && mnl_attr_get_u16(idx) > XSWITCH_MAX_NIC_INDEX)
 		return bad(s, "a NIC's index is above %d", XSWITCH_MAX_NIC_INDEX);
+	dev = nest_get(a, XSWITCH_A_NIC_IFNAME);
+	if (dev && mnl_attr_get_payload_len(dev) > IFNAMSIZ)
+		return bad(s, "a NIC's device name is longer than %d bytes",
+			   IFNAMSIZ - 1);
 	s->nic = savefile_add_nic(s->port, mnl_attr_get_payload(a),
 				  mnl_attr_get_payload_len(a),
 				  idx ? mnl_attr_get_u16(idx) : 0);

@@ -48,6 +48,13 @@ struct sattrs {
 	uint8_t *buf;
 };
 
+/*
+ * The attribute of type @type in @a, or NULL; @a was checked (read from a
+ * file) or came from the kernel.
+ */
+struct nlattr;
+const struct nlattr *sattrs_get(const struct sattrs *a, int type);
+
 struct snic {
 	struct sattrs attrs;
 	uint16_t index;

@@ -5,6 +5,7 @@
  * Hyper-V's order (Documentation/save-restore.rst).
  */
 #include <errno.h>
+#include <net/if.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -33,7 +34,11 @@ static const char vm_help[] =
 	"veto stops it all), then each operational port, flagged restoring, its\n"
 	"policies, its NICs, created and connected, and their run-time data,\n"
 	"restored. The ports get new ids; the table maps old to new. If a step\n"
-	"fails, what the resume made is taken off again.\n";
+	"fails, what the resume made is taken off again.\n"
+	"A NIC bound to a device is saved with the device's name: on resume it\n"
+	"is bound to the device of that name in this namespace if there is one\n"
+	"(not necessarily the same device), else it resumes unbound, with a\n"
+	"warning. The internal port's NIC makes its device anew.\n";
 
 /* What the kernel said of a port's NIC besides what the file keeps. */
 static int add_nic(struct attrs_rx *rx, const struct sattrs *a,
@@ -285,16 +290,50 @@ static int add_props(struct xnl *nl, const char *sw, uint32_t id,
 	return 0;
 }
 
+/*
+ * The device a NIC was saved bound to, by its name: the internal port's
+ * NIC makes it anew; another NIC is bound to the device of that name here,
+ * which need not be the one it was saved from, or if there is none stays
+ * unbound, with a warning.  0, or -1 if the request is full.
+ */
+static int put_device(struct nlmsghdr *nlh, size_t size, const struct sport *p,
+		      const struct snic *n, uint32_t id)
+{
+	const struct nlattr *dev = sattrs_get(&n->attrs, XSWITCH_A_NIC_IFNAME);
+	const struct nlattr *type = sattrs_get(&p->attrs, XSWITCH_A_PORT_TYPE);
+	unsigned int ifindex;
+	const char *name;
+
+	if (!dev)
+		return 0;
+	name = mnl_attr_get_str(dev);
+	if (type && mnl_attr_get_u32(type) == XSWITCH_PORT_TYPE_INTERNAL)
+		return mnl_attr_put_strz_check(nlh, size, XSWITCH_A_NIC_IFNAME,
+					       name) ? 0 : -1;
+	ifindex = if_nametoindex(name);
+	if (!ifindex) {
+		fprintf(stderr, "xswctl: vm resume: port %u index %u: no device \"%s\": %s\n",
+			id, n->index, name, "the NIC resumes unbound");
+		return 0;
+	}
+	return mnl_attr_put_u32_check(nlh, size, XSWITCH_A_NIC_IFINDEX,
+				      ifindex) ? 0 : -1;
+}
+
 /* The port's NICs, created, connected and restored, onto port @id. */
 static int add_nics(struct xnl *nl, const char *sw, uint32_t id,
 		    const struct sport *p, struct resumed *r)
 {
 	static char buf[XNL_REQ_SIZE];
 	struct nic_at at = { .sw = sw, .port = id };
+	uint8_t allow[XSWITCH_A_NIC_MAX + 1];
 	struct nlmsghdr *nlh;
 	uint32_t restored, unclaimed;
 	unsigned int i;
 
+	/* All the file keeps but the device, which put_device() binds. */
+	memcpy(allow, save_nic_keep, sizeof(allow));
+	allow[XSWITCH_A_NIC_IFNAME] = 0;
 	for (i = 0; i < p->nnics; i++) {
 		const struct snic *n = &p->nics[i];
 
@@ -302,8 +341,8 @@ static int add_nics(struct xnl *nl, const char *sw, uint32_t id,
 		nl->obj = &nic_object;
 		if (!mnl_attr_put_strz_check(nlh, sizeof(buf), XSWITCH_A_NIC_SWITCH, sw) ||
 		    !mnl_attr_put_u32_check(nlh, sizeof(buf), XSWITCH_A_NIC_PORT_ID, id) ||
-		    put_saved(nlh, sizeof(buf), &n->attrs, save_nic_keep,
-			      XSWITCH_A_NIC_MAX) ||
+		    put_saved(nlh, sizeof(buf), &n->attrs, allow, XSWITCH_A_NIC_MAX) ||
+		    put_device(nlh, sizeof(buf), p, n, id) ||
 		    xnl_talk(nl, nlh, NULL, NULL) ||
 		    step(nl, XSWITCH_CMD_NIC_CONNECT, sw, id, n->index, false))
 			return -1;

@@ -8,6 +8,7 @@
 struct xswctl {
 	bool json;
 	bool force;	/* -f: a batch goes on after a failing command */
+	bool details;	/* -d: port stats shows every drop reason */
 };
 
 extern struct xswctl xswctl;

@@ -65,15 +65,32 @@ expect 2 EMPTY 'prop add: id "1234" is not a UUID' -- prop add sw0 id 1234
 expect 2 EMPTY 'prop add: data "abc" is not hex bytes' -- prop add sw0 data abc
 expect 2 EMPTY 'ext set: enabled "yes" is not "on" or "off"' -- ext set sw0 name x enabled yes
 expect 2 EMPTY 'monitor: count "0" is not a positive number' -- monitor count 0
+# A NIC's device: a name of this namespace, resolved before the request.
+expect 1 EMPTY '^xswctl: nic add: no device "xswctl-nodev"$' -- nic add sw0 port 1 dev xswctl-nodev
+expect 1 EMPTY '^xswctl: nic add: no device "xswctl-nodev"$' -- nic add sw0 dev xswctl-nodev port 1 mtu 1500
+expect 2 EMPTY '^xswctl: nic add: "dev" is 16 bytes, at most 15$' -- nic add sw0 port 1 dev 0123456789abcdef
+expect 2 EMPTY '^xswctl: nic add: "ifname" is 16 bytes, at most 15$' -- nic add sw0 port 1 ifname 0123456789abcdef
+expect 2 EMPTY '^xswctl: nic add: "dev" needs a value$' -- nic add sw0 port 1 dev
+expect 2 EMPTY '^xswctl: nic add: keyword "dev" given twice$' -- nic add sw0 port 1 dev lo dev lo
+expect 2 EMPTY '^xswctl: nic set: unknown keyword "dev"' -- nic set sw0 port 1 dev lo
+expect 2 EMPTY '^xswctl: nic set: unknown keyword "ifname"' -- nic set sw0 port 1 ifname x
+expect 0 'dev IFNAME \| ifname IFNAME' EMPTY -- nic help
+# port stats: one port or all of them; nothing else.
+expect 0 'xswctl \[ -d \] port stats SWITCH \[ id ID \]' EMPTY -- port help
+expect 0 '-d \| --details' EMPTY -- help
+expect 2 EMPTY '^xswctl: port stats: id "x" is not a number from 0 to 4294967295$' -- port stats sw0 id x
+expect 2 EMPTY '^xswctl: port stats: unknown keyword "port"' -- port stats sw0 port 1
+expect 2 EMPTY '^xswctl: port stats: switch name "0123456789abcdef" is not 1 to 15 bytes$' -- port stats 0123456789abcdef
 # Abbreviations: any unique leading part, else a usage error that lists
 # what it could be.
-expect 2 EMPTY '^xswctl: "s" is ambiguous: set, show$' -- port s sw0
+expect 2 EMPTY '^xswctl: "s" is ambiguous: set, show, stats$' -- port s sw0
 expect 2 EMPTY '^xswctl: "s" is ambiguous: set, show$' -- ext s
 expect 2 EMPTY '^xswctl: "d" is ambiguous: disconnect, delete$' -- nic d sw0 port 1
 expect 2 EMPTY '^xswctl: "p" is ambiguous: port, prop$' -- p help
 expect 2 EMPTY '^xswctl: nic add: "p" is ambiguous: port, permanent-mac$' -- nic add sw0 p 1
 expect 2 EMPTY '^xswctl: nic add: "vm-" is ambiguous: vm-mac, vm-name, vm-friendly-name$' -- nic add sw0 port 1 vm- x
 expect 2 EMPTY '^xswctl: prop add: "i" is ambiguous: id, instance-id$' -- prop add sw0 i x
+expect 2 EMPTY '^xswctl: nic add: "i" is ambiguous: index, ifname$' -- nic add sw0 port 1 i 0
 expect 2 EMPTY '^xswctl: port add: type "e" is ambiguous: external, emulated$' -- port add sw0 type e
 expect 2 EMPTY 'port add: keyword "name" given twice$' -- port add sw0 name a na b
 expect 2 EMPTY 'unknown object ""' -- ''
@@ -161,12 +178,26 @@ if ! grep -qw xswitch /proc/net/genetlink 2>/dev/null && ! lsmod 2>/dev/null | g
 		vm-mac 00:15:5d:00:00:02 current-mac 00:15:5d:00:00:03
 	expect 1 EMPTY 'no "xswitch" netlink family' -- ext set "$(long 15)" name "$(long 31)" \
 		enabled on position 4294967295
+	# A device that exists, and a name of 15 bytes, get there too.
+	expect 1 EMPTY 'no "xswitch" netlink family' -- nic add sw0 port 1 dev lo
+	expect 1 EMPTY 'no "xswitch" netlink family' -- nic add sw0 port 1 ifname "$(long 15)"
+	expect 1 EMPTY 'no "xswitch" netlink family' -- port stats sw0
+	expect 1 EMPTY 'no "xswitch" netlink family' -- -d -j port stats sw0 id 1
+	expect 1 EMPTY 'no "xswitch" netlink family' -- port st sw0 i 1
 	# Into an existing namespace, where the module is missing too.
 	ns=xswctl-cli-$$
 	if [ "$(id -u)" = 0 ] && ip netns add "$ns" 2>/dev/null; then
 		expect 1 EMPTY '^Error: the kernel has no "xswitch" netlink family' -- -n "$ns" switch show
 		printf 'switch show\n' >/tmp/xswctl-cli.$$.batch
 		expect 1 EMPTY 'no "xswitch" netlink family' -- -n "$ns" -b /tmp/xswctl-cli.$$.batch
+		# dev names a device of the namespace -n entered, not of ours.
+		if [ ! -e /sys/class/net/xswcli0 ] &&
+		   ip -n "$ns" link add xswcli0 type veth peer name xswcli1 2>/dev/null; then
+			expect 1 EMPTY 'no "xswitch" netlink family' -- -n "$ns" nic add sw0 port 1 dev xswcli0
+			printf 'nic add sw0 port 1 dev xswcli1\n' >/tmp/xswctl-cli.$$.batch
+			expect 1 EMPTY 'no "xswitch" netlink family' -- -n "$ns" -b /tmp/xswctl-cli.$$.batch
+			expect 1 EMPTY '^xswctl: nic add: no device "xswcli0"$' -- nic add sw0 port 1 dev xswcli0
+		fi
 		ip netns del "$ns"
 	fi
 	# Abbreviated commands, keywords and names get there too.

@@ -33,7 +33,8 @@ static size_t attr_size(const struct field *f)
 static bool check_field(const struct object *obj, const struct command *c,
 			const struct field *f)
 {
-	if ((f->kind == FK_STR || f->kind == FK_HEX) && !f->max) {
+	if ((f->kind == FK_STR || f->kind == FK_HEX || f->kind == FK_NETDEV) &&
+	    !f->max) {
 		fail("%s %s: %s has no bound\n", obj->name, c->word, f->key);
 		return false;
 	}

@@ -11,15 +11,7 @@
 #include <linux/xswitch.h>
 
 #include "../savefile.h"
-
-static int fails;
-
-#define CHECK(cond) do {						\
-	if (!(cond)) {							\
-		fprintf(stderr, "FAIL: %s:%d: %s\n", __FILE__, __LINE__, #cond); \
-		fails++;						\
-	}								\
-} while (0)
+#include "check.h"
 
 /* Attributes of one nest, built with libmnl into @buf. */
 static size_t attrs(char *buf, size_t size, int kind)
@@ -40,10 +32,19 @@ static size_t attrs(char *buf, size_t size, int kind)
 		mnl_attr_put_u16_check(nlh, size, XSWITCH_A_PROP_VERSION, 256);
 		mnl_attr_put_check(nlh, size, XSWITCH_A_PROP_DATA, 3, "abc");
 		break;
+	case 3:	/* a device name of 16 bytes */
+		mnl_attr_put_strz_check(nlh, size, XSWITCH_A_NIC_IFNAME,
+					"0123456789abcdef");
+		break;
+	case 4:	/* an ifindex, which a file never keeps */
+		mnl_attr_put_u32_check(nlh, size, XSWITCH_A_NIC_IFINDEX, 3);
+		break;
 	default:
 		mnl_attr_put_u16_check(nlh, size, XSWITCH_A_NIC_INDEX, 0);
 		mnl_attr_put_strz_check(nlh, size, XSWITCH_A_NIC_NAME, "nic");
 		mnl_attr_put_check(nlh, size, XSWITCH_A_NIC_VM_MAC, 6, mac);
+		mnl_attr_put_strz_check(nlh, size, XSWITCH_A_NIC_IFNAME,
+					"0123456789abcde");
 		break;
 	}
 	len = nlh->nlmsg_len - MNL_NLMSG_HDRLEN;
@@ -108,6 +109,7 @@ static void reseal(uint8_t *buf, size_t len)
 
 static void round_trip(void)
 {
+	const struct nlattr *dev;
 	struct savefile a, b;
 	char why[256] = "";
 	size_t len;
@@ -127,6 +129,9 @@ static void round_trip(void)
 		      a.ports[0].nics[0].recs[2].data, 40000));
 	CHECK(!strcmp(b.ports[0].nics[0].recs[1].name, "ext1"));
 	CHECK(b.ports[0].nics[0].recs[1].feature_class[15] == 1);
+	dev = sattrs_get(&b.ports[0].nics[0].attrs, XSWITCH_A_NIC_IFNAME);
+	CHECK(dev && !strcmp(mnl_attr_get_str(dev), "0123456789abcde"));
+	CHECK(!sattrs_get(&b.ports[0].nics[0].attrs, XSWITCH_A_NIC_IFINDEX));
 	savefile_free(&a);
 	savefile_free(&b);
 	free(buf);
@@ -213,11 +218,32 @@ static void hostile(void)
 	      strstr(why, "no type"));
 }
 
+/* A NIC of attributes @kind, refused with @want. */
+static void refused_nic(int kind, const char *want)
+{
+	struct savefile sf = { .kind = SAVE_KIND_VM };
+	char buf[512], why[256] = "";
+	struct sport *p;
+	uint8_t *bytes;
+	size_t len;
+
+	p = savefile_add_port(&sf, buf, attrs(buf, sizeof(buf), 0), 7);
+	savefile_add_nic(p, buf, attrs(buf, sizeof(buf), kind), 0);
+	bytes = to_bytes(&sf, &len);
+	savefile_free(&sf);
+	CHECK(parse(bytes, len, why) && !strcmp(why, want));
+	if (strcmp(why, want))
+		fprintf(stderr, "  got: %s\n want: %s\n", why, want);
+	free(bytes);
+}
+
 int main(void)
 {
 	round_trip();
 	damaged();
 	hostile();
+	refused_nic(3, "a NIC's device name is longer than 15 bytes");
+	refused_nic(4, "a NIC has an unknown attribute 14");
 	if (fails)
 		return 1;
 	puts("savefile_test: ok");
