@@ -170,15 +170,25 @@ up_xswitch() {
 	EOF
 	local i
 	for i in "${!ext_names[@]}"; do
-		[ "$1" = ext ] || break
+		[ "${1:-}" = ext ] || break
 		echo "ext attach bsw name ${ext_names[i]}"
 		echo "ext set bsw name ${ext_names[i]} enabled on"
 	done >>$dir/xsw-up
 	xswctl -b $dir/xsw-up >/dev/null || fail "xswitch up"
 	prime
+	read -r xsw_rx0 </sys/class/net/sA/statistics/rx_packets
 }
 
+# The sink port sent every frame sA counted meanwhile, and neither port
+# dropped one.
 down_xswitch() {
+	local rx stats
+	read -r rx </sys/class/net/sA/statistics/rx_packets
+	stats=$(xswctl -j port stats bsw) || fail "port stats"
+	expect_eq "$(json_get "$stats" '[p["tx-packets"] for p in j if p["port"] == 2][0]')" \
+		$((rx - xsw_rx0)) "frames the sink port sent"
+	expect_eq "$(json_get "$stats" 'sum(sum(p["drops"].values()) for p in j)')" 0 \
+		"frames the switch dropped: $stats"
 	xswctl switch del bsw || fail "xswitch down"
 	setmacs "$gb_mac" "$sb_mac"
 }
