@@ -72,6 +72,9 @@ if [ -n "$have_ext" ]; then
 	for m in "${ext_mods[@]}"; do
 		insmod "$XSW_MODDIR/extensions/$m.ko" || fail "insmod $m.ko"
 	done
+	gen_acl=$(python3 "$XSW_TOP/scripts/acl-encode.py" 'deny in proto tcp dport 22' \
+		'deny in proto icmp' 'allow in proto udp dst 198.18.0.0/15') || fail "gen ACL"
+	sink_acl=$(python3 "$XSW_TOP/scripts/acl-encode.py" 'deny out proto tcp') || fail "sink ACL"
 elif [[ " $setups " == *" xsw+ext "* ]]; then
 	echo "bench-dp: xsw+ext skipped: no ${ext_mods[*]/%/.ko} in $XSW_MODDIR/extensions"
 	setups=${setups/xsw+ext/}
@@ -157,6 +160,24 @@ down_ovs() {
 	ovs_dpctl del-dp bdp || fail "ovs down"
 }
 
+# ext_up: the xswctl commands that attach and enable the three samples and
+# give each port an ACL that sample-acl walks for every frame: the
+# generator's frames (UDP to 198.18.0.2) pass its first two rules and match
+# its third, and no rule of the sink's matches them.
+acl_id=5f0e2c1a-7a4b-4d36-9c1e-3a8b6d2f4e41
+acl_hits=5f0e2c1a-7a4b-4d36-9c1e-3a8b6d2f4e42
+ext_up() {
+	local i
+	for i in "${!ext_names[@]}"; do
+		echo "ext attach bsw name ${ext_names[i]}"
+		echo "ext set bsw name ${ext_names[i]} enabled on"
+	done
+	echo "prop add bsw port 1 type custom id $acl_id" \
+		"instance-id 11111111-0000-0000-0000-000000000001 version 1 data $gen_acl"
+	echo "prop add bsw port 2 type custom id $acl_id" \
+		"instance-id 11111111-0000-0000-0000-000000000002 version 1 data $sink_acl"
+}
+
 up_xswitch() {
 	setmacs $gmac $smac
 	cat >$dir/xsw-up <<-EOF
@@ -168,12 +189,7 @@ up_xswitch() {
 	nic connect bsw port 1
 	nic connect bsw port 2
 	EOF
-	local i
-	for i in "${!ext_names[@]}"; do
-		[ "${1:-}" = ext ] || break
-		echo "ext attach bsw name ${ext_names[i]}"
-		echo "ext set bsw name ${ext_names[i]} enabled on"
-	done >>$dir/xsw-up
+	[ "${1:-}" != ext ] || ext_up >>$dir/xsw-up
 	xswctl -b $dir/xsw-up >/dev/null || fail "xswitch up"
 	prime
 	read -r xsw_rx0 </sys/class/net/sA/statistics/rx_packets
@@ -197,7 +213,15 @@ up_xsw+ext() {
 	up_xswitch ext
 }
 
+# sample-acl matched every frame of the generator with its third rule.
 down_xsw+ext() {
+	local re='"data":"([0-9a-f]*)"' out rx
+	out=$(xswctl -j feature show bsw port 1 id $acl_hits) || fail "ACL hits"
+	[[ $out =~ $re ]] || fail "ACL hits: $out"
+	rx=$(xswctl -j port stats bsw id 1 | json_get - 'j[0]["rx-packets"]') || fail "port stats"
+	expect_eq "$(python3 -c 'import struct, sys
+d = bytes.fromhex(sys.argv[1])
+print(*struct.unpack_from("<3Q", d, 8))' "${BASH_REMATCH[1]}")" "0 0 $rx" "the generator's ACL hits"
 	down_xswitch
 }
 
