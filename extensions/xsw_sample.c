@@ -2,10 +2,15 @@
 /*
  * Sample xswitch extensions, written against include/net/xswitch.h only:
  *
- * sample-vlan, a filter, enforces the payload of VLAN port properties (a
- * 16-bit VLAN id, 1 to 4094, in host order) by vetoing any other, and
- * answers feature status SAMPLE_VLAN_STATUS with how many VLAN properties
- * it let through and how many it vetoed (two u32s).
+ * sample-vlan, a filter, reserves the VLANs SAMPLE_VLAN_RESERVED_FIRST
+ * (4000) to XSW_VLAN_ID_MAX (4094) for itself: it vetoes, with -EINVAL and
+ * "sample-vlan: VLANs 4000 to 4094 are reserved", a VLAN port property
+ * (add or update) whose access VLAN, native VLAN or any allowed VLAN is
+ * one of them.  The switch has already checked the layout (struct
+ * xsw_prop_vlan, its mode and ranges), so the extension only applies its
+ * own policy, as a Hyper-V extension reads NDIS_SWITCH_PORT_PROPERTY_VLAN.
+ * It answers feature status SAMPLE_VLAN_STATUS with how many VLAN
+ * properties it let through and how many it vetoed (two u32s).
  *
  * sample-capture, a capture extension, only watches: it counts the steps
  * it sees, for the switch and per NIC, and answers feature status
@@ -36,29 +41,37 @@ struct sample_counts {
 	u32 vetoed;
 };
 
+/* The VLANs sample-vlan keeps for itself: no port may use them. */
+#define SAMPLE_VLAN_RESERVED_FIRST	4000
+
+/* Whether @v uses a reserved VLAN, as its access, native or allowed one. */
+static bool sample_vlan_reserved(const struct xsw_prop_vlan *v)
+{
+	if (v->mode == XSWITCH_VLAN_MODE_ACCESS)
+		return v->access_vlan >= SAMPLE_VLAN_RESERVED_FIRST;
+	return v->native_vlan >= SAMPLE_VLAN_RESERVED_FIRST ||
+	       find_next_bit(v->allowed, XSW_VLAN_ID_MAX + 1,
+			     SAMPLE_VLAN_RESERVED_FIRST) <= XSW_VLAN_ID_MAX;
+}
+
 static int sample_vlan_check(struct xsw_ext *ext,
 			     const struct xsw_property *prop,
 			     struct netlink_ext_ack *extack)
 {
 	struct sample_counts *c = xsw_ext_priv(ext);
-	u16 vid;
 
 	if (prop->type != XSWITCH_PROP_TYPE_VLAN)
 		return 0;
-	if (prop->len != sizeof(vid)) {
-		NL_SET_ERR_MSG(extack, "sample-vlan: VLAN property data is not a 2-byte VLAN id");
-		goto veto;
-	}
-	memcpy(&vid, prop->data, sizeof(vid));
-	if (!vid || vid > 4094) {
-		NL_SET_ERR_MSG(extack, "sample-vlan: VLAN id is not 1 to 4094");
-		goto veto;
+	/* The switch hands over only a checked struct xsw_prop_vlan. */
+	if (WARN_ON_ONCE(prop->len != sizeof(struct xsw_prop_vlan)))
+		return -EINVAL;
+	if (sample_vlan_reserved(prop->data)) {
+		NL_SET_ERR_MSG(extack, "sample-vlan: VLANs 4000 to 4094 are reserved");
+		c->vetoed++;
+		return -EINVAL;
 	}
 	c->passed++;
 	return 0;
-veto:
-	c->vetoed++;
-	return -EINVAL;
 }
 
 static int sample_vlan_add(struct xsw_ext *ext, struct xsw_port *port,

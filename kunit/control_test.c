@@ -142,13 +142,19 @@ static void xsw_stack_veto_port_create(struct kunit *test)
 	}
 }
 
+/* A VLAN property's payload, as the switch takes it. */
+static const struct xsw_prop_vlan access10 = {
+	.mode = XSWITCH_VLAN_MODE_ACCESS, .access_vlan = 10,
+};
+
 /* Property steps go through the same stack; a veto keeps nothing. */
 static void xsw_stack_veto_property(struct kunit *test)
 {
 	struct xsw_switch *sw = xt_switch(test);
 	struct xsw_port *port = port_ok(test, sw, XSWITCH_PORT_TYPE_SYNTHETIC);
 	struct xsw_property prop = { .type = XSWITCH_PROP_TYPE_VLAN,
-				     .version = 0x100 };
+				     .version = 0x100, .data = &access10,
+				     .len = sizeof(access10) };
 
 	take_log(test);
 	xt.conf[XT_FWD].veto_op = XSWITCH_OP_PORT_PROP_ADD;
@@ -465,7 +471,8 @@ static void xsw_ignored_veto_message(struct kunit *test)
 static void xsw_activation_enumerates(struct kunit *test)
 {
 	struct xsw_switch *sw = xt_switch(test);
-	struct xsw_property vlan = { .type = XSWITCH_PROP_TYPE_VLAN };
+	struct xsw_property vlan = { .type = XSWITCH_PROP_TYPE_VLAN,
+				     .data = &access10, .len = sizeof(access10) };
 	struct xsw_property sprop = { .type = XSWITCH_PROP_TYPE_CUSTOM,
 				      .id = UUID_INIT(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11) };
 	struct netlink_ext_ack ea = {};
@@ -510,7 +517,7 @@ static void xsw_namespace_limits(struct kunit *test)
 {
 	struct xsw_switch *sw = xt_switch(test);
 	struct xsw_limits saved = xsw_limits;
-	struct xsw_property p = { .type = XSWITCH_PROP_TYPE_VLAN, .len = 8,
+	struct xsw_property p = { .type = XSWITCH_PROP_TYPE_PROFILE, .len = 8,
 				  .data = "12345678" };
 	struct netlink_ext_ack ea = {};
 	struct xsw_port *port;
@@ -569,6 +576,7 @@ static void xsw_property_identity(struct kunit *test)
 	struct xsw_property p = { .type = XSWITCH_PROP_TYPE_CUSTOM,
 				  .id = UUID_INIT(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11),
 				  .version = 0x100, .data = "ab", .len = 2 };
+	struct xsw_prop_security security = { .vsid = 1 };
 	struct xsw_property other = p;
 	struct netlink_ext_ack ea = {};
 
@@ -612,6 +620,8 @@ static void xsw_property_identity(struct kunit *test)
 			   "xswitch: only custom properties have a property id");
 	/* a port tearing down still takes properties */
 	p.id = uuid_null;
+	p.data = &security;
+	p.len = sizeof(security);
 	KUNIT_ASSERT_EQ(test, XT_LOCKED(xsw_port_teardown(port, NULL)), 0);
 	KUNIT_EXPECT_EQ(test, XT_LOCKED(xsw_prop_add(sw, port, &p, NULL)), 0);
 }

@@ -26,19 +26,25 @@ static int xsw_fill_prop(struct sk_buff *skb, const void *obj)
 	     nla_put(skb, XSWITCH_A_PROP_ID, sizeof(prop->id), &prop->id)) ||
 	    nla_put_u16(skb, XSWITCH_A_PROP_VERSION, prop->version) ||
 	    nla_put(skb, XSWITCH_A_PROP_INSTANCE_ID, sizeof(prop->instance_id),
-		    &prop->instance_id) ||
-	    nla_put(skb, XSWITCH_A_PROP_DATA, prop->len, prop->data))
+		    &prop->instance_id))
+		return -EMSGSIZE;
+	/* A security or VLAN property goes back as its nest, not as bytes. */
+	if (xsw_prop_is_std(prop->type))
+		return xsw_stdprop_fill(skb, prop);
+	if (nla_put(skb, XSWITCH_A_PROP_DATA, prop->len, prop->data))
 		return -EMSGSIZE;
 	return 0;
 }
 
 /*
- * Reads a property's identity and, for add and set (@full), its version
- * and payload.  The attribute array is only as long as the operation's
- * policy: prop-del's ends at instance-id, so it must not be read further.
+ * Reads a property's identity and, for add and set (with @std, where the
+ * payload of a standard type is built), its version and payload.  The
+ * attribute array is only as long as the operation's policy: prop-del's
+ * ends at instance-id, so it must not be read further.
  */
 static int xsw_nl_prop_parse(struct nlattr **a, struct xsw_property *prop,
-			     bool full, struct netlink_ext_ack *extack)
+			     union xsw_stdprop *std,
+			     struct netlink_ext_ack *extack)
 {
 	memset(prop, 0, sizeof(*prop));
 	if (NL_REQ_ATTR_CHECK(extack, NULL, a, XSWITCH_A_PROP_TYPE)) {
@@ -51,7 +57,7 @@ static int xsw_nl_prop_parse(struct nlattr **a, struct xsw_property *prop,
 	if (a[XSWITCH_A_PROP_INSTANCE_ID])
 		memcpy(&prop->instance_id, nla_data(a[XSWITCH_A_PROP_INSTANCE_ID]),
 		       sizeof(prop->instance_id));
-	if (!full)
+	if (!std)
 		return 0;
 	if (NL_REQ_ATTR_CHECK(extack, NULL, a, XSWITCH_A_PROP_VERSION)) {
 		NL_SET_ERR_MSG_MOD(extack, "the request gives no property version");
@@ -67,7 +73,7 @@ static int xsw_nl_prop_parse(struct nlattr **a, struct xsw_property *prop,
 			return -EMSGSIZE;
 		}
 	}
-	return 0;
+	return xsw_stdprop_parse(a, prop, std, extack);
 }
 
 /*
@@ -110,10 +116,12 @@ static int xsw_nl_prop_do(struct genl_info *info, xsw_prop_fn fn, bool full)
 {
 	struct net *net = genl_info_net(info);
 	struct xsw_property prop;
+	union xsw_stdprop std;
 	struct xsw_prop_view v;
 	int err;
 
-	err = xsw_nl_prop_parse(info->attrs, &prop, full, info->extack);
+	err = xsw_nl_prop_parse(info->attrs, &prop, full ? &std : NULL,
+				info->extack);
 	if (err)
 		return err;
 	xsw_lock(net);
@@ -124,10 +132,19 @@ static int xsw_nl_prop_do(struct genl_info *info, xsw_prop_fn fn, bool full)
 	return err;
 }
 
-/* Room for a property's message: its payload, and the rest. */
-static size_t xsw_prop_msg_size(u32 len)
+/*
+ * Room for a property's message: its payload, and the rest.  NULL: the
+ * largest any property takes.
+ */
+static size_t xsw_prop_msg_size(const struct xsw_property *prop)
 {
-	return nla_total_size(len) + XSW_NL_OBJ_SIZE;
+	size_t data = nla_total_size(XSWITCH_MAX_PROP_DATA);
+
+	if (!prop)
+		return max(data, xsw_stdprop_size(NULL)) + XSW_NL_OBJ_SIZE;
+	if (xsw_prop_is_std(prop->type))
+		return xsw_stdprop_size(prop) + XSW_NL_OBJ_SIZE;
+	return nla_total_size(prop->len) + XSW_NL_OBJ_SIZE;
 }
 
 int xswitch_nl_prop_add_doit(struct sk_buff *skb, struct genl_info *info)
@@ -153,7 +170,7 @@ int xswitch_nl_prop_get_doit(struct sk_buff *skb, struct genl_info *info)
 	struct xsw_prop_view v;
 	int err;
 
-	err = xsw_nl_prop_parse(info->attrs, &key, false, info->extack);
+	err = xsw_nl_prop_parse(info->attrs, &key, NULL, info->extack);
 	if (err)
 		return err;
 	xsw_lock(net);
@@ -167,7 +184,7 @@ int xswitch_nl_prop_get_doit(struct sk_buff *skb, struct genl_info *info)
 		goto out_unlock;
 	}
 	v.prop = &e->prop;
-	err = xsw_nl_reply(info, xsw_prop_msg_size(e->prop.len),
+	err = xsw_nl_reply(info, xsw_prop_msg_size(&e->prop),
 			   XSWITCH_CMD_PROP_GET, xsw_fill_prop, &v);
 out_unlock:
 	xsw_unlock(net);
@@ -178,11 +195,14 @@ struct xsw_prop_dump_ctx {
 	unsigned int next;
 };
 
-/* Every message of a property dump can hold the largest property. */
+/*
+ * Every message of a property dump can hold the largest property: 16 KiB
+ * of data, or a trunk that allows every VLAN.
+ */
 int xsw_nl_prop_dump_start(struct netlink_callback *cb)
 {
 	cb->min_dump_alloc = nlmsg_total_size(GENL_HDRLEN +
-					      xsw_prop_msg_size(XSWITCH_MAX_PROP_DATA));
+					      xsw_prop_msg_size(NULL));
 	return 0;
 }
 

@@ -386,7 +386,7 @@ static void xsw_port_finish(struct xsw_port *port)
 	list_del(&port->list);
 	sw->n_ports--;
 	sw->xn->n_ports--;
-	xsw_props_free(sw, &port->props);
+	xsw_port_props_free(port);
 }
 
 static void xsw_port_finish_work(struct work_struct *work)

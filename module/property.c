@@ -17,7 +17,12 @@
  * also the same version (-ENOENT otherwise).  Switch properties are custom
  * only.  All three are vetoable; the stored property changes only once the
  * stack has accepted the step.  Port properties are accepted while the
- * port is created or tearing down.
+ * port is created or tearing down.  Security and VLAN properties have a
+ * layout the switch checks first (see "DOC: Standard properties"), and a
+ * port has at most one of each.
+ *
+ * Entries are freed after an RCU grace period: the datapath reads the
+ * payload of a port's standard properties under RCU.
  */
 
 struct xsw_prop_entry *xsw_prop_find(struct list_head *props,
@@ -39,7 +44,7 @@ static void xsw_prop_free(struct xsw_switch *sw, struct xsw_prop_entry *e)
 	sw->xn->n_props--;
 	sw->xn->prop_bytes -= e->prop.len;
 	atomic_dec(&xsw_counts.props);
-	kfree(e);
+	kfree_rcu(e, rcu);
 }
 
 void xsw_props_free(struct xsw_switch *sw, struct list_head *props)
@@ -51,6 +56,14 @@ void xsw_props_free(struct xsw_switch *sw, struct list_head *props)
 		xsw_prop_free(sw, e);
 	}
 	sw->gen++;
+}
+
+/* A port's properties, once it is unpublished: none is enforced after. */
+void xsw_port_props_free(struct xsw_port *port)
+{
+	xsw_stdprop_publish(port, XSWITCH_PROP_TYPE_SECURITY, NULL);
+	xsw_stdprop_publish(port, XSWITCH_PROP_TYPE_VLAN, NULL);
+	xsw_props_free(port->sw, &port->props);
 }
 
 static int xsw_prop_check(struct xsw_port *port,
@@ -77,6 +90,27 @@ static int xsw_prop_check(struct xsw_port *port,
 	if (prop->len > XSWITCH_MAX_PROP_DATA) {
 		NL_SET_ERR_MSG_MOD(extack, "property data is longer than 16384 bytes");
 		return -EMSGSIZE;
+	}
+	return 0;
+}
+
+/* Another property of a standard type on the port than @prop's identity. */
+static int xsw_prop_std_taken(struct list_head *list,
+			      const struct xsw_property *prop,
+			      struct netlink_ext_ack *extack)
+{
+	struct xsw_prop_entry *e;
+
+	if (!xsw_prop_is_std(prop->type))
+		return 0;
+	list_for_each_entry(e, list, list) {
+		if (e->prop.type != prop->type)
+			continue;
+		if (prop->type == XSWITCH_PROP_TYPE_VLAN)
+			NL_SET_ERR_MSG_MOD(extack, "the port already has a vlan property");
+		else
+			NL_SET_ERR_MSG_MOD(extack, "the port already has a security property");
+		return -EEXIST;
 	}
 	return 0;
 }
@@ -152,10 +186,16 @@ int xsw_prop_add(struct xsw_switch *sw, struct xsw_port *port,
 			     XSWITCH_OP_SWITCH_PROP_ADD, extack);
 	if (IS_ERR(list))
 		return PTR_ERR(list);
+	err = xsw_stdprop_check(prop, extack);
+	if (err)
+		return err;
 	if (xsw_prop_find(list, prop)) {
 		NL_SET_ERR_MSG_MOD(extack, "a property with that type, id and instance id exists");
 		return -EEXIST;
 	}
+	err = xsw_prop_std_taken(list, prop, extack);
+	if (err)
+		return err;
 	e = xsw_prop_copy(sw, prop, NULL, extack);
 	if (IS_ERR(e))
 		return PTR_ERR(e);
@@ -166,6 +206,8 @@ int xsw_prop_add(struct xsw_switch *sw, struct xsw_port *port,
 	}
 	list_add_tail(&e->list, list);
 	xsw_prop_stored(sw, e);
+	if (port)
+		xsw_stdprop_publish(port, prop->type, e);
 	return 0;
 }
 EXPORT_SYMBOL_IF_KUNIT(xsw_prop_add);
@@ -184,6 +226,9 @@ int xsw_prop_update(struct xsw_switch *sw, struct xsw_port *port,
 			     XSWITCH_OP_SWITCH_PROP_UPDATE, extack);
 	if (IS_ERR(list))
 		return PTR_ERR(list);
+	err = xsw_stdprop_check(prop, extack);
+	if (err)
+		return err;
 	old = xsw_prop_find(list, prop);
 	if (!old || old->prop.version != prop->version) {
 		NL_SET_ERR_MSG_MOD(extack, "no property of that identity and version");
@@ -199,6 +244,11 @@ int xsw_prop_update(struct xsw_switch *sw, struct xsw_port *port,
 	}
 	list_replace(&old->list, &e->list);
 	xsw_prop_stored(sw, e);
+	/* Readers see the old payload or the new, whole; the old is freed
+	 * after they are done with it.
+	 */
+	if (port)
+		xsw_stdprop_publish(port, prop->type, e);
 	xsw_prop_free(sw, old);
 	return 0;
 }
@@ -229,6 +279,8 @@ int xsw_prop_delete(struct xsw_switch *sw, struct xsw_port *port,
 	if (err)
 		return err;
 	list_del(&old->list);
+	if (port)
+		xsw_stdprop_publish(port, old->prop.type, NULL);
 	xsw_prop_free(sw, old);
 	sw->gen++;
 	return 0;

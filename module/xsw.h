@@ -300,13 +300,22 @@ struct xsw_ext {
 /**
  * struct xsw_prop_entry - a stored property
  * @list: in its port's or switch's list
+ * @rcu: for the free after a grace period (the datapath reads the payload
+ *	of a standard property under RCU)
  * @prop: the property; prop.data points at @data
- * @data: the payload
+ * @data: the payload; for a standard type, its struct
  */
 struct xsw_prop_entry {
 	struct list_head list;
+	struct rcu_head rcu;
 	struct xsw_property prop;
-	u8 data[];
+	u8 data[] __aligned(sizeof(u64));
+};
+
+/* Room for the payload of a standard property, as a request builds it. */
+union xsw_stdprop {
+	struct xsw_prop_security security;
+	struct xsw_prop_vlan vlan;
 };
 
 struct xsw_port_params {
@@ -452,10 +461,22 @@ int xsw_prop_delete(struct xsw_switch *sw, struct xsw_port *port,
 		    const struct xsw_property *prop,
 		    struct netlink_ext_ack *extack);
 void xsw_props_free(struct xsw_switch *sw, struct list_head *props);
+void xsw_port_props_free(struct xsw_port *port);
 int xsw_feature_status(struct xsw_switch *sw, struct xsw_port *port,
 		       const uuid_t *id, void **buf, u32 *len,
 		       const struct xsw_ext **answered,
 		       struct netlink_ext_ack *extack);
+
+/* stdprop.c: the layouts of the security and VLAN properties. */
+bool xsw_prop_is_std(u32 type);
+int xsw_stdprop_check(const struct xsw_property *prop,
+		      struct netlink_ext_ack *extack);
+int xsw_stdprop_parse(struct nlattr **a, struct xsw_property *prop,
+		      union xsw_stdprop *std, struct netlink_ext_ack *extack);
+size_t xsw_stdprop_size(const struct xsw_property *prop);
+int xsw_stdprop_fill(struct sk_buff *skb, const struct xsw_property *prop);
+void xsw_stdprop_publish(struct xsw_port *port, u32 type,
+			 const struct xsw_prop_entry *e);
 
 /* netlink.c */
 int xsw_netlink_init(void);

@@ -118,8 +118,8 @@ struct xsw_property {
  *	MAC; else only the NIC's own (its current MAC)
  * @allow_ieee_priority_tag: frames keep their 802.1p priority; else it is
  *	cleared
- * @vsid: virtual subnet id (24 bits), 0 for none: ports with different
- *	non-zero ids do not exchange frames
+ * @vsid: virtual subnet id, at most XSW_VSID_MAX (24 bits), 0 for none:
+ *	ports with different non-zero ids do not exchange frames
  *
  * What struct xsw_property.data points at for type
  * XSWITCH_PROP_TYPE_SECURITY (the switch checked it; @len is its size).
@@ -130,6 +130,7 @@ struct xsw_prop_security {
 	u32 vsid;
 };
 
+#define XSW_VSID_MAX		0xffffff
 #define XSW_VLAN_ID_MAX		4094
 
 /**
@@ -138,7 +139,8 @@ struct xsw_prop_security {
  * @access_vlan: access mode: the port's VLAN, 1 to XSW_VLAN_ID_MAX; frames
  *	leave the port untagged, and tagged ones it sends are dropped
  * @native_vlan: trunk mode: the VLAN of untagged frames (and frames of it
- *	leave untagged), 0 if untagged frames are refused
+ *	leave untagged); 0: untagged frames are the untagged network (no
+ *	VLAN), as on a port without a VLAN policy
  * @allowed: trunk mode: the VLANs the port carries, tagged
  *
  * What struct xsw_property.data points at for type XSWITCH_PROP_TYPE_VLAN.

@@ -37,7 +37,7 @@ ext set sw0 name sample-capture enabled on
 port add sw0 name vm1 type synthetic
 nic add sw0 port 1 name n
 nic connect sw0 port 1
-prop add sw0 port 1 type vlan instance-id 11111111-1111-1111-1111-111111111111 version 1 data 0100
+prop add sw0 port 1 type vlan instance-id 11111111-1111-1111-1111-111111111111 version 1 vlan access 1
 EOF_BATCH
 before=$(state)
 expect_eq "$(json_get "$(xswctl -j nic show sw0)" 'len(j)')" 1 "NICs set up"
@@ -71,8 +71,8 @@ nic connect sw0 port 1
 nic set sw0 port 1 mtu 1400
 nic disconnect sw0 port 1
 nic del sw0 port 1
-prop add sw0 port 1 type vlan instance-id 11111111-1111-1111-1111-111111111112 version 1 data 0200
-prop set sw0 port 1 type vlan instance-id 11111111-1111-1111-1111-111111111111 version 1 data 0300
+prop add sw0 port 1 type vlan instance-id 11111111-1111-1111-1111-111111111112 version 1 vlan access 2
+prop set sw0 port 1 type vlan instance-id 11111111-1111-1111-1111-111111111111 version 1 vlan access 3
 prop del sw0 port 1 type vlan instance-id 11111111-1111-1111-1111-111111111111
 ext attach sw0 name sample-vlan
 ext detach sw0 name sample-capture
@@ -156,6 +156,66 @@ expect_raw "error EMSGSIZE: xswitch: property data is longer than 16384 bytes" \
 expect_raw "error ENOTSUP: " 200 1=str:sw0
 expect_raw "error ENOTSUP: " event 1=str:sw0
 expect_eq "$(state)" "$before" "state after malformed requests"
+
+# The standard properties' layouts, checked by the switch itself: on a
+# switch with no extension at all, each malformed one is refused with its
+# message and leaves nothing.  Attributes: prop 1 switch, 2 port-id, 3
+# type (2 security, 3 vlan), 4 id, 5 version, 6 instance-id, 7 data, 8
+# security (1 mac-spoofing, 2 ieee-priority-tag, 3 vsid), 9 vlan (1 mode:
+# 1 access, 2 trunk; 2 access-vlan, 3 native-vlan, 4 allowed).
+ok xswctl switch add bare
+ok xswctl port add bare name p type synthetic
+p="1=str:bare 2=u32:1 5=u16:1 6=zero:16"
+vlan="$p 3=u32:3"
+sec="$p 3=u32:2"
+bare_props=$(xswctl -j prop show bare port 1)
+while IFS='|' read -r want attrs; do
+	# shellcheck disable=SC2086
+	expect_raw "error $want" prop-add $attrs
+	# shellcheck disable=SC2086
+	expect_raw "error $want" prop-set $attrs
+done <<EOF_LAYOUTS
+EINVAL: xswitch: a vlan property takes the vlan attributes, not data|$vlan 7=zero:2
+EINVAL: xswitch: a vlan property takes the vlan attributes, not data|$vlan 7=zero:2 9=nest:1=u32:1,2=u16:10
+EINVAL: xswitch: a security property takes the security attributes, not data|$sec 7=zero:8
+EINVAL: xswitch: a vlan property needs the vlan attributes|$vlan
+EINVAL: xswitch: a security property needs the security attributes|$sec
+EINVAL: xswitch: only a security property takes the security attributes|$vlan 8=nest: 9=nest:1=u32:1,2=u16:10
+EINVAL: xswitch: only a vlan property takes the vlan attributes|$sec 8=nest: 9=nest:1=u32:1,2=u16:10
+EINVAL: xswitch: only a vlan property takes the vlan attributes|$p 3=u32:1 4=zero:16 9=nest:1=u32:1,2=u16:10
+EINVAL: xswitch: only a security property takes the security attributes|$p 3=u32:4 7=zero:1 8=nest:
+EINVAL: xswitch: the vlan attributes give no mode|$vlan 9=nest:2=u16:10
+EINVAL: xswitch: the vlan attributes give no mode|$vlan 9=nest:
+ERANGE: integer out of range|$vlan 9=nest:1=u32:3,2=u16:10
+EINVAL: xswitch: an access VLAN property needs access-vlan|$vlan 9=nest:1=u32:1
+EINVAL: xswitch: an access VLAN property takes no allowed or native VLAN|$vlan 9=nest:1=u32:1,2=u16:10,4=u16:20
+EINVAL: xswitch: an access VLAN property takes no allowed or native VLAN|$vlan 9=nest:1=u32:1,2=u16:10,3=u16:0
+EINVAL: xswitch: access-vlan is not 1 to 4094|$vlan 9=nest:1=u32:1,2=u16:0
+EINVAL: xswitch: access-vlan is not 1 to 4094|$vlan 9=nest:1=u32:1,2=u16:4095
+EINVAL: xswitch: a trunk VLAN property needs at least one allowed VLAN|$vlan 9=nest:1=u32:2,3=u16:1
+EINVAL: xswitch: a trunk VLAN property takes no access-vlan|$vlan 9=nest:1=u32:2,2=u16:10,4=u16:10
+EINVAL: xswitch: an allowed VLAN is not 1 to 4094|$vlan 9=nest:1=u32:2,4=u16:10,4=u16:0
+EINVAL: xswitch: an allowed VLAN is not 1 to 4094|$vlan 9=nest:1=u32:2,4=u16:4095,4=u16:10
+EINVAL: xswitch: native-vlan is not 0 to 4094|$vlan 9=nest:1=u32:2,3=u16:4095,4=u16:10
+EINVAL: xswitch: vsid is not 0 to 16777215|$sec 8=nest:3=u32:0x1000000
+EINVAL: NLA_F_NESTED is missing|$vlan 9=flat:1=u32:1,2=u16:10
+EOF_LAYOUTS
+expect_eq "$(xswctl -j prop show bare port 1)" "$bare_props" "properties after malformed layouts"
+# shellcheck disable=SC2086
+expect_raw "ok
+ok" prop-add $vlan 9=nest:1=u32:1,2=u16:4094 -- prop-add $sec 8=nest:3=u32:0xffffff
+# The kernel's refusal of data reaches xswctl's user as it is.
+expect_fail '^Error: xswitch: a vlan property takes the vlan attributes, not data \(Invalid argument\)$' \
+	xswctl prop set bare port 1 type vlan instance-id 00000000-0000-0000-0000-000000000000 version 1 data 0a00
+# One security and one VLAN property a port, whatever the instance id.
+expect_fail '^Error: xswitch: the port already has a vlan property \(File exists\)$' \
+	xswctl prop add bare port 1 type vlan instance-id 11111111-1111-1111-1111-111111111111 version 1 vlan access 1
+expect_fail '^Error: xswitch: the port already has a security property \(File exists\)$' \
+	xswctl prop add bare port 1 type security instance-id 11111111-1111-1111-1111-111111111111 version 1
+expect_eq "$(xswctl -j prop show bare port 1 | json_get - '[(p["type"], p.get("vlan"), p.get("security")) for p in j]')" \
+	"[('vlan', {'mode': 'access', 'access-vlan': 4094}, None), ('security', None, {'mac-spoofing': False, 'ieee-priority-tag': False, 'vsid': 16777215})]" \
+	"the standard properties that passed"
+ok xswctl switch del bare
 
 xswctl switch del sw0 || fail "switch del sw0"
 rmmod xsw_sample || fail "rmmod xsw_sample"

@@ -66,25 +66,30 @@ expect_fail 'the port has a NIC; disconnect and delete it first \(Device or reso
 	xswctl port teardown sw0 id 1
 expect_fail 'the port is not torn down yet \(Device or resource busy\)' xswctl port del sw0 id 1
 
-# Properties: sample-vlan vetoes a VLAN id it does not accept.
-ok xswctl prop add sw0 port 1 type vlan instance-id $i1 version 1 data 0a00
-expect_fail '^Error: sample-vlan: VLAN id is not 1 to 4094 \(Invalid argument\)$' \
-	xswctl prop add sw0 port 1 type vlan instance-id $i2 version 1 data ff0f
+# Properties: sample-vlan vetoes the VLANs it reserves (the switch itself
+# refuses malformed layouts: see access.sh).
+ok xswctl prop add sw0 port 1 type vlan instance-id $i1 version 1 vlan access 10
+expect_fail '^Error: sample-vlan: VLANs 4000 to 4094 are reserved \(Invalid argument\)$' \
+	xswctl prop add sw0 port 2 type vlan instance-id $i2 version 1 vlan trunk allowed 10,4000
+expect_fail '^Error: xswitch: the port already has a vlan property \(File exists\)$' \
+	xswctl prop add sw0 port 1 type vlan instance-id $i2 version 1 vlan access 20
 expect_fail 'a property with that type, id and instance id exists \(File exists\)' \
-	xswctl prop add sw0 port 1 type vlan instance-id $i1 version 1 data 0b00
+	xswctl prop add sw0 port 1 type vlan instance-id $i1 version 1 vlan access 11
 expect_fail 'no property of that identity and version \(No such file or directory\)' \
-	xswctl prop set sw0 port 1 type vlan instance-id $i1 version 2 data 0b00
-ok xswctl prop set sw0 port 1 type vlan instance-id $i1 version 1 data 0b00
+	xswctl prop set sw0 port 1 type vlan instance-id $i1 version 2 vlan access 11
+ok xswctl prop set sw0 port 1 type vlan instance-id $i1 version 1 vlan trunk allowed 30-40,10,20 native 1
 expect_eq "$(xswctl -j prop show sw0 port 1)" \
-	"[{\"switch\":\"sw0\",\"port\":1,\"type\":\"vlan\",\"instance-id\":\"$i1\",\"version\":1,\"data\":\"0b00\"}]" \
+	"[{\"switch\":\"sw0\",\"port\":1,\"type\":\"vlan\",\"instance-id\":\"$i1\",\"version\":1,\"vlan\":{\"mode\":\"trunk\",\"allowed\":[10,20,30,31,32,33,34,35,36,37,38,39,40],\"native-vlan\":1}}]" \
 	"port properties"
+expect_eq "$(xswctl prop show sw0 port 1 | sed -n 2p | awk '{$1=$2=$3=$4=$5=$6=""; sub(/^ +/, ""); print}')" \
+	"vlan trunk allowed 10,20,30-40 native 1" "a trunk in words"
 expect_eq "$(json_get "$(xswctl -j feature show sw0 id $vlan_status)" 'j[0]["ext"], j[0]["data"]')" \
 	"('sample-vlan', '0200000001000000')" "sample-vlan status: 2 passed, 1 vetoed"
 ok xswctl prop del sw0 port 1 type vlan instance-id $i1
 expect_fail 'no property with that type, id and instance id' \
 	xswctl prop del sw0 port 1 type vlan instance-id $i1
 expect_fail 'switch properties are custom only' \
-	xswctl prop add sw0 type vlan instance-id $i1 version 1
+	xswctl prop add sw0 type vlan instance-id $i1 version 1 vlan access 10
 ok xswctl prop add sw0 type custom id $custom instance-id $i1 version 0x0100 data 00
 expect_fail 'no enabled extension owns that feature status id' \
 	xswctl feature show sw0 id $custom
@@ -124,7 +129,7 @@ seq 7 op nic-create port 1 nic 0 status 0
 seq 8 op nic-connect port 1 nic 0 status 0
 seq 9 op nic-update port 1 nic 0 status 0
 seq 10 op port-prop-add port 1 prop-type vlan instance-id $i1 status 0
-seq 11 op port-prop-add port 1 prop-type vlan instance-id $i2 status -22 ext sample-vlan
+seq 11 op port-prop-add port 2 prop-type vlan instance-id $i2 status -22 ext sample-vlan
 seq 12 op port-prop-update port 1 prop-type vlan instance-id $i1 status 0
 seq 13 op port-prop-delete port 1 prop-type vlan instance-id $i1 status 0
 seq 14 op switch-prop-add prop-type custom instance-id $i1 status 0
@@ -185,5 +190,14 @@ expect_eq "$(xswctl -j port show sw2 | json_get - '" ".join(str(p["id"]) for p i
 	"1 $(seq -s ' ' 10 400)" "port dump"
 expect_eq "$(xswctl -j nic show sw2 | json_get - '" ".join("%d.%d" % (n["port"], n["index"]) for n in j)')" \
 	"1.0 1.5 $(seq -s ' ' -f '%g.0' 10 400)" "NIC dump"
+# A security property with no keyword is the defaults; one a port.
+expect_eq "$(xswctl prop show sw2 port 1 | sed -n 2p | awk '{$1=$2=$3=$4=$5=$6=""; sub(/^ +/, ""); print}')" \
+	"security mac-spoofing off ieee-priority-tag off vsid 0" "security defaults in words"
+ok xswctl prop set sw2 port 1 type security instance-id 11111111-0000-0000-0000-000000000009 \
+	version 1 mac-spoofing on ieee-priority-tag on vsid 0xabcdef
+expect_eq "$(xswctl -j prop show sw2 port 1 | json_get - 'j[0]["security"]')" \
+	"{'mac-spoofing': True, 'ieee-priority-tag': True, 'vsid': 11259375}" "security set"
+expect_fail '^Error: xswitch: the port already has a security property \(File exists\)$' \
+	xswctl prop add sw2 port 1 type security instance-id 11111111-0000-0000-0000-00000000000a version 1
 xsw_unload
 echo "control: ok"

@@ -52,9 +52,12 @@ say xswctl nic connect sw0 port 1
 say xswctl nic connect sw0 port 2
 say xswctl nic show sw0
 say xswctl prop add sw0 port 2 type vlan version 1 \
-	instance-id 11111111-2222-3333-4444-555555555555 data 0a00
-say xswctl prop add sw0 port 2 type vlan version 1 \
-	instance-id 11111111-2222-3333-4444-555555555556 data ff0f
+	instance-id 11111111-2222-3333-4444-555555555555 vlan access 10
+say xswctl prop add sw0 port 2 type security version 1 \
+	instance-id 11111111-2222-3333-4444-555555555557 vsid 5001
+echo "# sample-vlan keeps VLANs 4000 to 4094 for itself: it vetoes this one."
+say xswctl prop add sw0 port 1 type vlan version 1 \
+	instance-id 11111111-2222-3333-4444-555555555556 vlan trunk allowed 1-10,4000 native 1
 say xswctl prop show sw0 port 2
 say xswctl -j feature show sw0 id 5f0e2c1a-7a4b-4d36-9c1e-3a8b6d2f4e01
 
@@ -80,7 +83,7 @@ echo "sample-capture's count for vm1-nic (port $vm1_port): $vm1_count_after" \
 	fail "sample-capture's count went from $vm1_count_before to $vm1_count_after"
 say xswctl nic del sw0 port "$vm1_port"
 say xswctl switch del sw0
-monitor_events "$mon" sw0 32 >/dev/null
+monitor_events "$mon" sw0 35 >/dev/null
 monitor_stop
 printf '\n$ xswctl monitor   (what it printed meanwhile)\n'
 grep ' switch sw0 ' "$mon"

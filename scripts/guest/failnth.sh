@@ -225,7 +225,7 @@ port add $sw name p1 type synthetic id 1
 nic add $sw port 1 name n1 vm-name vm1 vm-mac 00:15:5d:00:00:01
 nic connect $sw port 1
 port add $sw name up type external id 2
-prop add $sw port 1 type vlan instance-id $i1 version 1 data 0a00
+prop add $sw port 1 type vlan instance-id $i1 version 1 vlan access 10
 prop add $sw type custom id $custom instance-id $i1 version 1 data 00"
 
 # rebuild SETUP [PORTS]: the walk's switch anew, as SETUP (batch lines)
@@ -388,10 +388,13 @@ walk "nic set" "$base" nic set $sw port 1 mtu 9000 current-mac 00:15:5d:00:00:09
 walk "nic disconnect" "$base" nic disconnect $sw port 1
 walk "nic del" "$base
 nic disconnect $sw port 1" nic del $sw port 1
-walk "port prop add" "$base" prop add $sw port 1 type vlan instance-id $i2 version 1 data 0b00
-walk "port prop set" "$base" prop set $sw port 1 type vlan instance-id $i1 version 1 data 0c00
+walk "port prop add" "$base" prop add $sw port 2 type vlan instance-id $i2 version 1 \
+	vlan trunk allowed 10,20 native 10
+walk "port prop add, security" "$base" prop add $sw port 1 type security instance-id $i2 \
+	version 1 mac-spoofing on vsid 7
+walk "port prop set" "$base" prop set $sw port 1 type vlan instance-id $i1 version 1 vlan access 12
 walk "port prop del" "$base" prop del $sw port 1 type vlan instance-id $i1
-walk -f "prop add vetoed" "$base" prop add $sw port 1 type vlan instance-id $i2 version 1 data ff0f
+walk -f "prop add vetoed" "$base" prop add $sw port 2 type vlan instance-id $i2 version 1 vlan access 4000
 walk "switch prop add" "$base" prop add $sw type custom id $custom instance-id $i2 version 1 data 0102
 walk "switch prop set" "$base" prop set $sw type custom id $custom instance-id $i1 version 1 data 03
 walk "switch prop del" "$base" prop del $sw type custom id $custom instance-id $i1

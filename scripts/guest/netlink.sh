@@ -56,16 +56,18 @@ expect_eq "$(sort <<<"$seen" | uniq -d)" "" "NICs dumped twice"
 
 # --- Property dumps resume by position: a change between two messages
 # marks the dump interrupted; without a change, it is not.
-# A message holds the largest property (16 KiB): 48 of 2000 bytes take
-# several.
 data=$(head -c 2000 /dev/zero | tr '\0' 'a' | xxd -p | tr -d '\n')
-for i in $(seq 10 57); do
-	echo "prop add sw0 port 2 type custom id c0ffee00-0000-0000-0000-0000000000$i version 1 data $data"
-done | xswctl -b - || fail "adding 48 properties of 2000 bytes"
+# Each message holds the largest property (a trunk of every VLAN, about
+# 32 KiB, which the slab rounds up to 64 KiB), and the kernel builds the
+# second message while the first is read: 96 properties of 2000 bytes
+# take four messages, so the third is built after the change.
+for i in $(seq 100 195); do
+	echo "prop add sw0 port 2 type custom id c0ffee00-0000-0000-0000-000000000$i version 1 data $data"
+done | xswctl -b - || fail "adding 96 properties of 2000 bytes"
 out=$(nldump dump prop-get 1=str:sw0 2=u32:2) || fail "property dump"
-expect_eq "$(grep -c '^obj' <<<"$out")" 48 "properties dumped without a change"
+expect_eq "$(grep -c '^obj' <<<"$out")" 96 "properties dumped without a change"
 grep -q '^intr' <<<"$out" && fail "a dump with no change was marked interrupted"
-out=$(nldump dump --then "xswctl prop add sw0 port 2 type vlan version 1 data 0100" \
+out=$(nldump dump --then "xswctl prop add sw0 port 2 type vlan version 1 vlan access 1" \
 	prop-get 1=str:sw0 2=u32:2) || fail "property dump with a change"
 grep -qx intr <<<"$out" || fail "a property added mid-dump did not mark it interrupted"
 
@@ -77,6 +79,16 @@ out=$(nldump dump prop-get 1=str:sw0 2=u32:3) || fail "dump of a 16 KiB property
 expect_eq "$(grep -c '7=#16384' <<<"$out")" 1 "16 KiB property in a fresh socket's dump"
 expect_eq "$(json_get "$(xswctl -j prop show sw0 port 3)" 'j[0]["data"]')" "$big" \
 	"16 KiB property through xswctl"
+# So does the largest standard property, a trunk of every VLAN: its nest
+# (mode, native, 4094 allowed, 8 bytes each) is twice the largest data.
+xswctl prop add sw0 port 3 type vlan instance-id c0ffee00-0000-0000-0000-000000000098 \
+	version 1 vlan trunk allowed 1-4094 || fail "adding a trunk of every VLAN"
+out=$(nldump dump prop-get 1=str:sw0 2=u32:3) || fail "dump of a trunk of every VLAN"
+expect_eq "$(grep -c '7=#16384' <<<"$out") $(grep -c '9=#32768' <<<"$out")" "1 1" \
+	"16 KiB property and a trunk of every VLAN in a fresh socket's dump"
+expect_eq "$(xswctl -j prop show sw0 port 3 type vlan instance-id c0ffee00-0000-0000-0000-000000000098 |
+	json_get - '(len(j[0]["vlan"]["allowed"]), j[0]["vlan"]["allowed"][-1], "data" in j[0])')" \
+	"(4094, 4094, False)" "a trunk of every VLAN through xswctl's get"
 
 # --- A request whose reply cannot be delivered changes nothing.
 ports_before=$(xswctl -j port show sw0)

@@ -12,7 +12,9 @@ Usage: nlraw.py CMD ATTR... [-- CMD ATTR...]...
   python3 costs seconds in the debug kernel under TCG).
   CMD   a command number, or a name from the uAPI (switch-new, port-get ...)
   ATTR  TYPE=KIND:VALUE, KIND one of u8 u16 u32 str (NUL added) raw (bytes
-        as given) zero (VALUE zero bytes)
+        as given) zero (VALUE zero bytes) nest (VALUE is ATTRs separated by
+        ",", NLA_F_NESTED set; "nest:" alone is an empty nest) flat (the
+        same without NLA_F_NESTED)
 """
 import errno
 import os
@@ -29,6 +31,7 @@ SOL_NETLINK = 270
 GENL_ID_CTRL, CTRL_CMD_GETFAMILY = 16, 3
 CTRL_ATTR_FAMILY_ID, CTRL_ATTR_FAMILY_NAME = 1, 2
 NLMSGERR_ATTR_MSG = 1
+NLA_F_NESTED = 0x8000
 
 
 def uapi_commands():
@@ -61,6 +64,9 @@ def encode(spec):
         data = value.encode()
     elif kind == "zero":
         data = b"\0" * int(value)
+    elif kind in ("nest", "flat"):
+        data = b"".join(encode(a) for a in value.split(",") if a)
+        return attr(int(typ) | (NLA_F_NESTED if kind == "nest" else 0), data)
     else:
         sys.exit("nlraw: unknown kind " + kind)
     return attr(int(typ), data)

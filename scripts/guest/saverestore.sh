@@ -17,6 +17,7 @@ capture_status=5f0e2c1a-7a4b-4d36-9c1e-3a8b6d2f4e02
 capture_id=5f0e2c1a-7a4b-4d36-9c1e-3a8b6d2f4e20
 filter_id=7e57e47e-0000-4000-8000-000000000002
 i1=11111111-0000-0000-0000-000000000001
+i2=11111111-0000-0000-0000-000000000002
 
 rm -rf $dir
 mkdir -p $dir || fail "mkdir $dir"
@@ -137,7 +138,8 @@ ext set s1 name sample-capture enabled on
 ext attach s1 name test-filter
 ext set s1 name test-filter enabled on
 port add s1 name vm1 type synthetic friendly-name vm-one
-prop add s1 port 1 type vlan instance-id $i1 version 1 data 0a00
+prop add s1 port 1 type vlan instance-id $i1 version 1 vlan trunk allowed 10,20,30-40 native 10
+prop add s1 port 1 type security instance-id $i2 version 2 mac-spoofing on vsid 77
 nic add s1 port 1 name vm1-nic vm-name vm1 vm-mac 00:15:5d:00:00:01
 nic connect s1 port 1
 nic set s1 port 1 mtu 9000
@@ -151,6 +153,7 @@ EOF
 expect_events "the setup" <<EOF
 op port-create port 1 status 0
 op port-prop-add port 1 prop-type vlan instance-id $i1 status 0
+op port-prop-add port 1 prop-type security instance-id $i2 status 0
 op nic-create port 1 nic 0 status 0
 op nic-connect port 1 nic 0 status 0
 op nic-update port 1 nic 0 status 0
@@ -395,6 +398,7 @@ expect_says "OLD-PORT  PORT   NICS  RECORDS  RESTORED  UNCLAIMED
 expect_events "a VM resume with validation" <<EOF
 op port-create port 4 status 0
 op port-prop-add port 4 prop-type vlan instance-id $i1 status 0
+op port-prop-add port 4 prop-type security instance-id $i2 status 0
 op port-teardown port 4 status 0
 op port-delete port 4 status 0
 op port-create port 5 status 0
@@ -402,6 +406,7 @@ op port-teardown port 5 status 0
 op port-delete port 5 status 0
 op port-create port 6 status 0
 op port-prop-add port 6 prop-type vlan instance-id $i1 status 0
+op port-prop-add port 6 prop-type security instance-id $i2 status 0
 op nic-create port 6 nic 0 status 0
 op nic-connect port 6 nic 0 status 0
 op nic-restore port 6 nic 0 status 0 ext-id $capture_id
@@ -423,8 +428,9 @@ s1 nic-restore-complete port 7 nic 0 status 0 records 3 bad 0" "test-filter's re
 expect_eq "$(xswctl -j port show s1 id 6)" \
 	'[{"switch":"s1","id":6,"name":"vm1","type":"synthetic","state":"created","validation":false,"restoring":true,"friendly-name":"vm-one"}]' \
 	"vm1's port, resumed"
+# The standard properties came back whole, from their nests.
 expect_eq "$(xswctl -j prop show s1 port 6)" \
-	"[{\"switch\":\"s1\",\"port\":6,\"type\":\"vlan\",\"instance-id\":\"$i1\",\"version\":1,\"data\":\"0a00\"}]" \
+	"[{\"switch\":\"s1\",\"port\":6,\"type\":\"vlan\",\"instance-id\":\"$i1\",\"version\":1,\"vlan\":{\"mode\":\"trunk\",\"allowed\":[10,20,30,31,32,33,34,35,36,37,38,39,40],\"native-vlan\":10}},{\"switch\":\"s1\",\"port\":6,\"type\":\"security\",\"instance-id\":\"$i2\",\"version\":2,\"security\":{\"mac-spoofing\":true,\"ieee-priority-tag\":false,\"vsid\":77}}]" \
 	"vm1's policies, resumed"
 expect_eq "$(xswctl -j nic show s1 port 6)" "${nic1/'"port":1,'/'"port":6,'}" "vm1's NIC, resumed"
 expect_eq "$(xswctl -j nic show s1 port 7)" "${nic2/'"port":2,'/'"port":7,'}" "vm2's NIC, resumed"
@@ -479,6 +485,7 @@ op port-teardown port 6 status 0
 op port-delete port 6 status 0
 op port-create port 8 status 0
 op port-prop-add port 8 prop-type vlan instance-id $i1 status 0
+op port-prop-add port 8 prop-type security instance-id $i2 status 0
 op nic-create port 8 nic 0 status 0
 op nic-connect port 8 nic 0 status 0
 op nic-restore port 8 nic 0 status 0 ext-id $capture_id
@@ -508,6 +515,7 @@ op port-teardown port 9 status 0
 op port-delete port 9 status 0
 op port-create port 10 status 0
 op port-prop-add port 10 prop-type vlan instance-id $i1 status 0
+op port-prop-add port 10 prop-type security instance-id $i2 status 0
 op nic-create port 10 nic 0 status 0
 op nic-connect port 10 nic 0 status 0
 op nic-restore port 10 nic 0 status 0 ext-id $capture_id

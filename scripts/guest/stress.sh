@@ -25,9 +25,9 @@ lifecycle() {
 			p=$((RANDOM % 16 + 1))
 			echo "port add $sw id $p type synthetic name p$p"
 			echo "nic add $sw port $p name n$p vm-name vm$p"
-			echo "prop add $sw port $p type vlan instance-id 11111111-0000-0000-0000-00000000000$((p % 10)) version 1 data 0a00"
+			echo "prop add $sw port $p type vlan instance-id 11111111-0000-0000-0000-00000000000$((p % 10)) version 1 vlan access 10"
 			echo "nic connect $sw port $p"
-			echo "prop set $sw port $p type vlan instance-id 11111111-0000-0000-0000-00000000000$((p % 10)) version 1 data 0b00"
+			echo "prop set $sw port $p type vlan instance-id 11111111-0000-0000-0000-00000000000$((p % 10)) version 1 vlan trunk allowed 10-20 native 10"
 			echo "nic set $sw port $p mtu $((1400 + RANDOM % 100))"
 			p=$((RANDOM % 16 + 1))
 			echo "nic disconnect $sw port $p"

@@ -250,7 +250,7 @@ expect_eq "$(xswctl -j ext show sv2)" "[]" "sv2's extensions"
 ok xswctl switch del sv2
 
 ok xswctl port add sv name p1 type synthetic id 1
-ok xswctl prop add sv port 1 type vlan instance-id $i1 version 1 data 0a00
+ok xswctl prop add sv port 1 type vlan instance-id $i1 version 1 vlan access 10
 ok xswctl prop add sv type custom id $c1 instance-id $i1 version 0x0100 data 00
 for e in test-capture test-filter test-forward; do knob $e log clear; done
 before=$(snapshot sv)
@@ -264,8 +264,8 @@ while IFS='|' read -r step ext errno msg strerror cmd; do
 done <<EOF
 port-create|test-filter|-28|no room|No space left on device|port add sv name p2 type synthetic
 nic-create|test-forward|-13|test-forward: no NIC today|Permission denied|nic add sv port 1
-port-prop-add|test-filter|-95|policy unsupported|Operation not supported|prop add sv port 1 type vlan instance-id $i2 version 1 data 0b00
-port-prop-update|test-forward|-71|test-forward: keep it|Protocol error|prop set sv port 1 type vlan instance-id $i1 version 1 data 0c00
+port-prop-add|test-filter|-95|policy unsupported|Operation not supported|prop add sv port 1 type security instance-id $i2 version 1 vsid 5
+port-prop-update|test-forward|-71|test-forward: keep it|Protocol error|prop set sv port 1 type vlan instance-id $i1 version 1 vlan trunk allowed 12
 port-prop-delete|test-filter|-1|test-filter: stays|Operation not permitted|prop del sv port 1 type vlan instance-id $i1
 switch-prop-add|test-forward|-122|over quota|Disk quota exceeded|prop add sv type custom id $c2 instance-id $i2 version 0x0100
 switch-prop-update|test-filter|-4095|largest errno|Unknown error 4095|prop set sv type custom id $c1 instance-id $i1 version 0x0100 data 01
@@ -284,7 +284,7 @@ sv complete port-prop-update port 1 prop-type vlan instance-id $i1 status -71" \
 expect_eq "$(monitor_events "$mon" sv 11 | grep -v 'status 0$' | cut -d' ' -f4-)" \
 	"port-create port 2 status -28 ext test-filter
 nic-create port 1 nic 0 status -13 ext test-forward
-port-prop-add port 1 prop-type vlan instance-id $i2 status -95 ext test-filter
+port-prop-add port 1 prop-type security instance-id $i2 status -95 ext test-filter
 port-prop-update port 1 prop-type vlan instance-id $i1 status -71 ext test-forward
 port-prop-delete port 1 prop-type vlan instance-id $i1 status -1 ext test-filter
 switch-prop-add prop-type custom instance-id $i2 status -122 ext test-forward
@@ -434,7 +434,7 @@ wait_for "a pending port delete" objects_have "  port 1 state 2 deleting users 1
 expect_eq "$(json_field "$(xswctl -j port show sr id 1)" state)" '"teardown"' \
 	"a port being deleted, as the kernel reports it"
 for cmd in 'port set sr id 1 friendly-name x' 'port teardown sr id 1' 'port del sr id 1' \
-	'nic add sr port 1' "prop add sr port 1 type vlan instance-id $i1 version 1"; do
+	'nic add sr port 1' "prop add sr port 1 type vlan instance-id $i1 version 1 vlan access 1"; do
 	# shellcheck disable=SC2086
 	expect_fail "^Error: xswitch: the port is being deleted, waiting for references $busy_msg" xswctl $cmd
 done
@@ -571,7 +571,7 @@ nic add sl port 5 index 7
 nic add sl port 5 index 2
 nic connect sl port 5 index 7
 port add sl name vm2 type synthetic id 3
-prop add sl port 3 type vlan instance-id $i2 version 1 data 0a00
+prop add sl port 3 type vlan instance-id $i2 version 1 vlan access 10
 nic add sl port 3
 port add sl name gone type emulated id 4
 prop add sl port 5 type security instance-id $i3 version 1
@@ -579,7 +579,7 @@ port teardown sl id 4
 port del sl id 4
 port add sl name vm1 type emulated id 1
 prop add sl type custom id $c2 instance-id $i4 version 0x0100
-prop add sl port 1 type vlan instance-id $i1 version 1 data 0b00
+prop add sl port 1 type vlan instance-id $i1 version 1 vlan trunk allowed 11
 prop add sl port 1 type profile instance-id $i2 version 1
 prop del sl port 1 type vlan instance-id $i1
 nic add sl port 5 index 1

@@ -3,8 +3,9 @@
 # The upstream YNL CLI (tools/net/ynl/cli.py of the kernel tree), driven
 # only by Documentation/netlink/specs/xswitch.yaml, creates a switch, a
 # port and a NIC and dumps them, saves the NIC's run-time data (a dump)
-# and restores it (its pieces, then the completion, on one socket): the
-# spec matches the family.
+# and restores it (its pieces, then the completion, on one socket), and
+# adds and dumps the standard properties' nests: the spec matches the
+# family.
 . "$(dirname "$0")/lib.sh"
 
 [ -f "$XSW_KSRC/tools/net/ynl/cli.py" ] || fail "no YNL CLI under '$XSW_KSRC' (run scripts/kernel-src.sh)"
@@ -64,6 +65,20 @@ expect_ynl '[None, {"switch": "ynl0", "port-id": 1, "index": 0, "restored": 1, "
 # The saved count replaces the NIC's own (3 after the update).
 expect_eq "$(json_get "$(xswctl -j feature show ynl0 port 1 id 5f0e2c1a-7a4b-4d36-9c1e-3a8b6d2f4e02)" \
 	'j[0]["data"]')" 02000000 "sample-capture's count after the restore"
+
+# The standard properties are nests in the spec: a trunk and a security
+# property go in as YNL builds them and come back so, the allowed VLANs
+# ascending, without data; a malformed one is refused with the reason.
+prop='{"switch": "ynl0", "port-id": 1, "version": 1, "instance-id": "11111111111111111111111111111111"'
+expect_ynl None --do prop-add --json "$prop"', "type": "vlan", "vlan": {"mode": "trunk", "native-vlan": 1, "allowed": [30, 10, 20]}}'
+expect_ynl None --do prop-add --json "$prop"', "type": "security", "security": {"mac-spoofing": true, "vsid": 7}}'
+out=$(ynl --dump prop-get --json '{"switch": "ynl0", "port-id": 1}') || fail "prop-get dump: $out"
+expect_eq "$(json_get "$out" '[(p["type"], p.get("vlan"), p.get("security"), "data" in p) for p in j]')" \
+	"[('vlan', {'mode': 'trunk', 'native-vlan': 1, 'allowed': [10, 20, 30]}, None, False), ('security', None, {'mac-spoofing': True, 'vsid': 7}, False)]" \
+	"the standard properties, dumped"
+out=$(ynl --do prop-set --json "$prop"', "type": "vlan", "vlan": {"mode": "access"}}' 2>&1) &&
+	fail "an access VLAN property without its VLAN: $out"
+grep -q 'an access VLAN property needs access-vlan' <<<"$out" || fail "ynl error: $out"
 
 # What xswctl sees of what YNL made.
 expect_eq "$(json_get "$(xswctl -j nic show ynl0 port 1 index 0)" 'j[0]["state"], j[0]["mtu"]')" \

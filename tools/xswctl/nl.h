@@ -19,15 +19,25 @@ struct object;
 #define XNL_FEATURE_STATUS_MAX 65536
 #define XNL_BUF_SIZE (XNL_FEATURE_STATUS_MAX + 4096)
 
+/* The largest VLAN id, and the largest VLAN nest: a mode, a native VLAN
+ * and every VLAN allowed, an attribute each.
+ */
+#define XNL_VLAN_ID_MAX 4094
+#define XNL_VLAN_NEST_MAX (MNL_ATTR_HDRLEN + \
+			   (2 + XNL_VLAN_ID_MAX) * (MNL_ATTR_HDRLEN + 4))
+
 /*
- * Requests.  The largest legal one adds a property with the most data
- * the kernel takes; the rest of it (switch, port, type, ids, version) and
- * any other request (a NIC with all four of its long names is the next
- * largest) fit in the KiB to spare.  Every attribute is written with a
- * bound check against this size all the same.
+ * Requests.  The largest one a command line can build adds a property
+ * with the most data the kernel takes and the largest VLAN nest (the
+ * kernel refuses the pair, but xswctl leaves that to it); the rest of it
+ * (switch, port, type, ids, version) and any other request (a NIC with
+ * all four of its long names is the next largest) fit in the KiB to
+ * spare.  Every attribute is written with a bound check against this size
+ * all the same.
  */
 #define XNL_REQ_SIZE (MNL_NLMSG_HDRLEN + MNL_ALIGN(GENL_HDRLEN) + \
-		      MNL_ATTR_HDRLEN + XSWITCH_MAX_PROP_DATA + 1024)
+		      MNL_ATTR_HDRLEN + XSWITCH_MAX_PROP_DATA + \
+		      XNL_VLAN_NEST_MAX + 1024)
 
 /* One netlink socket bound to the xswitch family. */
 struct xnl {

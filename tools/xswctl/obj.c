@@ -23,8 +23,9 @@ const struct field *object_field(const struct object *obj, uint16_t attr)
 {
 	unsigned int i;
 
+	/* Those in a nest have attribute numbers of their own. */
 	for (i = 0; i < obj->nfields; i++)
-		if (obj->fields[i].attr == attr)
+		if (obj->fields[i].attr == attr && !obj->fields[i].nest)
 			return &obj->fields[i];
 	return NULL;
 }
@@ -53,7 +54,7 @@ static bool parse_enum(const struct field *f, const char *arg,
 }
 
 /* The payload of each kind of fixed size; for a string, its shortest. */
-static const int kind_len[FK_NETDEV + 1] = {
+static const int kind_len[FK_CUSTOM + 1] = {
 	[FK_U8] = 1, [FK_U16] = 2, [FK_U32] = 4, [FK_S32] = 4, [FK_BOOL] = 1,
 	[FK_ENUM] = 4, [FK_MAC] = MAC_LEN, [FK_UUID] = UUID_LEN, [FK_STR] = 1,
 	[FK_NETDEV] = 4,
@@ -62,7 +63,7 @@ static const int kind_len[FK_NETDEV + 1] = {
 /* The largest payload @f can carry in a request. */
 size_t field_max_payload(const struct field *f)
 {
-	if (f->kind == FK_STR || f->kind == FK_HEX)
+	if (f->kind == FK_STR || f->kind == FK_HEX || f->kind == FK_CUSTOM)
 		return f->max;
 	return kind_len[f->kind];
 }
@@ -80,9 +81,9 @@ static bool field_number(const struct field *f, const char *arg,
 	case FK_U8:
 		return parse_uint(arg, UINT8_MAX, v);
 	case FK_U16:
-		return parse_uint(arg, UINT16_MAX, v);
+		return parse_uint(arg, f->most ?: UINT16_MAX, v);
 	default:
-		return parse_uint(arg, UINT32_MAX, v);
+		return parse_uint(arg, f->most ?: UINT32_MAX, v);
 	}
 }
 
@@ -116,6 +117,11 @@ static int field_write(const struct field *f, const char *arg,
 	case FK_FLAG:
 		fits = mnl_attr_put_check(nlh, XNL_REQ_SIZE, f->attr, 0, NULL);
 		break;
+	case FK_ONOFF:
+		if (strcmp(arg, "on"))
+			return strcmp(arg, "off") ? 0 : 1;
+		fits = mnl_attr_put_check(nlh, XNL_REQ_SIZE, f->attr, 0, NULL);
+		break;
 	case FK_MAC:
 	case FK_UUID:
 	case FK_HEX:
@@ -139,12 +145,13 @@ static int field_write(const struct field *f, const char *arg,
 	return fits ? 1 : -1;
 }
 
-static const char *const kind_syntax[FK_NETDEV + 1] = {
+static const char *const kind_syntax[FK_CUSTOM + 1] = {
 	[FK_U8] = "a number from 0 to 255",
 	[FK_U16] = "a number from 0 to 65535",
 	[FK_U32] = "a number from 0 to 4294967295",
 	[FK_S32] = "a number",
 	[FK_BOOL] = "\"on\" or \"off\"",
+	[FK_ONOFF] = "\"on\" or \"off\"",
 	[FK_ENUM] = "one of the names in the help",
 	[FK_MAC] = "a MAC address: six two-digit hex octets such as 00:15:5d:00:00:01",
 	[FK_UUID] = "a UUID in the form 01234567-89ab-cdef-0123-456789abcdef",
@@ -234,6 +241,9 @@ static int put_field(struct request *r, const struct field *f,
 	if (f->kind == FK_NETDEV)
 		return put_netdev(r, f, arg);
 	ret = field_write(f, arg, r->nlh);
+	if (!ret && f->most)
+		return usage_error("%s%s \"%s\" is not a number from 0 to %lu",
+				   r->what, f->key, arg, f->most);
 	if (!ret)
 		return usage_error("%s%s \"%s\" is not %s", r->what, f->key,
 				   arg, kind_syntax[f->kind]);
@@ -246,12 +256,64 @@ static int put_field(struct request *r, const struct field *f,
 static_assert(OBJECT_MAX_FIELDS <= 32, "put_args() keeps fields as bits");
 
 /*
+ * Appends the fields of nest @nest that the command line gave (@seen, each
+ * with its value at @at), in one nest attribute.
+ */
+static int put_nest(struct request *r, uint16_t nest, uint32_t seen,
+		    char *const *at)
+{
+	const struct object *obj = r->obj;
+	struct nlattr *n;
+	unsigned int j;
+	int err;
+
+	n = mnl_attr_nest_start_check(r->nlh, XNL_REQ_SIZE, nest);
+	if (!n)
+		return usage_error("%sthe request is longer than %zu bytes",
+				   r->what, XNL_REQ_SIZE);
+	for (j = 0; j < obj->nfields && j < OBJECT_MAX_FIELDS; j++) {
+		if (!(seen & (1U << j)) || obj->fields[j].nest != nest)
+			continue;
+		err = put_field(r, &obj->fields[j], at[j]);
+		if (err)
+			return err;
+	}
+	mnl_attr_nest_end(r->nlh, n);
+	return 0;
+}
+
+/* Appends the nests of the fields given, each once, in field order. */
+static int put_nests(struct request *r, uint32_t seen, char *const *at)
+{
+	const struct object *obj = r->obj;
+	uint32_t done = 0;
+	unsigned int j, k;
+	uint16_t nest;
+	int err;
+
+	for (j = 0; j < obj->nfields && j < OBJECT_MAX_FIELDS; j++) {
+		nest = obj->fields[j].nest;
+		if (!nest || !(seen & (1U << j)) || (done & (1U << j)))
+			continue;
+		for (k = j; k < obj->nfields && k < OBJECT_MAX_FIELDS; k++)
+			if (obj->fields[k].nest == nest)
+				done |= 1U << k;
+		err = put_nest(r, nest, seen, at);
+		if (err)
+			return err;
+	}
+	return 0;
+}
+
+/*
  * Appends the "KEYWORD [VALUE]" pairs of @argv, each keyword (or its
- * abbreviation among the command's keywords) once.
+ * abbreviation among the command's keywords) once; the fields that go in
+ * a nest after the others.
  */
 static int put_args(struct request *r, int argc, char **argv)
 {
 	const char *keys[OBJECT_MAX_FIELDS], *k;
+	char *at[OBJECT_MAX_FIELDS] = { NULL };
 	const struct object *obj = r->obj;
 	const struct command *c = r->c;
 	unsigned int j, n = 0;
@@ -276,14 +338,27 @@ static int put_args(struct request *r, int argc, char **argv)
 		seen |= bit;
 		if (c->key && !strcmp(c->key, f->key))
 			r->named = true;
+		if (f->kind == FK_CUSTOM) {
+			w = f->put(f, r->nlh, r->what, argc - i - 1, argv + i + 1);
+			if (w < 0)
+				return XSWCTL_EXIT_USAGE;
+			i += w;
+			continue;
+		}
 		if (f->kind != FK_FLAG && ++i == argc)
 			return usage_error("%s\"%s\" needs a value", r->what,
 					   f->key);
-		err = put_field(r, f, f->kind == FK_FLAG ? NULL : argv[i]);
+		at[w] = f->kind == FK_FLAG ? NULL : argv[i];
+		if (f->nest)
+			continue;
+		err = put_field(r, f, at[w]);
 		if (err)
 			return err;
 	}
-	return 0;
+	err = put_nests(r, seen, at);
+	if (!err && c->finish)
+		err = c->finish(r->nlh, r->what);
+	return err;
 }
 
 static void print_value(const struct field *f, const struct nlattr *a)
@@ -370,7 +445,7 @@ static void print_joined(const struct field *f, const struct nlmsghdr *nlh)
 void object_print_attrs(const struct object *obj, const struct nlmsghdr *nlh,
 			bool all)
 {
-	const struct nlattr *tb[64] = {}, *a;
+	const struct nlattr *tb[OBJECT_MAX_ATTR] = {}, *a;
 	unsigned int i;
 
 	mnl_attr_for_each(a, nlh, sizeof(struct genlmsghdr))
@@ -380,10 +455,14 @@ void object_print_attrs(const struct object *obj, const struct nlmsghdr *nlh,
 	for (i = 0; i < obj->nfields; i++) {
 		const struct field *f = &obj->fields[i];
 
-		if ((!f->head && !all) || f->kind == FK_NETDEV)
+		if (f->nest || (!f->head && !all) || f->kind == FK_NETDEV)
 			continue;
 		if (f->multi) {
 			print_joined(f, nlh);
+			continue;
+		}
+		if (f->print) {
+			f->print(f, tb, all);
 			continue;
 		}
 		a = tb[f->attr];
@@ -412,7 +491,7 @@ int object_columns(const struct object *obj, struct out_col *cols, bool all)
 	int n = 0;
 
 	for (i = 0; i < obj->nfields && n < OBJECT_MAX_FIELDS; i++) {
-		if ((!obj->fields[i].head && !all) ||
+		if (obj->fields[i].nest || (!obj->fields[i].head && !all) ||
 		    obj->fields[i].kind == FK_NETDEV)
 			continue;
 		cols[n].key = obj->fields[i].key;

@@ -33,7 +33,12 @@ enum field_kind {
 	 * and the name in fields of their own).
 	 */
 	FK_NETDEV,
+	FK_ONOFF,	/* a flag written "on" (sent) or "off" (not sent) */
+	FK_CUSTOM,	/* written by @put, printed by @print */
 };
+
+struct nlattr;
+struct nlmsghdr;
 
 struct field {
 	const char *key;	/* command-line keyword and JSON key */
@@ -49,8 +54,30 @@ struct field {
 	 * Needed by every field a command writes.
 	 */
 	unsigned int max;
+	/* Number kinds: the largest value, if less than the kind holds. */
+	unsigned long most;
 	/* FK_HEX: the kernel may send the value in several attributes */
 	bool multi;
+	/*
+	 * The nest the attribute goes in, 0 for none: the fields of one nest
+	 * that a command line gives are written into it together, after the
+	 * other fields.
+	 */
+	uint16_t nest;
+	/*
+	 * FK_CUSTOM: writes the attribute from the words after the keyword
+	 * (@argc of them at @argv, within XNL_REQ_SIZE), after the usage
+	 * prefix @what; returns how many words it took, or -1 after a usage
+	 * error.  @max is the most its payload takes.
+	 */
+	int (*put)(const struct field *f, struct nlmsghdr *nlh,
+		   const char *what, int argc, char **argv);
+	/*
+	 * Prints the field from a reply's attributes, @tb by type, instead
+	 * of the printer of its kind; @all as for object_print_attrs().
+	 */
+	void (*print)(const struct field *f, const struct nlattr *const *tb,
+		      bool all);
 };
 
 #define FIELD(k, h, w, a, t, ...) \
@@ -71,6 +98,11 @@ struct command {
 	 * already, when @dump_cmd is set and @key absent), run this.
 	 */
 	int (*run)(const struct nlmsghdr *args);
+	/*
+	 * Completes the request the command line built, before it is sent
+	 * (after the usage prefix @what): 0, or a usage error.
+	 */
+	int (*finish)(struct nlmsghdr *nlh, const char *what);
 };
 
 struct object {
@@ -85,6 +117,8 @@ struct object {
 
 /* At most 32: the engine keeps a field's keyword as a bit. */
 #define OBJECT_MAX_FIELDS 16
+/* The attribute types of a reply the printers see. */
+#define OBJECT_MAX_ATTR 64
 #define OBJECT_MAX_CMDS 8
 
 struct out_col;

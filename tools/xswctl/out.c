@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Table and JSON output.  JSON is written by hand: the schema is flat
- * (objects of strings, numbers and booleans) and a library would be the
- * only dependency besides libmnl.
+ * Table and JSON output.  JSON is written by hand: the schema is nearly
+ * flat (objects of strings, numbers and booleans, and a few values that
+ * their printers render whole) and a library would be the only dependency
+ * besides libmnl.
  */
 #include <stdio.h>
 
@@ -150,6 +151,12 @@ void out_hex(const unsigned char *b, int len)
 	if (o.json)
 		fputc('"', o.f);
 	out_next(2 * len);
+}
+
+void out_rendered(const char *json, const char *text)
+{
+	out_key();
+	out_next(fprintf(o.f, "%s", o.json ? json : text));
 }
 
 /* A value the object does not have: left out, or "-" in a table. */

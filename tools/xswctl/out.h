@@ -26,6 +26,10 @@ void out_uint(unsigned long long v);
 void out_int(long long v);
 void out_bool(bool v, const char *yes, const char *no);
 void out_hex(const unsigned char *b, int len);
+/* A value already rendered: @json (an object, an array) or, in a table
+ * or a record, @text.
+ */
+void out_rendered(const char *json, const char *text);
 void out_skip(void);
 void out_row_end(void);
 void out_table_end(void);

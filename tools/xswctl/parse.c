@@ -29,6 +29,77 @@ bool parse_uint(const char *arg, unsigned long max, unsigned long *v)
 	return !*end && !errno && *v <= max;
 }
 
+/* The decimal number of a list at *@arg, from @min to @max; past it. */
+static bool parse_list_number(const char **arg, unsigned long min,
+			      unsigned long max, unsigned long *v)
+{
+	char *end;
+
+	if (!isdigit((unsigned char)**arg))
+		return false;
+	errno = 0;
+	*v = strtoul(*arg, &end, 10);
+	if (errno || *v < min || *v > max)
+		return false;
+	*arg = end;
+	return true;
+}
+
+bool parse_list(const char *arg, unsigned long min, unsigned long max,
+		uint8_t *set)
+{
+	unsigned long lo, hi, v;
+
+	do {
+		if (!parse_list_number(&arg, min, max, &lo))
+			return false;
+		hi = lo;
+		if (*arg == '-') {
+			arg++;
+			if (!parse_list_number(&arg, min, max, &hi) || hi < lo)
+				return false;
+		}
+		if (*arg && *arg != ',')
+			return false;
+		for (v = lo; v <= hi; v++)
+			set[v / 8] |= 1 << (v % 8);
+	} while (*arg++);
+	return true;
+}
+
+static bool list_has(const uint8_t *set, unsigned long v)
+{
+	return set[v / 8] & (1 << (v % 8));
+}
+
+size_t format_list(const uint8_t *set, unsigned long max, char *buf,
+		   size_t size)
+{
+	size_t len = 0, room;
+	unsigned long lo, hi;
+	char *at;
+	int n;
+
+	if (size)
+		*buf = 0;
+	for (lo = 0; lo <= max; lo = hi + 1) {
+		if (!list_has(set, lo)) {
+			hi = lo;
+			continue;
+		}
+		for (hi = lo; hi < max && list_has(set, hi + 1); hi++)
+			;
+		at = len < size ? buf + len : NULL;
+		room = len < size ? size - len : 0;
+		if (hi > lo)
+			n = snprintf(at, room, "%s%lu-%lu", len ? "," : "", lo, hi);
+		else
+			n = snprintf(at, room, "%s%lu", len ? "," : "", lo);
+		len += n;
+	}
+	return len;
+}
+
 static int hex_digit(char c)
 {
 	if (c >= '0' && c <= '9')

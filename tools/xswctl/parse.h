@@ -16,6 +16,18 @@ int parse_hex(const char *arg, uint8_t *buf, size_t max);
 bool parse_mac(const char *arg, uint8_t *mac);
 bool parse_uuid(const char *arg, uint8_t *uuid);
 
+/*
+ * A list of numbers from @min to @max such as "10,20,30-40" into the
+ * bitmap @set (bit N of byte N / 8), which the caller zeroed: false if it
+ * is not one.  And back: the shortest such list of @set, the numbers
+ * ascending, into @buf (always terminated): its length, or @size or more
+ * if it did not fit.
+ */
+bool parse_list(const char *arg, unsigned long min, unsigned long max,
+		uint8_t *set);
+size_t format_list(const uint8_t *set, unsigned long max, char *buf,
+		   size_t size);
+
 #define MAC_LEN 6
 #define UUID_LEN 16
 

@@ -295,7 +295,8 @@ const uint8_t save_nic_keep[XSWITCH_A_NIC_MAX + 1] = {
 const uint8_t save_prop_keep[XSWITCH_A_PROP_MAX + 1] = {
 	[XSWITCH_A_PROP_TYPE] = 1, [XSWITCH_A_PROP_ID] = 1,
 	[XSWITCH_A_PROP_VERSION] = 1, [XSWITCH_A_PROP_INSTANCE_ID] = 1,
-	[XSWITCH_A_PROP_DATA] = 1,
+	[XSWITCH_A_PROP_DATA] = 1, [XSWITCH_A_PROP_SECURITY] = 1,
+	[XSWITCH_A_PROP_VLAN] = 1,
 };
 
 static int attrs_rx_cb(const struct nlmsghdr *nlh, void *data)

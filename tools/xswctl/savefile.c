@@ -373,6 +373,22 @@ static const uint8_t prop_types[XSWITCH_A_PROP_MAX + 1] = {
 	[XSWITCH_A_PROP_VERSION] = MNL_TYPE_U16,
 	[XSWITCH_A_PROP_INSTANCE_ID] = MNL_TYPE_BINARY,
 	[XSWITCH_A_PROP_DATA] = MNL_TYPE_BINARY,
+	[XSWITCH_A_PROP_SECURITY] = MNL_TYPE_NESTED,
+	[XSWITCH_A_PROP_VLAN] = MNL_TYPE_NESTED,
+};
+
+/* What the standard properties' nests hold; allowed VLANs repeat. */
+static const uint8_t security_types[XSWITCH_A_PROP_SECURITY_MAX + 1] = {
+	[XSWITCH_A_PROP_SECURITY_MAC_SPOOFING] = MNL_TYPE_FLAG,
+	[XSWITCH_A_PROP_SECURITY_IEEE_PRIORITY_TAG] = MNL_TYPE_FLAG,
+	[XSWITCH_A_PROP_SECURITY_VSID] = MNL_TYPE_U32,
+};
+
+static const uint8_t vlan_types[XSWITCH_A_PROP_VLAN_MAX + 1] = {
+	[XSWITCH_A_PROP_VLAN_MODE] = MNL_TYPE_U32,
+	[XSWITCH_A_PROP_VLAN_ACCESS_VLAN] = MNL_TYPE_U16,
+	[XSWITCH_A_PROP_VLAN_NATIVE_VLAN] = MNL_TYPE_U16,
+	[XSWITCH_A_PROP_VLAN_ALLOWED] = MNL_TYPE_U16,
 };
 
 static const uint8_t nic_types[XSWITCH_A_NIC_MAX + 1] = {
@@ -449,6 +465,35 @@ static int read_port(struct rstate *s, const struct nlattr *a)
 	return s->port ? 0 : bad(s, "out of memory");
 }
 
+/*
+ * The nest of a standard property, if @prop has it: every attribute of a
+ * known type and size, and whole (what they say, the kernel checks).
+ */
+static int check_std_nest(struct rstate *s, const struct nlattr *prop,
+			  int type, const char *what, const uint8_t *types,
+			  int max)
+{
+	const struct nlattr *nest = nest_get(prop, type), *n;
+	int t;
+
+	if (!nest)
+		return 0;
+	mnl_attr_for_each_nested(n, nest) {
+		t = mnl_attr_get_type(n);
+		if (t < 1 || t > max || types[t] == MNL_TYPE_UNSPEC ||
+		    mnl_attr_validate(n, types[t]) < 0 ||
+		    ((types[t] == MNL_TYPE_U16 || types[t] == MNL_TYPE_U32) &&
+		     mnl_attr_get_payload_len(n) != (types[t] == MNL_TYPE_U16 ? 2 : 4)))
+			return bad(s, "a property's %s attribute %d is malformed",
+				   what, t);
+	}
+	if ((const char *)n != (const char *)mnl_attr_get_payload(nest) +
+				mnl_attr_get_payload_len(nest))
+		return bad(s, "a property's %s attributes end in the middle of one",
+			   what);
+	return 0;
+}
+
 static int read_prop(struct rstate *s, const struct nlattr *a)
 {
 	const struct nlattr *n;
@@ -471,6 +516,11 @@ static int read_prop(struct rstate *s, const struct nlattr *a)
 		     mnl_attr_get_type(n) == XSWITCH_A_PROP_INSTANCE_ID) &&
 		    mnl_attr_get_payload_len(n) != 16)
 			return bad(s, "a property's id is not 16 bytes");
+	if (check_std_nest(s, a, XSWITCH_A_PROP_SECURITY, "security",
+			   security_types, XSWITCH_A_PROP_SECURITY_MAX) ||
+	    check_std_nest(s, a, XSWITCH_A_PROP_VLAN, "vlan", vlan_types,
+			   XSWITCH_A_PROP_VLAN_MAX))
+		return -1;
 	return savefile_add_prop(s->port, mnl_attr_get_payload(a),
 				 mnl_attr_get_payload_len(a)) ? 0 :
 	       bad(s, "out of memory");

@@ -3,6 +3,7 @@
  * xswctl port stats: each port's traffic counters and its drops by
  * reason, from port-get (one port) or its dump (every port of a switch).
  */
+#include <assert.h>
 #include <string.h>
 
 #include "obj.h"
@@ -24,7 +25,11 @@ static const char *const drop_reasons[] = {
 	[XSWITCH_DROP_REASON_MTU] = "mtu",
 };
 
-#define DROP_REASON_LAST (MNL_ARRAY_SIZE(drop_reasons) - 1)
+/* Built against a newer uAPI, xswctl names its reasons too. */
+static_assert(MNL_ARRAY_SIZE(drop_reasons) == XSWITCH_DROP_REASON_MAX + 1,
+	      "a name for every drop reason");
+
+#define DROP_REASON_LAST XSWITCH_DROP_REASON_MAX
 
 /* The four counters, by attribute: their JSON keys. */
 static const char *const counter_names[] = {

@@ -236,8 +236,10 @@ static int put_saved(struct nlmsghdr *nlh, size_t size, const struct sattrs *a,
 	while (off + MNL_ATTR_HDRLEN <= a->len) {
 		attr = (const struct nlattr *)(a->buf + off);
 		t = mnl_attr_get_type(attr);
+		/* A nest keeps its NLA_F_NESTED: strict policies want it. */
 		if (t <= max && allow[t] &&
-		    !mnl_attr_put_check(nlh, size, t, mnl_attr_get_payload_len(attr),
+		    !mnl_attr_put_check(nlh, size, attr->nla_type & ~NLA_F_NET_BYTEORDER,
+					mnl_attr_get_payload_len(attr),
 					mnl_attr_get_payload(attr)))
 			return -1;
 		off += MNL_ALIGN(attr->nla_len);
@@ -290,26 +292,40 @@ static int add_props(struct xnl *nl, const char *sw, uint32_t id,
 	return 0;
 }
 
+/* The saved port's type, 0 if the file has none. */
+static uint32_t port_type(const struct sport *p)
+{
+	const struct nlattr *type = sattrs_get(&p->attrs, XSWITCH_A_PORT_TYPE);
+
+	return type ? mnl_attr_get_u32(type) : 0;
+}
+
+static bool port_is_vm(const struct sport *p)
+{
+	return port_type(p) == XSWITCH_PORT_TYPE_SYNTHETIC ||
+	       port_type(p) == XSWITCH_PORT_TYPE_EMULATED;
+}
+
 /*
  * The device a NIC was saved bound to, by its name: the internal port's
  * NIC makes it anew; another NIC is bound to the device of that name here,
  * which need not be the one it was saved from, or if there is none stays
- * unbound, with a warning.  0, or -1 if the request is full.
+ * unbound, with a warning.  1 if the NIC gets a device, 0 if not, -1 if
+ * the request is full.
  */
 static int put_device(struct nlmsghdr *nlh, size_t size, const struct sport *p,
 		      const struct snic *n, uint32_t id)
 {
 	const struct nlattr *dev = sattrs_get(&n->attrs, XSWITCH_A_NIC_IFNAME);
-	const struct nlattr *type = sattrs_get(&p->attrs, XSWITCH_A_PORT_TYPE);
 	unsigned int ifindex;
 	const char *name;
 
 	if (!dev)
 		return 0;
 	name = mnl_attr_get_str(dev);
-	if (type && mnl_attr_get_u32(type) == XSWITCH_PORT_TYPE_INTERNAL)
+	if (port_type(p) == XSWITCH_PORT_TYPE_INTERNAL)
 		return mnl_attr_put_strz_check(nlh, size, XSWITCH_A_NIC_IFNAME,
-					       name) ? 0 : -1;
+					       name) ? 1 : -1;
 	ifindex = if_nametoindex(name);
 	if (!ifindex) {
 		fprintf(stderr, "xswctl: vm resume: port %u index %u: no device \"%s\": %s\n",
@@ -317,7 +333,33 @@ static int put_device(struct nlmsghdr *nlh, size_t size, const struct sport *p,
 		return 0;
 	}
 	return mnl_attr_put_u32_check(nlh, size, XSWITCH_A_NIC_IFINDEX,
-				      ifindex) ? 0 : -1;
+				      ifindex) ? 1 : -1;
+}
+
+/*
+ * What nic-new takes again of a saved NIC: all the file keeps but the
+ * device (put_device() binds it), the VM fields on a port that is not a
+ * VM's (replies carry them, empty, and nic-new refuses them there), and
+ * what a NIC that gets a device takes from it: its MTU, and on the
+ * external and internal ports its MACs.
+ */
+static void nic_new_allow(uint8_t *allow, const struct sport *p, bool bound)
+{
+	bool vm = port_is_vm(p);
+
+	memcpy(allow, save_nic_keep, sizeof(save_nic_keep));
+	allow[XSWITCH_A_NIC_IFNAME] = 0;
+	if (!vm) {
+		allow[XSWITCH_A_NIC_VM_MAC] = 0;
+		allow[XSWITCH_A_NIC_VM_NAME] = 0;
+		allow[XSWITCH_A_NIC_VM_FRIENDLY_NAME] = 0;
+	}
+	if (bound)
+		allow[XSWITCH_A_NIC_MTU] = 0;
+	if (bound && !vm) {
+		allow[XSWITCH_A_NIC_PERMANENT_MAC] = 0;
+		allow[XSWITCH_A_NIC_CURRENT_MAC] = 0;
+	}
 }
 
 /* The port's NICs, created, connected and restored, onto port @id. */
@@ -330,19 +372,21 @@ static int add_nics(struct xnl *nl, const char *sw, uint32_t id,
 	struct nlmsghdr *nlh;
 	uint32_t restored, unclaimed;
 	unsigned int i;
+	int bound;
 
-	/* All the file keeps but the device, which put_device() binds. */
-	memcpy(allow, save_nic_keep, sizeof(allow));
-	allow[XSWITCH_A_NIC_IFNAME] = 0;
 	for (i = 0; i < p->nnics; i++) {
 		const struct snic *n = &p->nics[i];
 
 		nlh = xnl_msg(buf, XSWITCH_CMD_NIC_NEW, 0);
 		nl->obj = &nic_object;
 		if (!mnl_attr_put_strz_check(nlh, sizeof(buf), XSWITCH_A_NIC_SWITCH, sw) ||
-		    !mnl_attr_put_u32_check(nlh, sizeof(buf), XSWITCH_A_NIC_PORT_ID, id) ||
-		    put_saved(nlh, sizeof(buf), &n->attrs, allow, XSWITCH_A_NIC_MAX) ||
-		    put_device(nlh, sizeof(buf), p, n, id) ||
+		    !mnl_attr_put_u32_check(nlh, sizeof(buf), XSWITCH_A_NIC_PORT_ID, id))
+			return -1;
+		bound = put_device(nlh, sizeof(buf), p, n, id);
+		if (bound < 0)
+			return -1;
+		nic_new_allow(allow, p, bound);
+		if (put_saved(nlh, sizeof(buf), &n->attrs, allow, XSWITCH_A_NIC_MAX) ||
 		    xnl_talk(nl, nlh, NULL, NULL) ||
 		    step(nl, XSWITCH_CMD_NIC_CONNECT, sw, id, n->index, false))
 			return -1;

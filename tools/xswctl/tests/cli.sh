@@ -89,7 +89,8 @@ expect 2 EMPTY '^xswctl: "d" is ambiguous: disconnect, delete$' -- nic d sw0 por
 expect 2 EMPTY '^xswctl: "p" is ambiguous: port, prop$' -- p help
 expect 2 EMPTY '^xswctl: nic add: "p" is ambiguous: port, permanent-mac$' -- nic add sw0 p 1
 expect 2 EMPTY '^xswctl: nic add: "vm-" is ambiguous: vm-mac, vm-name, vm-friendly-name$' -- nic add sw0 port 1 vm- x
-expect 2 EMPTY '^xswctl: prop add: "i" is ambiguous: id, instance-id$' -- prop add sw0 i x
+expect 2 EMPTY '^xswctl: prop add: "i" is ambiguous: id, instance-id, ieee-priority-tag$' -- prop add sw0 i x
+expect 2 EMPTY '^xswctl: prop add: "v" is ambiguous: version, vlan, vsid$' -- prop add sw0 v 1
 expect 2 EMPTY '^xswctl: nic add: "i" is ambiguous: index, ifname$' -- nic add sw0 port 1 i 0
 expect 2 EMPTY '^xswctl: port add: type "e" is ambiguous: external, emulated$' -- port add sw0 type e
 expect 2 EMPTY 'port add: keyword "name" given twice$' -- port add sw0 name a na b
@@ -144,6 +145,30 @@ expect 2 EMPTY 'ext attach: "name" is 32 bytes, at most 31$' -- ext attach sw0 n
 expect 2 EMPTY 'prop add: "data" is 16385 bytes, at most 16384$' -- prop add sw0 data "$(long 32770 0)"
 printf 'prop add sw0 data %s\n' "$(long 1000000 f)" >/tmp/xswctl-cli.$$.batch
 expect 2 EMPTY 'prop add: "data" is 500000 bytes, at most 16384$' -- -b /tmp/xswctl-cli.$$.batch
+# The standard properties' words: each bounded, each refused by what it is.
+expect 2 EMPTY '^xswctl: prop add: "vlan" needs access VLAN or trunk allowed LIST$' -- prop add sw0 vlan
+expect 2 EMPTY '^xswctl: prop add: vlan unknown VLAN mode "bogus"; try "xswctl prop help"$' -- prop add sw0 vlan bogus
+expect 2 EMPTY '^xswctl: prop add: vlan access needs a VLAN id$' -- prop add sw0 vlan access
+for n in 0 4095 65536 x -1 ''; do
+	expect 2 EMPTY "^xswctl: prop add: vlan access \"$n\" is not a VLAN id from 1 to 4094\$" -- prop add sw0 vlan access "$n"
+done
+expect 2 EMPTY '^xswctl: prop set: vlan trunk needs allowed LIST$' -- prop set sw0 vlan trunk
+expect 2 EMPTY '^xswctl: prop add: vlan trunk needs allowed LIST$' -- prop add sw0 vlan trunk native 1
+expect 2 EMPTY '^xswctl: prop add: vlan trunk "allowed" needs a value$' -- prop add sw0 vlan trunk allowed
+expect 2 EMPTY '^xswctl: prop add: vlan trunk "native" given twice$' -- prop add sw0 vlan trunk native 1 allowed 2 nat 3
+expect 2 EMPTY '^xswctl: prop add: vlan trunk "allowed" given twice$' -- prop add sw0 vlan trunk allowed 1 allowed 2
+for l in '' 0 4095 10, ,10 10,,20 10- 10-5 1-4095 a '10 20'; do
+	expect 2 EMPTY "^xswctl: prop add: vlan trunk allowed \"$(re "$l")\" is not a list of VLAN ids from 1 to 4094 such as 10,20,30-40\$" -- prop add sw0 vlan trunk allowed "$l"
+done
+for n in 4095 x -1; do
+	expect 2 EMPTY "^xswctl: prop add: vlan trunk native \"$n\" is not a VLAN id from 0 to 4094\$" -- prop add sw0 vlan trunk allowed 10 native "$n"
+done
+expect 2 EMPTY '^xswctl: prop add: keyword "vlan" given twice$' -- prop add sw0 vlan access 1 vlan access 2
+expect 2 EMPTY '^xswctl: prop add: unknown keyword "bogus"' -- prop add sw0 vlan trunk allowed 1 bogus
+expect 2 EMPTY '^xswctl: prop add: vsid "16777216" is not a number from 0 to 16777215$' -- prop add sw0 vsid 16777216
+expect 2 EMPTY '^xswctl: prop add: mac-spoofing "yes" is not "on" or "off"$' -- prop add sw0 mac-spoofing yes
+expect 2 EMPTY '^xswctl: prop add: keyword "vsid" given twice$' -- prop add sw0 vsid 1 vsid 2
+expect 2 EMPTY '^xswctl: prop delete: unknown keyword "vlan"' -- prop del sw0 vlan access 1
 # -n NETNS: into /run/netns/NETNS before the netlink socket is opened.
 expect 0 '-n \| --netns NETNS' EMPTY -- -h
 expect 2 EMPTY '^xswctl: -n needs a network namespace name$' -- -n
@@ -172,6 +197,9 @@ if ! grep -qw xswitch /proc/net/genetlink 2>/dev/null && ! lsmod 2>/dev/null | g
 	uuid=01234567-89ab-cdef-0123-456789abcdef
 	expect 1 EMPTY 'no "xswitch" netlink family' -- prop add "$(long 15)" port 4294967295 \
 		type custom id $uuid instance-id $uuid version 65535 data "$(long 32768 f)"
+	expect 1 EMPTY 'no "xswitch" netlink family' -- prop set "$(long 15)" port 4294967295 \
+		type vlan id $uuid instance-id $uuid version 65535 data "$(long 32768 f)" \
+		vlan trunk allowed 1-4094 native 4094 mac-spoofing on ieee-priority-tag on vsid 16777215
 	expect 1 EMPTY 'no "xswitch" netlink family' -- nic add "$(long 15)" port 1 index 32 \
 		name "$(long 255)" friendly-name "$(long 255)" vm-name "$(long 255)" \
 		vm-friendly-name "$(long 255)" mtu 65535 permanent-mac 00:15:5d:00:00:01 \
@@ -203,7 +231,9 @@ if ! grep -qw xswitch /proc/net/genetlink 2>/dev/null && ! lsmod 2>/dev/null | g
 	# Abbreviated commands, keywords and names get there too.
 	expect 1 EMPTY 'no "xswitch" netlink family' -- po a sw0 na x ty syn fr y v
 	expect 1 EMPTY 'no "xswitch" netlink family' -- n disc sw0 po 1 in 0
-	expect 1 EMPTY 'no "xswitch" netlink family' -- pr a sw0 po 1 ty routing v 1 ins $uuid da 00
+	expect 1 EMPTY 'no "xswitch" netlink family' -- pr a sw0 po 1 ty routing ve 1 ins $uuid da 00
+	expect 1 EMPTY 'no "xswitch" netlink family' -- pr a sw0 po 1 ty vlan ve 1 ins $uuid vl tr na 1 al 10,20
+	expect 1 EMPTY 'no "xswitch" netlink family' -- pr a sw0 po 1 ty sec ve 1 ins $uuid ma on ie off vs 0xffffff
 	expect 1 EMPTY 'no "xswitch" netlink family' -- po l sw0
 	# Well-formed values in their other spellings get there too.
 	expect 1 EMPTY 'no "xswitch" netlink family' -- prop add sw0 port 0x10 type 3 \

@@ -165,8 +165,59 @@ static void test_words(void)
 	}
 }
 
+/* Lists of numbers, and their shortest form back. */
+static void test_list(void)
+{
+	static const char *const bad[] = {
+		"", ",", "0", "4095", "10,", ",10", "10,,20", "10-", "-10",
+		"10-5", "10--20", "1-4095", "a", "10 ", " 10", "+10", "0x10",
+		"10-20-30", "99999999999999999999",
+	};
+	static const struct {
+		const char *arg, *back;
+	} cases[] = {
+		{ "10", "10" },
+		{ "1", "1" },
+		{ "4094", "4094" },
+		{ "10,20,30-40", "10,20,30-40" },
+		{ "30-40,20,10", "10,20,30-40" },
+		{ "5,5,5", "5" },
+		{ "1-3,4-6", "1-6" },
+		{ "7,8", "7-8" },
+		{ "010", "10" },
+		{ "1-4094", "1-4094" },
+	};
+	uint8_t set[512];
+	char buf[64];
+	unsigned int i;
+	size_t len;
+
+	for (i = 0; i < ARRAY_SIZE(cases); i++) {
+		memset(set, 0, sizeof(set));
+		if (check(parse_list(cases[i].arg, 1, 4094, set),
+			  "parse_list(\"%s\") refused it\n", cases[i].arg))
+			continue;
+		len = format_list(set, 4094, buf, sizeof(buf));
+		check(len == strlen(cases[i].back) && !strcmp(buf, cases[i].back),
+		      "format_list(\"%s\") = \"%s\" (%zu)\n", cases[i].arg,
+		      buf, len);
+	}
+	for (i = 0; i < ARRAY_SIZE(bad); i++) {
+		memset(set, 0, sizeof(set));
+		check(!parse_list(bad[i], 1, 4094, set),
+		      "parse_list(\"%s\") took it\n", bad[i]);
+	}
+	/* Too small a buffer: terminated, and the length it needs. */
+	memset(set, 0, sizeof(set));
+	parse_list("1000,2000,3000", 1, 4094, set);
+	len = format_list(set, 4094, buf, 6);
+	check(len == 14 && !strcmp(buf, "1000,"), "format_list into 6: %zu \"%s\"\n",
+	      len, buf);
+}
+
 int main(void)
 {
+	test_list();
 	test_words();
 	test_uint();
 	test_hex();

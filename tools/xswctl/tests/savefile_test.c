@@ -237,9 +237,64 @@ static void refused_nic(int kind, const char *want)
 	free(bytes);
 }
 
+/* A VLAN property's nest, the allowed VLANs @len bytes each. */
+static size_t vlan_prop(char *buf, size_t size, size_t len)
+{
+	struct nlmsghdr *nlh = mnl_nlmsg_put_header(buf);
+	uint32_t v = 10;
+	struct nlattr *nest;
+
+	mnl_attr_put_u32_check(nlh, size, XSWITCH_A_PROP_TYPE, 3);
+	mnl_attr_put_u16_check(nlh, size, XSWITCH_A_PROP_VERSION, 1);
+	nest = mnl_attr_nest_start_check(nlh, size, XSWITCH_A_PROP_VLAN);
+	mnl_attr_put_u32_check(nlh, size, XSWITCH_A_PROP_VLAN_MODE, 2);
+	mnl_attr_put_check(nlh, size, XSWITCH_A_PROP_VLAN_ALLOWED, len, &v);
+	v = 20;
+	mnl_attr_put_check(nlh, size, XSWITCH_A_PROP_VLAN_ALLOWED, len, &v);
+	mnl_attr_nest_end(nlh, nest);
+	len = nlh->nlmsg_len - MNL_NLMSG_HDRLEN;
+	memmove(buf, buf + MNL_NLMSG_HDRLEN, len);
+	return len;
+}
+
+/* A standard property's nest reads back whole; a malformed one is refused. */
+static void std_props(void)
+{
+	struct savefile a, b;
+	char buf[512], why[256] = "";
+	struct sport *p;
+	size_t len, l;
+	uint8_t *bytes;
+
+	memset(&a, 0, sizeof(a));
+	a.kind = SAVE_KIND_VM;
+	p = savefile_add_port(&a, buf, attrs(buf, sizeof(buf), 0), 7);
+	l = vlan_prop(buf, sizeof(buf), 2);
+	savefile_add_prop(p, buf, l);
+	bytes = to_bytes(&a, &len);
+	CHECK(!savefile_parse(&b, bytes, len, why, sizeof(why)));
+	CHECK(b.nports == 1 && b.ports[0].nprops == 1 &&
+	      b.ports[0].props[0].len == l &&
+	      !memcmp(b.ports[0].props[0].buf, buf, l));
+	savefile_free(&b);
+	free(bytes);
+	savefile_free(&a);
+
+	memset(&a, 0, sizeof(a));
+	a.kind = SAVE_KIND_VM;
+	p = savefile_add_port(&a, buf, attrs(buf, sizeof(buf), 0), 7);
+	savefile_add_prop(p, buf, vlan_prop(buf, sizeof(buf), 4));
+	bytes = to_bytes(&a, &len);
+	CHECK(parse(bytes, len, why) &&
+	      strstr(why, "a property's vlan attribute 4 is malformed"));
+	free(bytes);
+	savefile_free(&a);
+}
+
 int main(void)
 {
 	round_trip();
+	std_props();
 	damaged();
 	hostile();
 	refused_nic(3, "a NIC's device name is longer than 15 bytes");
