@@ -39,6 +39,7 @@ demo:
 # same guest, and two guests would measure each other.
 bench:
 	scripts/bench-dp.sh
+	scripts/bench-dp.sh -i -r 2 -d 1
 	scripts/bench-control.sh
 	scripts/bench-control.sh -v
 	scripts/bench-save.sh

@@ -9,7 +9,8 @@
 # [-o SETUPS] (default: stock-6.12, see scripts/guest/bench-dp.sh for the
 # rest).  -i clocks the guest by its instructions (XSW_ICOUNT in vm.sh,
 # 4 ns each): the rates then count instructions a frame, the same from
-# run to run, where wall-clock rates under TCG move with the host's load.
+# run to run (two rounds of 1 s are plenty), where wall-clock rates under
+# TCG move with the host's load.
 # A benchmark, not a test: it fails only if something breaks.
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
