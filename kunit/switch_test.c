@@ -119,8 +119,8 @@ static void xsw_switch_create_fails(struct kunit *test)
 	struct xsw_switch *sw;
 	unsigned int n;
 
-	/* The switch, then its id. */
-	for (n = 1; n <= 2; n++) {
+	/* The switch, its MAC tables, then its id. */
+	for (n = 1; n <= 3; n++) {
 		xsw_fail_arm(current, n);
 		sw = create("kunit-fail", &extack);
 		KUNIT_EXPECT_EQ(test, PTR_ERR(sw), -ENOMEM);
@@ -131,7 +131,7 @@ static void xsw_switch_create_fails(struct kunit *test)
 				switches);
 	}
 	/* A count the create does not reach stays armed until disarmed. */
-	xsw_fail_arm(current, 3);
+	xsw_fail_arm(current, 4);
 	sw = xsw_test_create(test, "kunit-fail");
 	KUNIT_EXPECT_PTR_EQ(test, READ_ONCE(xsw_fail_task), current);
 	xsw_fail_arm(NULL, 0);

@@ -535,6 +535,11 @@ void xsw_dp_disconnect(struct xsw_nic *nic)
 	WRITE_ONCE(nic->dp_on, false);
 	list_del_rcu(&nic->dest_node);
 	xsw_fdb_del_nic(nic);
-	synchronize_rcu();
+	/*
+	 * Frames enter only from a NIC's device and leave only through one:
+	 * only a bound NIC can have frames in flight, to wait for.
+	 */
+	if (rcu_access_pointer(nic->dev))
+		synchronize_rcu();
 	xsw_fdb_forget_nic(nic);
 }

@@ -172,8 +172,9 @@ static void xsw_fdb_age_work(struct work_struct *work)
 	unsigned long age = xsw_fdb_age();
 
 	xsw_fdb_sweep(fdb, NULL, age);
+	/* Often enough that a lowered fdb_age_secs takes effect soon. */
 	queue_delayed_work(system_power_efficient_wq, &fdb->age,
-			   max(age / 4, (unsigned long)HZ / 2));
+			   clamp(age / 4, (unsigned long)HZ / 2, (unsigned long)HZ));
 }
 
 /* Ages the learned MACs now, as if fdb_age_secs were @age jiffies. */

@@ -51,12 +51,19 @@ bool xsw_prop_is_std(u32 type)
 }
 EXPORT_SYMBOL_IF_KUNIT(xsw_prop_is_std);
 
+/* Attribute @type of the nest @tb, if the payload came from netlink. */
+static const struct nlattr *xsw_nest_attr(struct nlattr **tb, int type)
+{
+	return tb ? tb[type] : NULL;
+}
+
 static int xsw_security_check(const struct xsw_prop_security *s,
 			      struct nlattr **tb,
 			      struct netlink_ext_ack *extack)
 {
 	if (s->vsid > XSW_VSID_MAX) {
-		XSW_ERR_ATTR(extack, tb ? tb[XSWITCH_A_PROP_SECURITY_VSID] : NULL,
+		XSW_ERR_ATTR(extack,
+			     xsw_nest_attr(tb, XSWITCH_A_PROP_SECURITY_VSID),
 			     "vsid is not 0 to 16777215");
 		return -EINVAL;
 	}
@@ -66,10 +73,10 @@ static int xsw_security_check(const struct xsw_prop_security *s,
 /* Bit 0 and those past XSW_VLAN_ID_MAX are no VLAN. */
 static bool xsw_vlan_allowed_bad(const struct xsw_prop_vlan *v)
 {
-	return test_bit(0, v->allowed) ||
-	       find_next_bit(v->allowed, XSW_VLAN_BITS,
-			     XSW_VLAN_ID_MAX + 1) <
-	       XSW_VLAN_BITS;
+	unsigned long past = find_next_bit(v->allowed, XSW_VLAN_BITS,
+					   XSW_VLAN_ID_MAX + 1);
+
+	return test_bit(0, v->allowed) || past < XSW_VLAN_BITS;
 }
 
 /*
@@ -79,10 +86,10 @@ static bool xsw_vlan_allowed_bad(const struct xsw_prop_vlan *v)
 static int xsw_vlan_check(const struct xsw_prop_vlan *v, struct nlattr **tb,
 			  struct netlink_ext_ack *extack)
 {
-#define XSW_VLAN_ATTR(a) (tb ? tb[XSWITCH_A_PROP_VLAN_##a] : NULL)
 	if (v->mode == XSWITCH_VLAN_MODE_ACCESS) {
 		if (!v->access_vlan || v->access_vlan > XSW_VLAN_ID_MAX) {
-			XSW_ERR_ATTR(extack, XSW_VLAN_ATTR(ACCESS_VLAN),
+			XSW_ERR_ATTR(extack,
+				     xsw_nest_attr(tb, XSWITCH_A_PROP_VLAN_ACCESS_VLAN),
 				     "access-vlan is not 1 to 4094");
 			return -EINVAL;
 		}
@@ -94,7 +101,7 @@ static int xsw_vlan_check(const struct xsw_prop_vlan *v, struct nlattr **tb,
 		return 0;
 	}
 	if (v->mode != XSWITCH_VLAN_MODE_TRUNK) {
-		XSW_ERR_ATTR(extack, XSW_VLAN_ATTR(MODE),
+		XSW_ERR_ATTR(extack, xsw_nest_attr(tb, XSWITCH_A_PROP_VLAN_MODE),
 			     "the VLAN mode is not access or trunk");
 		return -EINVAL;
 	}
@@ -103,7 +110,8 @@ static int xsw_vlan_check(const struct xsw_prop_vlan *v, struct nlattr **tb,
 		return -EINVAL;
 	}
 	if (v->native_vlan > XSW_VLAN_ID_MAX) {
-		XSW_ERR_ATTR(extack, XSW_VLAN_ATTR(NATIVE_VLAN),
+		XSW_ERR_ATTR(extack,
+			     xsw_nest_attr(tb, XSWITCH_A_PROP_VLAN_NATIVE_VLAN),
 			     "native-vlan is not 0 to 4094");
 		return -EINVAL;
 	}
@@ -116,7 +124,6 @@ static int xsw_vlan_check(const struct xsw_prop_vlan *v, struct nlattr **tb,
 		return -EINVAL;
 	}
 	return 0;
-#undef XSW_VLAN_ATTR
 }
 
 /**

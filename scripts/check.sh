@@ -122,7 +122,7 @@ for k in stock-6.1 stock-6.12; do
 done
 
 # Guests, the debug kernel's in the background: one TCG guest per core.
-guest_tests=(switch control access ynl netlink testext saverestore dpctl stress)
+guest_tests=(switch control access ynl netlink testext saverestore datapath dpctl stress)
 vm() {
 	local kernel=$1
 	shift

@@ -88,12 +88,13 @@ expect_eq "$(xswctl -j nic show sw0 port 4 | json_get - 'j[0]["current-mac"]')" 
 	"the internal NIC's MAC is its device's"
 
 # Static neighbours: only the pings themselves cross the switch.
-for ns in vm1 vm2 out; do
-	nsx $ns ip neigh replace 10.0.0.1 lladdr "$m1" dev eth0 nud permanent
-	nsx $ns ip neigh replace 10.0.0.2 lladdr "$m2" dev eth0 nud permanent
-	nsx $ns ip neigh replace 10.0.0.100 lladdr "$mx" dev eth0 nud permanent
-	nsx $ns ip neigh replace 10.0.0.254 lladdr "$mh" dev eth0 nud permanent
-done
+static_neighbours() {
+	nsx "$1" ip neigh replace 10.0.0.1 lladdr "$m1" dev eth0 nud permanent
+	nsx "$1" ip neigh replace 10.0.0.2 lladdr "$m2" dev eth0 nud permanent
+	nsx "$1" ip neigh replace 10.0.0.100 lladdr "$mx" dev eth0 nud permanent
+	nsx "$1" ip neigh replace 10.0.0.254 lladdr "$mh" dev eth0 nud permanent
+}
+for ns in vm1 vm2 out; do static_neighbours $ns; done
 ip neigh replace 10.0.0.1 lladdr "$m1" dev xswhost nud permanent
 ip neigh replace 10.0.0.2 lladdr "$m2" dev xswhost nud permanent
 
@@ -165,12 +166,17 @@ expect_eq "$(stat 2 'j["drops"]["mac-spoof"] - '"$spoof0")" "$sent" \
 # NIC's own MAC, which vm1 no longer has: they do not come back).
 ok xswctl prop add sw0 port 2 type security version 1 mac-spoofing on
 got0=$(nsx vm2 cat /sys/class/net/eth0/statistics/rx_packets)
+sent0=$(nsx vm1 cat /sys/class/net/eth0/statistics/tx_packets)
 nsx vm1 ping -c 2 -W 1 10.0.0.2 >/dev/null
-expect_eq "$(( $(nsx vm2 cat /sys/class/net/eth0/statistics/rx_packets) - got0 ))" 2 \
+sent1=$(( $(nsx vm1 cat /sys/class/net/eth0/statistics/tx_packets) - sent0 ))
+[ "$sent1" -ge 2 ] || fail "vm1 sent $sent1 frames, not the 2 pings at least"
+expect_eq "$(( $(nsx vm2 cat /sys/class/net/eth0/statistics/rx_packets) - got0 ))" "$sent1" \
 	"the spoofed frames reached vm2 once spoofing is allowed"
 expect_eq "$(stat 2 'j["drops"]["mac-spoof"] - '"$spoof0")" "$sent" "no more spoofing drops"
 ok xswctl prop del sw0 port 2 type security
 nsx vm1 ip link set eth0 address "$m1"
+# A new MAC flushed vm1's neighbours, static ones too.
+static_neighbours vm1
 
 # --- Learning and aging behind the external port --------------------------
 echo 2 >/sys/module/xswitch/parameters/fdb_age_secs
@@ -180,7 +186,7 @@ flood=$(stat 3 'j["tx-packets"]')
 # too), the reply teaches it, and the next frames go to the uplink only.
 ok nsx vm1 ping -c 3 -i 0.3 -W 2 10.0.0.100
 expect_eq "$(stat 3 'j["tx-packets"] - '"$flood")" 1 "one frame flooded before learning"
-sleep 4
+sleep 5
 ok nsx vm1 ping -c 1 -W 2 10.0.0.100
 expect_eq "$(stat 3 'j["tx-packets"] - '"$flood")" 2 "flooded again once aged out"
 echo 300 >/sys/module/xswitch/parameters/fdb_age_secs

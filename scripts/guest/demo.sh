@@ -3,7 +3,9 @@
 # The main job, in a guest: load xswitch and its sample extensions, drive
 # a switch through the Hyper-V control path with xswctl while "xswctl
 # monitor" prints each step, save a VM and resume it with its NIC's
-# run-time data, and unload.  Grows with the project.
+# run-time data; then two VMs and a host behind the uplink ping each other
+# through a switch, an ACL drops what it denies, and the ports count it;
+# and unload.  Grows with the project.
 . "$(dirname "$0")/lib.sh"
 
 say() {
@@ -87,6 +89,46 @@ monitor_events "$mon" sw0 35 >/dev/null
 monitor_stop
 printf '\n$ xswctl monitor   (what it printed meanwhile)\n'
 grep ' switch sw0 ' "$mon"
+
+# --- Frames: two VMs and a host behind the uplink, through the switch ---
+acl_id=5f0e2c1a-7a4b-4d36-9c1e-3a8b6d2f4e41
+modprobe -q veth 2>/dev/null
+# vm NS IP: a "VM", a network namespace on a veth whose host end is h-NS.
+vm() {
+	ip netns add "$1"
+	ip link add "h-$1" type veth peer name eth0 netns "$1"
+	ip link set "h-$1" up
+	ip -n "$1" addr add "$2/24" dev eth0
+	ip -n "$1" link set eth0 up
+}
+vm vm1 10.0.0.1
+vm vm2 10.0.0.2
+vm out 10.0.0.100
+mac() { ip -n "$1" -j link show eth0 | json_get - 'j[0]["address"]'; }
+say insmod "$XSW_MODDIR/extensions/xsw_acl.ko" || fail "insmod xsw_acl"
+say xswctl switch add dp0
+say xswctl port add dp0 name uplink type external
+say xswctl port add dp0 name vm1 type synthetic
+say xswctl port add dp0 name vm2 type synthetic
+say xswctl nic add dp0 port 1 name eth0 dev h-out
+say xswctl nic add dp0 port 2 name vm1-nic vm-name vm1 current-mac "$(mac vm1)" dev h-vm1
+say xswctl nic add dp0 port 3 name vm2-nic vm-name vm2 current-mac "$(mac vm2)" dev h-vm2
+for p in 1 2 3; do say xswctl nic connect dp0 port $p; done
+say xswctl nic show dp0
+say ip netns exec vm1 ping -c 2 10.0.0.2 || fail "vm1 to vm2"
+say ip netns exec vm2 ping -c 2 10.0.0.100 || fail "vm2 to the outside"
+say xswctl port stats dp0
+# sample-acl: vm2 may not ping the outside; the rest is allowed.
+say xswctl ext attach dp0 name sample-acl
+say xswctl ext set dp0 name sample-acl enabled on
+rules=$("$XSW_TOP/scripts/acl-encode.py" 'deny proto icmp dst 10.0.0.100/32' 'allow any')
+say xswctl prop add dp0 port 3 type custom id $acl_id version 1 data "$rules"
+say ip netns exec vm2 ping -c 3 -W 1 10.0.0.100 && fail "the ACL let a denied ping through"
+say ip netns exec vm2 ping -c 1 10.0.0.1 || fail "the ACL denied an allowed ping"
+say xswctl port stats dp0 id 3
+say xswctl switch del dp0
+for ns in vm1 vm2 out; do ip netns del $ns; done
+say rmmod xsw_acl
 say rmmod xsw_sample
 say rmmod xswitch
 echo

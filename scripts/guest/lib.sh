@@ -168,6 +168,8 @@ xsw_unload_all() {
 			done
 		done
 	fi
+	# And namespaces the next test would name again.
+	ip -all netns delete 2>/dev/null
 	for m in "${XSW_MODULES[@]}"; do
 		[ ! -d "/sys/module/$m" ] || rmmod "$m"
 	done
