@@ -4,6 +4,7 @@
 # make KDIR=<dir>      build the modules for another kernel's build tree
 # make check           every test; ends with "N passed, N failed"
 # make demo            the main job: boot a guest and show a switch at work
+# make bench           the benchmarks, each in its own guest (not tests)
 # make regen           regenerate the netlink code from the YNL spec
 # make install         install the modules, the headers and symbol versions
 #                      extensions are built against, xswctl and its man page
@@ -34,6 +35,16 @@ check:
 demo:
 	scripts/demo.sh
 
+# One guest at a time: each benchmark measures against a neighbour in the
+# same guest, and two guests would measure each other.
+bench:
+	scripts/bench-dp.sh
+	scripts/bench-dp.sh -i -r 2 -d 1
+	scripts/bench-control.sh
+	scripts/bench-control.sh -v
+	scripts/bench-save.sh
+	scripts/bench-flood.sh
+
 regen:
 	scripts/ynl-regen.sh
 
@@ -62,5 +73,5 @@ clean:
 	$(MAKE) -C tools/xswctl clean
 	rm -rf build
 
-.PHONY: all modules tools check demo regen install clean
+.PHONY: all modules tools check demo bench regen install clean
 endif

@@ -15,6 +15,8 @@ pkgs=(
 	libmnl-dev pkg-config
 	# guests and what the tests run in them
 	qemu-system-x86 busybox-static iproute2 iputils-ping util-linux procps
+	# bench-dp.sh: the kernel tree's ovs-dpctl.py drives OVS with pyroute2
+	python3-pyroute2
 )
 
 missing=()

@@ -21,7 +21,10 @@
 #   -a  more kernel command line, e.g. kunit.filter_glob=xsw_switch
 #   -m  guest memory, as for qemu -m (default 1G, 2G for the test kernel)
 #   -v  print what the script printed (the log without kernel messages)
-# Guests use TCG; XSW_KVM=1 asks for KVM.
+# Guests use TCG; XSW_KVM=1 asks for KVM.  XSW_ICOUNT=N clocks TCG guests
+# by the instructions they run, 2^N ns each (QEMU -icount shift=N; the
+# vCPUs then share one host thread): a rate measured in the guest no longer
+# depends on the host's load.
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 
@@ -116,6 +119,7 @@ done
 cp "$XSW_TOP/scripts/guest/stage2.sh" "$run/"
 
 accel=(-accel tcg)
+[ -z "${XSW_ICOUNT:-}" ] || accel+=(-icount "shift=$XSW_ICOUNT,sleep=on,align=off")
 [ "${XSW_KVM:-0}" = 1 ] && accel=(-accel kvm -cpu host)
 
 mkdir -p "$logdir"
