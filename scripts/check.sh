@@ -143,7 +143,8 @@ stock612_tests=(testext stress "${fault_tests[@]}")
 vm test -t 1800 "$XSW_TOP/scripts/guest/run-tests.sh" kunit "${guest_tests[@]}" \
 	"${fault_tests[@]}" &
 test_pid=$!
-vm stock-6.1 "$XSW_TOP/scripts/guest/run-tests.sh" "${guest_tests[@]}" "${dp_tests[@]}"
+# With the datapath's tests, past vm.sh's default 900 s on a busy machine.
+vm stock-6.1 -t 1800 "$XSW_TOP/scripts/guest/run-tests.sh" "${guest_tests[@]}" "${dp_tests[@]}"
 stock_rc=$?
 step guest:stock-6.1:two-hosts "$XSW_TOP/scripts/vm.sh" -k stock-6.1 -n 2 \
 	-o "$logs/console" "$XSW_TOP/scripts/guest/two-hosts.sh"
