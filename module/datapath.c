@@ -181,6 +181,16 @@ static int xsw_fwd_grow(struct xsw_fwd *fwd)
 	return 0;
 }
 
+/**
+ * xsw_fwd_add_dest - commit a destination of a frame
+ * @fwd: the frame's context
+ * @nic: a connected NIC of the same switch
+ *
+ * Under rcu_read_lock() (->rx of a forwarding extension).
+ *
+ * Return: 0 (also if @nic was committed already), -EINVAL if @nic is not a
+ * destination, -ENOMEM if the frame cannot take more.
+ */
 int xsw_fwd_add_dest(struct xsw_fwd *fwd, struct xsw_nic *nic)
 {
 	struct xsw_dest *d;
@@ -202,6 +212,15 @@ int xsw_fwd_add_dest(struct xsw_fwd *fwd, struct xsw_nic *nic)
 }
 EXPORT_SYMBOL_GPL(xsw_fwd_add_dest);
 
+/**
+ * xsw_fwd_flood - commit every NIC the frame may reach
+ * @fwd: the frame's context
+ *
+ * Every connected NIC of the switch but the source's, of the ports
+ * xsw_fwd_may_reach() lets the frame reach.  Under rcu_read_lock().
+ *
+ * Return: 0, or -ENOMEM when the frame could not take them all.
+ */
 int xsw_fwd_flood(struct xsw_fwd *fwd)
 {
 	struct xsw_nic *nic;
@@ -460,6 +479,18 @@ static unsigned int xsw_dp_position(const struct xsw_dp_stack *st,
 	return st->n;
 }
 
+/**
+ * xsw_dp_originate - send a frame an extension made
+ * @ext: the extension, enabled
+ * @skb: the frame, skb->data at its MAC header; always consumed
+ * @dst: a connected NIC to deliver it to through the egress walk, or NULL
+ *	to run the ingress walk from the extension below @ext
+ *
+ * The frame's source is PortId 0: trusted.  Under rcu_read_lock(), bottom
+ * halves disabled.
+ *
+ * Return: 0 if a destination took it, else the drop reason.
+ */
 int xsw_dp_originate(struct xsw_ext *ext, struct sk_buff *skb,
 		     struct xsw_nic *dst)
 {
@@ -506,7 +537,9 @@ EXPORT_SYMBOL_GPL(xsw_dp_originate);
  * xsw_dp_connect - make a NIC that just connected a destination
  * @nic: the NIC, after its connect step
  *
- * Control lock.  Return: 0, or -ENOMEM.
+ * Control lock.
+ *
+ * Return: 0, or -ENOMEM.
  */
 int xsw_dp_connect(struct xsw_nic *nic)
 {

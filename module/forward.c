@@ -85,6 +85,15 @@ static unsigned long xsw_fdb_age(void)
 	return clamp(READ_ONCE(xsw_fdb_age_secs), 1U, 86400U) * HZ;
 }
 
+/**
+ * xsw_nic_by_mac_rcu - the connected NIC whose current MAC is @mac
+ * @sw: the switch
+ * @mac: the MAC
+ *
+ * Under rcu_read_lock().
+ *
+ * Return: the NIC, or NULL.
+ */
 struct xsw_nic *xsw_nic_by_mac_rcu(struct xsw_switch *sw, const u8 *mac)
 {
 	return rhashtable_lookup(&sw->fdb->macs, mac, xsw_macs_params);
@@ -287,6 +296,14 @@ void xsw_fdb_destroy(struct xsw_switch *sw)
 	sw->fdb = NULL;
 }
 
+/**
+ * xsw_port_security_rcu - a port's security policy, as enforced
+ * @port: the port
+ *
+ * Under rcu_read_lock().
+ *
+ * Return: its security property's payload, or NULL.
+ */
 const struct xsw_prop_security *
 xsw_port_security_rcu(const struct xsw_port *port)
 {
@@ -294,6 +311,14 @@ xsw_port_security_rcu(const struct xsw_port *port)
 }
 EXPORT_SYMBOL_GPL(xsw_port_security_rcu);
 
+/**
+ * xsw_port_vlan_rcu - a port's VLAN policy, as enforced
+ * @port: the port
+ *
+ * Under rcu_read_lock().
+ *
+ * Return: its VLAN property's payload, or NULL.
+ */
 const struct xsw_prop_vlan *xsw_port_vlan_rcu(const struct xsw_port *port)
 {
 	return rcu_dereference(port->vlan);
@@ -318,6 +343,16 @@ static int xsw_vlan_in(const struct xsw_prop_vlan *v, u16 vid)
 	return -1;
 }
 
+/**
+ * xsw_fwd_classify - apply the source port's standard policies
+ * @fwd: the frame's context; @fwd->vlan is set
+ * @skb: the frame; its 802.1p priority may be cleared
+ *
+ * The MAC-spoofing guard of a VM's NIC and the VLAN policy.  Originated
+ * frames are trusted.  Under rcu_read_lock().
+ *
+ * Return: 0, or the drop reason.
+ */
 int xsw_fwd_classify(struct xsw_fwd *fwd, struct sk_buff *skb)
 {
 	const struct xsw_prop_security *sec;
@@ -354,6 +389,16 @@ int xsw_fwd_classify(struct xsw_fwd *fwd, struct sk_buff *skb)
 }
 EXPORT_SYMBOL_GPL(xsw_fwd_classify);
 
+/**
+ * xsw_fwd_may_reach - whether the frame may go to a port
+ * @fwd: the frame's context, classified
+ * @dst: the port
+ *
+ * Never its own port; never across non-zero virtual subnet ids; then as
+ * @dst's VLAN policy says.  Under rcu_read_lock().
+ *
+ * Return: true if it may.
+ */
 bool xsw_fwd_may_reach(const struct xsw_fwd *fwd, const struct xsw_port *dst)
 {
 	const struct xsw_prop_security *ss, *ds;

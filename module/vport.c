@@ -148,8 +148,10 @@ static int xsw_vport_attach(struct xsw_nic *nic, struct net_device *dev,
  *	internal port's device to make
  * @extack: where a refusal is explained
  *
- * Control lock; takes RTNL.  Return: 0 (also when nothing is to be bound)
- * or a negative errno, with nothing bound.
+ * Control lock; takes RTNL.
+ *
+ * Return: 0 (also when nothing is to be bound) or a negative errno, with
+ * nothing bound.
  */
 int xsw_vport_bind(struct xsw_nic *nic, const struct xsw_nic_params *p,
 		   struct netlink_ext_ack *extack)
@@ -241,8 +243,9 @@ void xsw_vport_unbind(struct xsw_nic *nic)
  * @mtu: the new MTU
  * @extack: where a refusal is explained
  *
- * Control lock; takes RTNL.  Return: 0 (also when the NIC is unbound), or
- * the device's refusal.
+ * Control lock; takes RTNL.
+ *
+ * Return: 0 (also when the NIC is unbound), or the device's refusal.
  */
 int xsw_vport_set_mtu(struct xsw_nic *nic, u32 mtu,
 		      struct netlink_ext_ack *extack)

@@ -122,7 +122,11 @@ for k in stock-6.1 stock-6.12; do
 done
 
 # Guests, the debug kernel's in the background: one TCG guest per core.
-guest_tests=(switch control access ynl netlink testext saverestore datapath dpctl stress)
+guest_tests=(switch control access ynl netlink testext saverestore stress)
+# The datapath's tests: on stock 6.1 with the others, on the debug kernel
+# in a second boot, after the stock kernels' lane, so that the two lanes
+# take about as long.
+dp_tests=(datapath dpctl dp-samples)
 vm() {
 	local kernel=$1
 	shift
@@ -139,21 +143,26 @@ stock612_tests=(testext stress "${fault_tests[@]}")
 vm test -t 1800 "$XSW_TOP/scripts/guest/run-tests.sh" kunit "${guest_tests[@]}" \
 	"${fault_tests[@]}" &
 test_pid=$!
-vm stock-6.1 "$XSW_TOP/scripts/guest/run-tests.sh" "${guest_tests[@]}"
+vm stock-6.1 "$XSW_TOP/scripts/guest/run-tests.sh" "${guest_tests[@]}" "${dp_tests[@]}"
 stock_rc=$?
 step guest:stock-6.1:two-hosts "$XSW_TOP/scripts/vm.sh" -k stock-6.1 -n 2 \
 	-o "$logs/console" "$XSW_TOP/scripts/guest/two-hosts.sh"
 vm stock-6.12 "$XSW_TOP/scripts/guest/run-tests.sh" "${stock612_tests[@]}"
 stock612_rc=$?
+"$XSW_TOP/scripts/vm.sh" -k test -t 1800 -o "$logs/console-dp" \
+	"$XSW_TOP/scripts/guest/run-tests.sh" "${dp_tests[@]}" >"$logs/vm-test-dp.out" 2>&1
+test_dp_rc=$?
 wait $test_pid
 test_rc=$?
 
 failed_before=$failed
-guest_results stock-6.1 $stock_rc "$logs/console/run-tests-stock-6.1.log" "${guest_tests[@]}"
+guest_results stock-6.1 $stock_rc "$logs/console/run-tests-stock-6.1.log" "${guest_tests[@]}" "${dp_tests[@]}"
 failed_before=$failed
 guest_results stock-6.12 $stock612_rc "$logs/console/run-tests-stock-6.12.log" "${stock612_tests[@]}"
 failed_before=$failed
 guest_results test $test_rc "$logs/console/run-tests-test.log" kunit "${guest_tests[@]}" "${fault_tests[@]}"
+failed_before=$failed
+guest_results test $test_dp_rc "$logs/console-dp/run-tests-test.log" "${dp_tests[@]}"
 
 summary="$passed passed, $failed failed"
 [ "$skipped" = 0 ] || summary+=", $skipped skipped"
