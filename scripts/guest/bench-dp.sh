@@ -295,7 +295,4 @@ for size in sizes:
     if line:
         print("  %d bytes: %s" % (size, ", ".join(line)))
 EOF
-for m in "${ext_mods[@]}"; do
-	[ ! -d "/sys/module/$m" ] || rmmod "$m" || fail "rmmod $m"
-done
 xsw_unload_all
