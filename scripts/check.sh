@@ -122,7 +122,7 @@ for k in stock-6.1 stock-6.12; do
 done
 
 # Guests, the debug kernel's in the background: one TCG guest per core.
-guest_tests=(switch control access ynl netlink testext saverestore datapath dpctl stress)
+guest_tests=(switch control access ynl netlink testext saverestore datapath dpctl stress dpstress)
 vm() {
 	local kernel=$1
 	shift
@@ -133,8 +133,8 @@ vm() {
 # own injection points on stock 6.12, which lacks CONFIG_FAULT_INJECTION.
 fault_tests=(failnth)
 # Stock 6.12, with 2 vCPUs, runs what only an extension can cause, the
-# stress test and the walk.
-stock612_tests=(testext stress "${fault_tests[@]}")
+# stress tests and the walk.
+stock612_tests=(testext stress dpstress "${fault_tests[@]}")
 # The walk takes the debug kernel several minutes more than vm.sh's default.
 vm test -t 1800 "$XSW_TOP/scripts/guest/run-tests.sh" kunit "${guest_tests[@]}" \
 	"${fault_tests[@]}" &

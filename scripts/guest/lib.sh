@@ -153,7 +153,7 @@ print(eval(sys.argv[2]))' "$1" "$2"
 }
 
 # The modules of this tree, in the order they unload (users first).
-XSW_MODULES=(xswitch_test xsw_sample xsw_testext xswitch)
+XSW_MODULES=(xswitch_test xsw_sample xsw_testext xsw_count xsw_acl xsw_learn xswitch)
 
 # xsw_unload_all: unloads whichever of them are loaded; after a test, which
 # may have failed with them in.
