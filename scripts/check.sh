@@ -126,7 +126,7 @@ guest_tests=(switch control access ynl netlink testext saverestore stress)
 # The datapath's tests: on stock 6.1 with the others, on the debug kernel
 # in a second boot, after the stock kernels' lane, so that the two lanes
 # take about as long.
-dp_tests=(datapath dpctl dp-samples)
+dp_tests=(datapath dpctl dp-samples dpstress)
 vm() {
 	local kernel=$1
 	shift
@@ -137,8 +137,8 @@ vm() {
 # own injection points on stock 6.12, which lacks CONFIG_FAULT_INJECTION.
 fault_tests=(failnth)
 # Stock 6.12, with 2 vCPUs, runs what only an extension can cause, the
-# stress test and the walk.
-stock612_tests=(testext stress "${fault_tests[@]}")
+# stress tests and the walk.
+stock612_tests=(testext stress dpstress "${fault_tests[@]}")
 # The walk takes the debug kernel several minutes more than vm.sh's default.
 vm test -t 1800 "$XSW_TOP/scripts/guest/run-tests.sh" kunit "${guest_tests[@]}" \
 	"${fault_tests[@]}" &
