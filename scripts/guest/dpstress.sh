@@ -129,8 +129,8 @@ for w in 1 2; do
 done
 
 # quiet NS WHAT: NS's eth0 receives nothing for a while, though vm1 keeps
-# sending (to NS's address, and flooding).  What vm1 sent is what its
-# veth's end here received.
+# sending (to NS's address, and flooding): h1, the end of vm1's veth
+# here, counts what vm1 sent.
 quiet() {
 	local a b s0 s1
 	a=$(rx "$1")
@@ -158,7 +158,7 @@ nic_gone() {
 # the workers together take every path).
 transient() {
 	local w=$1 v=$2 min=$3 n=0 p=$((10 + $1)) ns=tvm$1 park=park$1 h=th$1
-	local mac got r0 r1 i
+	local mac got r0 r1 i flags
 
 	mac=$(tmac "$w")
 	ip netns add $park || fail "netns $park"
@@ -180,6 +180,9 @@ transient() {
 			quiet $ns "after its NIC's disconnect"
 			xsw "nic del sw0 port $p"
 			quiet $ns "after its NIC's delete"
+			# Unbound: the device is no longer promiscuous for it.
+			read -r flags </sys/class/net/$h/flags
+			((flags & 0x100)) && fail "$h is still promiscuous after its NIC's delete"
 			ip link del $h || fail "ip link del $h"
 			;;
 		1)
@@ -239,7 +242,6 @@ internal() {
 		[ -e /sys/class/net/xswint ] && fail "the internal device outlived its NIC"
 		xsw "port teardown sw0 id 9" "port del sw0 id 9"
 		n=$((n + 1))
-		echo "dpstress: internal $n at $((SECONDS - end + secs))s"
 	done
 	echo "$n" >"$tmp/internal"
 }
@@ -291,7 +293,6 @@ extensions() {
 			unload "$m"
 		done
 		n=$((n + 1))
-		echo "dpstress: ext $n at $((SECONDS - end + secs))s"
 	done
 	echo "$n" >"$tmp/extensions"
 }
@@ -336,7 +337,6 @@ nsswitch() {
 		ip netns del ns1
 		ip netns del ns2
 		n=$((n + 1))
-		echo "dpstress: nsswitch $n at $((SECONDS - end + secs))s"
 	done
 	echo "$n" >"$tmp/nsswitch"
 }
