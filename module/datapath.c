@@ -539,16 +539,19 @@ EXPORT_SYMBOL_GPL(xsw_dp_originate);
  *
  * Control lock.
  *
- * Return: 0, or -ENOMEM.
+ * Return: 0, or the MAC table's error (the NIC is a destination anyway).
  */
 int xsw_dp_connect(struct xsw_nic *nic)
 {
 	int err;
 
 	xsw_assert_locked(nic->port->sw);
+	/* Out of the MAC table, the NIC still gets its frames by flooding. */
 	err = xsw_fdb_add_nic(nic);
 	if (err)
-		return err;
+		pr_warn("switch %s: port %u NIC %u: not in the MAC table (%d); frames to it flood\n",
+			nic->port->sw->name, nic->info.port_id,
+			nic->info.index, err);
 	list_add_tail_rcu(&nic->dest_node, &nic->port->sw->dests);
 	WRITE_ONCE(nic->dp_on, true);
 	return 0;
