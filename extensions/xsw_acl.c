@@ -328,11 +328,13 @@ static struct acl_set *acl_set_build(const struct xsw_property *prop, u32 n)
 	set->hits = __alloc_percpu(max_t(size_t, n, 1) * sizeof(u64),
 				   sizeof(u64));
 	set->base = kcalloc(max_t(u32, n, 1), sizeof(u64), GFP_KERNEL);
-	set->wire = kmemdup(r, max_t(size_t, n, 1) * sizeof(*r), GFP_KERNEL);
+	/* No rules: nothing past the header to copy. */
+	set->wire = kcalloc(max_t(u32, n, 1), sizeof(*r), GFP_KERNEL);
 	if (!set->hits || !set->base || !set->wire) {
 		acl_set_free(set);
 		return NULL;
 	}
+	memcpy(set->wire, r, n * sizeof(*r));
 	for (i = 0; i < n; i++) {
 		struct acl_krule *k = &set->rules[i];
 

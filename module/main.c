@@ -235,6 +235,8 @@ static void __exit xsw_exit(void)
 	unregister_pernet_device(&xsw_net_ops);
 	/* Pending deletes are complete; their work items may still return. */
 	destroy_workqueue(xsw_wq);
+	/* A port is freed by a callback in this module's text. */
+	rcu_barrier();
 }
 
 module_init(xsw_init);
