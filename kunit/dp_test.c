@@ -487,6 +487,7 @@ static void xsw_dp_builtin_vlan(struct kunit *test)
 	struct xsw_nic *n4 = dt_nic(test, sw, XSWITCH_PORT_TYPE_EXTERNAL, true);
 	struct xsw_nic *n5 = dt_nic(test, sw, XSWITCH_PORT_TYPE_SYNTHETIC, true);
 	struct xsw_prop_security allow = { .allow_mac_spoofing = true };
+	struct sk_buff *skb;
 
 	dt_set_vlan(test, n1, dt_vlan(test, XSWITCH_VLAN_MODE_ACCESS, 10, NULL));
 	dt_set_vlan(test, n2, dt_vlan(test, XSWITCH_VLAN_MODE_ACCESS, 10, NULL));
@@ -517,6 +518,24 @@ static void xsw_dp_builtin_vlan(struct kunit *test)
 	dt_send(n4, dt_frame(test, bcast, dt_mac(8), 0));
 	KUNIT_EXPECT_STREQ(test, take_log(test),
 			   "dcap:rx(4) dflt:rx(4) dflt:tx(5) dcap:tx(5)");
+	/* An S-tag is no VLAN a port admits; the same C-tag is (above). */
+	skb = dt_frame(test, bcast, dt_mac(8), 0);
+	__vlan_hwaccel_put_tag(skb, htons(ETH_P_8021AD), 10);
+	dt_send(n4, skb);
+	KUNIT_EXPECT_EQ(test, dt_drops(n4, XSWITCH_DROP_REASON_VLAN), 2);
+	take_log(test);
+	/* Behind a priority tag, a tag of VLAN 20 does not leave access 10. */
+	skb = dt_frame(test, dt_mac(4), dt_mac(1), 0);
+	__vlan_hwaccel_put_tag(skb, htons(ETH_P_8021Q), 0);
+	dt_send(n1, skb);
+	KUNIT_EXPECT_STREQ(test, take_log(test),
+			   "dcap:rx(1) dflt:rx(1) dflt:tx(4,v10) dcap:tx(4,v10)");
+	skb = dt_frame(test, dt_mac(4), dt_mac(1), 0);
+	eth_hdr(skb)->h_proto = htons(ETH_P_8021Q);
+	__vlan_hwaccel_put_tag(skb, htons(ETH_P_8021Q), 0);
+	dt_send(n1, skb);
+	KUNIT_EXPECT_STREQ(test, take_log(test), "dcap:rx(1) dflt:rx(1)");
+	KUNIT_EXPECT_EQ(test, dt_drops(n1, XSWITCH_DROP_REASON_VLAN), 3);
 	/* A port without a policy sends no tagged frame. */
 	dt_send(n5, dt_frame(test, bcast, dt_mac(5), 10));
 	KUNIT_EXPECT_EQ(test, dt_drops(n5, XSWITCH_DROP_REASON_VLAN), 1);

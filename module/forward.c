@@ -375,6 +375,15 @@ int xsw_fwd_classify(struct xsw_fwd *fwd, struct sk_buff *skb)
 		if (!skb->vlan_tci)
 			__vlan_hwaccel_clear_tag(skb);
 	}
+	/*
+	 * One C-tag is all a port classifies by: an S-tag, or a tag behind
+	 * an untagged or priority-tagged header, would carry the frame onto
+	 * a VLAN its port never admitted.
+	 */
+	if ((skb_vlan_tag_present(skb) &&
+	     skb->vlan_proto != htons(ETH_P_8021Q)) ||
+	    (!vid && eth_type_vlan(eth_hdr(skb)->h_proto)))
+		return XSWITCH_DROP_REASON_VLAN;
 	v = rcu_dereference(fwd->src_port->vlan);
 	if (v)
 		in = xsw_vlan_in(v, vid);

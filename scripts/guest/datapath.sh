@@ -100,6 +100,20 @@ ip neigh replace 10.0.0.2 lladdr "$m2" dev xswhost nud permanent
 
 # stat PORT EXPR: values of the port's counters (j: its JSON object), as
 # "V1 V2 ...".
+# send_raw NS DEV DST SRC HEX16...: one frame, the 16-bit words after the
+# MACs as given, padded to 60 bytes, sent on a packet socket.
+send_raw() {
+	nsx "$1" python3 -c '
+import socket, sys
+dev, dst, src = sys.argv[1:4]
+f = bytes.fromhex(dst.replace(":", "") + src.replace(":", "") + "".join(sys.argv[4:]))
+s = socket.socket(socket.AF_PACKET, socket.SOCK_RAW)
+s.bind((dev, 0))
+s.send(f.ljust(60, b"\0"))
+' "${@:2}" || fail "send_raw $*"
+	sleep 0.2
+}
+
 stat() {
 	xswctl -j port stats sw0 id "$1" |
 		json_get - "' '.join(map(str, (lambda j: ($2,))(j[0])))"
@@ -212,6 +226,24 @@ tagged=$(nsx out cat /sys/class/net/eth0.10/statistics/rx_packets)
 ok nsx out ping -c 2 -W 2 10.0.10.1
 expect_eq "$(( $(nsx out cat /sys/class/net/eth0.10/statistics/rx_packets) - tagged ))" 2 \
 	"replies reached the outside tagged with VLAN 10"
+# A port classifies by one C-tag.  A tag hidden behind a priority tag (or
+# an S-tag) would carry a frame onto a VLAN its port never admitted: vm1,
+# on access VLAN 10, must not reach trunk VLAN 30 so.  Each refusal has a
+# control that differs only in the tag and crosses.
+u=$(stat 1 'j["tx-packets"]')
+v0=$(stat 2 'j["drops"]["vlan"]')
+send_raw vm1 eth0 "$mx" "$m1" 8100 0000 88b5
+expect_eq "$(stat 1 'j["tx-packets"] - '"$u")" 1 "a priority-tagged frame from access VLAN 10"
+send_raw vm1 eth0 "$mx" "$m1" 8100 0000 8100 001e 88b5
+expect_eq "$(stat 1 'j["tx-packets"] - '"$u")" 1 "a VLAN 30 tag behind a priority tag"
+expect_eq "$(stat 2 'j["drops"]["vlan"] - '"$v0")" 1 "the hidden tag, counted"
+t=$(stat 2 'j["tx-packets"]')
+v0=$(stat 1 'j["drops"]["vlan"]')
+send_raw out eth0 "$m1" "$mx" 8100 000a 88b5
+expect_eq "$(stat 2 'j["tx-packets"] - '"$t")" 1 "a C-tagged VLAN 10 frame from the trunk"
+send_raw out eth0 "$m1" "$mx" 88a8 000a 88b5
+expect_eq "$(stat 2 'j["tx-packets"] - '"$t")" 1 "an S-tagged frame from the trunk"
+expect_eq "$(stat 1 'j["drops"]["vlan"] - '"$v0")" 1 "the S-tag, counted"
 ok xswctl prop del sw0 port 1 type vlan
 ok xswctl prop del sw0 port 2 type vlan
 ok xswctl prop del sw0 port 3 type vlan
