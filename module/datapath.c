@@ -344,6 +344,8 @@ static int xsw_dp_xmit(struct xsw_nic *nic, struct sk_buff *skb)
 		return XSWITCH_DROP_REASON_MTU;
 	skb->dev = dev;
 	if (nic->internal) {
+		/* It enters the host's stack afresh, as OVS's internal_dev_recv. */
+		skb_scrub_packet(skb, false);
 		skb->pkt_type = PACKET_HOST;
 		skb->protocol = eth_type_trans(skb, dev);
 		skb_postpull_rcsum(skb, eth_hdr(skb), ETH_HLEN);
@@ -456,6 +458,9 @@ void xsw_dp_input(struct xsw_nic *nic, struct sk_buff *skb)
 	skb_reset_mac_header(skb);
 	st = xsw_dp_stack(port->sw);
 	xsw_fwd_init(&fwd, port->sw, nic);
+	/* As it came, for a forwarding extension that does not classify. */
+	if (skb_vlan_tag_present(skb))
+		fwd.vlan = skb_vlan_tag_get_id(skb);
 	r = xsw_dp_ingress(&fwd, skb, st, 0);
 	if (r) {
 		xsw_dp_drop(port, skb, r);
@@ -572,10 +577,10 @@ void xsw_dp_disconnect(struct xsw_nic *nic)
 	list_del_rcu(&nic->dest_node);
 	xsw_fdb_del_nic(nic);
 	/*
-	 * Frames enter only from a NIC's device and leave only through one:
-	 * only a bound NIC can have frames in flight, to wait for.
+	 * A frame that committed the NIC may still be in the egress walk,
+	 * in ->tx of extensions, bound or not: they see the NIC no more
+	 * once its disconnect step runs.
 	 */
-	if (rcu_access_pointer(nic->dev))
-		synchronize_rcu();
+	synchronize_rcu();
 	xsw_fdb_forget_nic(nic);
 }

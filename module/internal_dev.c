@@ -82,7 +82,7 @@ static void xsw_idev_setup(struct net_device *dev)
 	ether_setup(dev);
 	dev->netdev_ops = &xsw_idev_ops;
 	dev->needs_free_netdev = true;
-	dev->priv_flags |= IFF_NO_QUEUE;
+	dev->priv_flags |= IFF_NO_QUEUE | IFF_LIVE_ADDR_CHANGE;
 	dev->priv_flags &= ~IFF_TX_SKB_SHARING;
 	dev->features = NETIF_F_SG | NETIF_F_FRAGLIST | NETIF_F_HW_CSUM |
 			NETIF_F_HIGHDMA | NETIF_F_GSO_SOFTWARE |
@@ -105,13 +105,14 @@ static void xsw_idev_setup(struct net_device *dev)
  * xsw_idev_create - make the internal NIC's device
  * @nic: the internal NIC, before its create step
  * @name: the device's name, or NULL for "xsw%d"
+ * @mac: the device's MAC, or NULL for a random one
  * @extack: where a refusal is explained
  *
  * RTNL.  The device is registered down, in the switch's namespace.
  *
  * Return: 0 or a negative errno.
  */
-int xsw_idev_create(struct xsw_nic *nic, const char *name,
+int xsw_idev_create(struct xsw_nic *nic, const char *name, const u8 *mac,
 		    struct netlink_ext_ack *extack)
 {
 	struct net *net = nic->port->sw->xn->net;
@@ -128,6 +129,10 @@ int xsw_idev_create(struct xsw_nic *nic, const char *name,
 			   xsw_idev_setup);
 	if (!dev)
 		return -ENOMEM;
+	if (mac && is_valid_ether_addr(mac)) {
+		eth_hw_addr_set(dev, mac);
+		dev->addr_assign_type = NET_ADDR_SET;
+	}
 	dev_net_set(dev, net);
 	priv = netdev_priv(dev);
 	RCU_INIT_POINTER(priv->nic, nic);

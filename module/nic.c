@@ -277,6 +277,7 @@ struct xsw_nic *xsw_nic_create(struct xsw_port *port,
 	nic = xsw_nic_alloc(port, p);
 	if (!nic)
 		return ERR_PTR(-ENOMEM);
+	atomic_inc(&xsw_counts.nics);
 	/* Before the step: extensions see the device's MTU and MAC. */
 	err = xsw_vport_bind(nic, p, extack);
 	if (err)
@@ -290,13 +291,13 @@ struct xsw_nic *xsw_nic_create(struct xsw_port *port,
 	rcu_assign_pointer(port->nics[nic->info.index], nic);
 	list_add_tail(&nic->list, &port->nic_list);
 	port->sw->xn->n_nics++;
-	atomic_inc(&xsw_counts.nics);
 	return nic;
 
 err_unbind:
 	xsw_vport_unbind(nic);
 err_free:
-	kfree(nic);
+	/* The device's notifier may have queued work that holds a reference. */
+	xsw_nic_put(nic);
 	return ERR_PTR(err);
 }
 EXPORT_SYMBOL_IF_KUNIT(xsw_nic_create);
@@ -401,11 +402,9 @@ int xsw_nic_update(struct xsw_nic *nic, const struct xsw_nic_params *p,
 		NL_SET_ERR_MSG_MOD(extack, "a save or restore of the NIC is running");
 		return -EBUSY;
 	}
-	if (p->mtu) {
-		err = xsw_vport_set_mtu(nic, p->mtu, extack);
-		if (err)
-			return err;
-	}
+	err = xsw_vport_update(nic, p, extack);
+	if (err)
+		return err;
 	xsw_nic_changed(nic, p);
 	return 0;
 }

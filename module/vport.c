@@ -99,20 +99,28 @@ static int xsw_vport_check(struct net_device *dev,
 	return 0;
 }
 
+/* A VM's NIC keeps the VM's MACs; the host's and the uplink's are the device's. */
+static bool xsw_vport_mac_follows(const struct xsw_nic *nic)
+{
+	return nic->info.type == XSWITCH_NIC_TYPE_EXTERNAL ||
+	       nic->info.type == XSWITCH_NIC_TYPE_INTERNAL;
+}
+
 /* The fields of a NIC that follow its device, unless the request set them. */
 static void xsw_vport_follow(struct xsw_nic *nic, struct net_device *dev,
 			     const struct xsw_nic_params *p)
 {
-	bool mac = nic->info.type == XSWITCH_NIC_TYPE_EXTERNAL ||
-		   nic->info.type == XSWITCH_NIC_TYPE_INTERNAL;
+	const u8 *perm = is_zero_ether_addr(dev->perm_addr) ? dev->dev_addr :
+			 dev->perm_addr;
 
-	if (!p || !p->mtu)
+	ether_addr_copy(nic->dev_mac, dev->dev_addr);
+	if (!p->mtu)
 		nic->info.mtu = dev->mtu;
-	if (!mac)
+	if (!xsw_vport_mac_follows(nic))
 		return;
-	if (!p || !p->permanent_mac)
-		ether_addr_copy(nic->info.permanent_mac, dev->dev_addr);
-	if (!p || !p->current_mac)
+	if (!p->permanent_mac)
+		ether_addr_copy(nic->info.permanent_mac, perm);
+	if (!p->current_mac)
 		ether_addr_copy(nic->info.current_mac, dev->dev_addr);
 }
 
@@ -177,7 +185,8 @@ int xsw_vport_bind(struct xsw_nic *nic, const struct xsw_nic_params *p,
 
 	rtnl_lock();
 	if (internal) {
-		err = xsw_idev_create(nic, p->ifname, extack);
+		err = xsw_idev_create(nic, p->ifname,
+				      p->current_mac ?: p->permanent_mac, extack);
 		dev = nic->bound;
 	} else {
 		dev = __dev_get_by_index(net, p->ifindex);
@@ -230,35 +239,66 @@ void xsw_vport_unbind(struct xsw_nic *nic)
 		dev = NULL;
 	}
 	rtnl_unlock();
-	if (!dev)
-		return;
-	/* A frame may still be on its way in or out through the device. */
-	synchronize_net();
-	netdev_put(dev, &nic->dev_tracker);
+	/*
+	 * No frame is on its way in or out through the device: the rx_handler's
+	 * unregistration waited for a grace period after nic->dev was cleared.
+	 */
+	if (dev)
+		netdev_put(dev, &nic->dev_tracker);
+}
+
+static int xsw_vport_set_mac(struct net_device *dev, const u8 *mac,
+			     struct netlink_ext_ack *extack)
+{
+	struct sockaddr sa = { .sa_family = dev->type };
+	int err;
+
+	if (ether_addr_equal(dev->dev_addr, mac))
+		return 0;
+	memcpy(sa.sa_data, mac, ETH_ALEN);
+	err = dev_set_mac_address(dev, &sa, extack);
+	if (err && !(extack && extack->_msg))
+		NL_SET_ERR_MSG_MOD(extack, "the device refused the current MAC");
+	return err;
 }
 
 /**
- * xsw_vport_set_mtu - a NIC update sets the MTU of a bound NIC's device
+ * xsw_vport_update - a NIC update sets what a bound NIC's device follows
  * @nic: the NIC
- * @mtu: the new MTU
+ * @p: the update: its MTU, and on the external and internal ports its
+ *	current MAC, go to the device
  * @extack: where a refusal is explained
  *
- * Control lock; takes RTNL.
+ * Control lock; takes RTNL.  On a refusal the device is as it was.
  *
  * Return: 0 (also when the NIC is unbound), or the device's refusal.
  */
-int xsw_vport_set_mtu(struct xsw_nic *nic, u32 mtu,
-		      struct netlink_ext_ack *extack)
+int xsw_vport_update(struct xsw_nic *nic, const struct xsw_nic_params *p,
+		     struct netlink_ext_ack *extack)
 {
+	struct net_device *dev;
+	u32 old_mtu;
 	int err = 0;
 
 	xsw_assert_locked(nic->port->sw);
 	rtnl_lock();
-	if (nic->bound && nic->bound->mtu != mtu) {
-		err = dev_set_mtu(nic->bound, mtu);
-		if (err)
+	dev = nic->bound;
+	if (!dev)
+		goto out;
+	old_mtu = dev->mtu;
+	if (p->mtu && dev->mtu != p->mtu) {
+		err = dev_set_mtu(dev, p->mtu);
+		if (err) {
 			NL_SET_ERR_MSG_MOD(extack, "the device refused the MTU");
+			goto out;
+		}
 	}
+	if (p->current_mac && xsw_vport_mac_follows(nic)) {
+		err = xsw_vport_set_mac(dev, p->current_mac, extack);
+		if (err && dev->mtu != old_mtu)
+			dev_set_mtu(dev, old_mtu);
+	}
+out:
 	rtnl_unlock();
 	return err;
 }
@@ -271,7 +311,8 @@ static void xsw_vport_gone_work(struct work_struct *work)
 
 	mutex_lock(&sw->xn->lock);
 	xsw_vport_unbind(nic);
-	if (!nic->deleting && !sw->dying) {
+	/* State 0: the NIC's create failed; it was never on the switch. */
+	if (nic->info.state && !nic->deleting && !sw->dying) {
 		pr_info("switch %s: port %u NIC %u: its device went away; deleting the NIC\n",
 			sw->name, nic->info.port_id, nic->info.index);
 		xsw_nic_io_drain(nic);
@@ -294,18 +335,20 @@ static void xsw_vport_sync_work(struct work_struct *work)
 	struct xsw_nic_params p = { .index = nic->info.index };
 	u8 mac[ETH_ALEN];
 
+	bool mac_moved = false;
+
 	mutex_lock(&sw->xn->lock);
 	rtnl_lock();
-	if (nic->bound && !nic->deleting) {
+	if (nic->bound && nic->info.state && !nic->deleting) {
 		p.mtu = nic->bound->mtu;
 		ether_addr_copy(mac, nic->bound->dev_addr);
+		/* Only a change of the device's MAC overrides the NIC's. */
+		mac_moved = !ether_addr_equal(mac, nic->dev_mac);
+		ether_addr_copy(nic->dev_mac, mac);
 	}
 	rtnl_unlock();
-	if (p.mtu && (nic->info.type == XSWITCH_NIC_TYPE_EXTERNAL ||
-		      nic->info.type == XSWITCH_NIC_TYPE_INTERNAL)) {
-		p.permanent_mac = mac;
+	if (p.mtu && mac_moved && xsw_vport_mac_follows(nic))
 		p.current_mac = mac;
-	}
 	if (p.mtu)
 		xsw_nic_follow(nic, &p);
 	mutex_unlock(&sw->xn->lock);

@@ -234,6 +234,7 @@ struct xsw_port {
  *	holds a reference on unless @internal
  * @dev_tracker: that reference
  * @internal: @bound is the internal port's own device, made by the switch
+ * @dev_mac: @bound's MAC when the NIC last followed it (RTNL)
  * @dp_on: a destination: connected, and not yet being disconnected
  * @in_macs: found by @fdb_mac in the built-in forwarder's table
  * @fdb_mac: the current MAC it was put there with
@@ -259,6 +260,7 @@ struct xsw_nic {
 	struct net_device *bound;
 	netdevice_tracker dev_tracker;
 	bool internal;
+	u8 dev_mac[ETH_ALEN];
 	bool dp_on;
 	bool in_macs;
 	u8 fdb_mac[ETH_ALEN];
@@ -598,8 +600,8 @@ extern unsigned int xsw_max_learned;
 int xsw_vport_bind(struct xsw_nic *nic, const struct xsw_nic_params *p,
 		   struct netlink_ext_ack *extack);
 void xsw_vport_unbind(struct xsw_nic *nic);
-int xsw_vport_set_mtu(struct xsw_nic *nic, u32 mtu,
-		      struct netlink_ext_ack *extack);
+int xsw_vport_update(struct xsw_nic *nic, const struct xsw_nic_params *p,
+		     struct netlink_ext_ack *extack);
 int xsw_vport_init(void);
 void xsw_vport_init_nic(struct xsw_nic *nic);
 void xsw_vport_exit(void);
@@ -607,7 +609,7 @@ void xsw_vport_exit(void);
 /* internal_dev.c */
 bool xsw_idev_is(const struct net_device *dev);
 struct xsw_nic *xsw_idev_nic(struct net_device *dev);
-int xsw_idev_create(struct xsw_nic *nic, const char *name,
+int xsw_idev_create(struct xsw_nic *nic, const char *name, const u8 *mac,
 		    struct netlink_ext_ack *extack);
 void xsw_idev_detach(struct xsw_nic *nic);
 
