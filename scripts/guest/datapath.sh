@@ -153,6 +153,18 @@ done
 expect_eq "$(xswctl -j nic show sw0 port 2 | json_get - 'j[0]["mtu"]')" 1400 "the NIC's MTU follows its device"
 ok xswctl nic set sw0 port 2 mtu 1500
 expect_eq "$(cat /sys/class/net/h1/mtu)" 1500 "nic set sets the device's MTU"
+# The internal port's current MAC goes to its device, and stays the NIC's
+# over the device's MTU change; a change of the device's address moves it.
+nic4() { xswctl -j nic show sw0 port 4 | json_get - "j[0][\"$1\"]"; }
+ok xswctl nic set sw0 port 4 current-mac 02:00:00:00:00:fe
+expect_eq "$(cat /sys/class/net/xswhost/address)" 02:00:00:00:00:fe "nic set sets the internal device's MAC"
+ip link set xswhost mtu 1400
+for i in $(seq 50); do [ "$(nic4 mtu)" = 1400 ] && break; sleep 0.1; done
+expect_eq "$(nic4 mtu) $(nic4 current-mac)" "1400 02:00:00:00:00:fe" "an MTU change keeps the NIC's MAC"
+ip link set xswhost address "$mh"
+for i in $(seq 50); do [ "$(nic4 current-mac)" = "$mh" ] && break; sleep 0.1; done
+expect_eq "$(nic4 current-mac)" "$mh" "the NIC's MAC follows the device's address"
+ip link set xswhost mtu 1500
 
 # --- A disconnected NIC receives nothing --------------------------------
 ok xswctl nic disconnect sw0 port 3
