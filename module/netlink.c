@@ -214,6 +214,8 @@ void xsw_nl_event_extra(struct xsw_switch *sw, const struct xsw_step *step,
 	    nla_put_u32(skb, XSWITCH_A_EVENT_SEQ, sw->event_seq) ||
 	    nla_put_u32(skb, XSWITCH_A_EVENT_OP, step->op) ||
 	    nla_put_s32(skb, XSWITCH_A_EVENT_STATUS, status) ||
+	    nla_put_u64_64bit(skb, XSWITCH_A_EVENT_TIME, ktime_get_real_ns(),
+			      XSWITCH_A_EVENT_PAD) ||
 	    (vetoer && nla_put_string(skb, XSWITCH_A_EVENT_EXT,
 				      vetoer->ops->name)) ||
 	    (step->port && nla_put_u32(skb, XSWITCH_A_EVENT_PORT_ID,

@@ -15,6 +15,7 @@
 #include "obj.h"
 #include "out.h"
 #include "save.h"
+#include "vm.h"
 #include "parse.h"
 #include "xswctl.h"
 
@@ -33,12 +34,14 @@ static const char help[] =
 	"Usage: xswctl [ OPTIONS ] OBJECT { COMMAND | help } [ ARGS ]\n"
 	"       xswctl [ OPTIONS ] -b FILE\n"
 	"\n"
-	"OBJECT := switch | port | nic | prop | feature | ext | monitor | vm\n"
+	"OBJECT := switch | port | nic | prop | feature | ext | monitor | vm |\n"
+	"          migrate | agent\n"
 	"OPTIONS := -j | --json      print JSON\n"
 	"           -b | --batch FILE  run the commands of FILE (- for stdin),\n"
 	"                            one per line, until one fails\n"
 	"           -f | --force     with -b, run them all even when some fail\n"
 	"           -d | --details   with port stats, every drop reason, also at 0\n"
+	"           -t | --timestamp  with monitor, each step's time of day\n"
 	"           -n | --netns NETNS  run in the network namespace NETNS\n"
 	"                            (" NETNS_RUN_DIR "/NETNS), as ip -n does\n"
 	"           -h | --help      print this help\n"
@@ -58,7 +61,7 @@ static const struct object *const objects[] = {
 static int run(int argc, char **argv)
 {
 	/* The objects, then monitor and help. */
-	const char *words[MNL_ARRAY_SIZE(objects) + 3];
+	const char *words[MNL_ARRAY_SIZE(objects) + 5];
 	unsigned int i;
 	int w;
 
@@ -70,6 +73,8 @@ static int run(int argc, char **argv)
 		words[i] = objects[i]->name;
 	words[i++] = "monitor";
 	words[i++] = "vm";
+	words[i++] = "migrate";
+	words[i++] = "agent";
 	words[i++] = "help";
 	w = word_lookup("", argv[0], words, i, "object", NULL);
 	if (w < 0)
@@ -80,6 +85,10 @@ static int run(int argc, char **argv)
 		return do_monitor(argc - 1, argv + 1);
 	if (w == (int)MNL_ARRAY_SIZE(objects) + 1)
 		return do_vm(argc - 1, argv + 1);
+	if (w == (int)MNL_ARRAY_SIZE(objects) + 2)
+		return do_migrate(argc - 1, argv + 1);
+	if (w == (int)MNL_ARRAY_SIZE(objects) + 3)
+		return do_agent(argc - 1, argv + 1);
 	fputs(help, stdout);
 	return 0;
 }
@@ -222,6 +231,10 @@ int main(int argc, char **argv)
 		}
 		if (!strcmp(opt, "-d") || !strcmp(opt, "--details")) {
 			xswctl.details = true;
+			continue;
+		}
+		if (!strcmp(opt, "-t") || !strcmp(opt, "--timestamp")) {
+			xswctl.timestamp = true;
 			continue;
 		}
 		if (!strcmp(opt, "-h") || !strcmp(opt, "--help")) {

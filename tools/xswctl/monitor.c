@@ -4,7 +4,9 @@
  * line (or one JSON object) per step, as the kernel publishes them.
  */
 #include <limits.h>
+#include <stdio.h>
 #include <string.h>
+#include <time.h>
 #include <linux/genetlink.h>
 #include <linux/xswitch.h>
 
@@ -14,7 +16,7 @@
 #include "xswctl.h"
 
 static const char monitor_help[] =
-	"Usage: xswctl monitor [ SWITCH ] [ count COUNT ]\n"
+	"Usage: xswctl monitor [ -t ] [ SWITCH ] [ count COUNT ]\n"
 	"\n"
 	"Prints each control step delivered to the extension stack of a switch\n"
 	"of this network namespace (or only of SWITCH): its per-switch sequence\n"
@@ -23,6 +25,9 @@ static const char monitor_help[] =
 	"(or failed a save or restore); a save's and a restore's steps also\n"
 	"carry the ExtensionId of the record (ext-id) and the records saved or\n"
 	"restored.\n"
+	"With -t, each line begins with the time the step ended, in UTC to the\n"
+	"nanosecond ([2026-12-01T20:15:03.123456789]), so that the output of\n"
+	"monitors of two hosts merges into one order with sort(1).\n"
 	"Stops after COUNT steps, or runs until interrupted.\n";
 
 static const char *const ops[] = {
@@ -90,12 +95,38 @@ static bool monitor_wants(const struct monitor *m, const struct nlmsghdr *nlh)
 	return false;
 }
 
+/* "[2026-12-01T20:15:03.123456789] ", or "[?] " for an event without one. */
+static void monitor_time(const struct nlmsghdr *nlh)
+{
+	const struct nlattr *a;
+	char buf[32];
+	struct tm tm;
+	uint64_t ns;
+	time_t sec;
+
+	mnl_attr_for_each(a, nlh, GENL_HDRLEN) {
+		if (mnl_attr_get_type(a) != XSWITCH_A_EVENT_TIME ||
+		    mnl_attr_validate(a, MNL_TYPE_U64))
+			continue;
+		ns = mnl_attr_get_u64(a);
+		sec = ns / 1000000000;
+		if (!gmtime_r(&sec, &tm))
+			break;
+		strftime(buf, sizeof(buf), "%Y-%m-%dT%H:%M:%S", &tm);
+		printf("[%s.%09u] ", buf, (unsigned int)(ns % 1000000000));
+		return;
+	}
+	fputs("[?] ", stdout);
+}
+
 static int monitor_cb(const struct nlmsghdr *nlh, void *data)
 {
 	struct monitor *m = data;
 
 	if (!monitor_wants(m, nlh))
 		return MNL_CB_OK;
+	if (xswctl.timestamp && !xswctl.json)
+		monitor_time(nlh);
 	object_print_attrs(&event_object, nlh, true);
 	return m->count && !--m->count ? MNL_CB_STOP : MNL_CB_OK;
 }
@@ -112,6 +143,10 @@ int do_monitor(int argc, char **argv)
 			fputs(monitor_help, stdout);
 			return 0;
 		}
+		if (!strcmp(argv[i], "-t")) {
+			xswctl.timestamp = true;
+			continue;
+		}
 		if (!strcmp(argv[i], "count")) {
 			if (m.count)
 				return usage_error("monitor: keyword \"count\" given twice");
@@ -121,7 +156,7 @@ int do_monitor(int argc, char **argv)
 			    !m.count)
 				return usage_error("monitor: count \"%s\" is not a positive number",
 						   argv[i]);
-		} else if (i) {
+		} else if (m.sw) {
 			return usage_error("monitor: unexpected argument \"%s\"",
 					   argv[i]);
 		} else if (!*argv[i] || strlen(argv[i]) >= XSWITCH_NAME_LEN) {

@@ -74,6 +74,14 @@ static const char *xnl_bad_attr(const struct xnl *nl, uint32_t offs)
 	return NULL;
 }
 
+/* The kernel's last refusal, as printed: for a peer to be told. */
+static char xnl_last[256];
+
+const char *xnl_last_error(void)
+{
+	return xnl_last;
+}
+
 /* Prints the kernel's refusal and leaves its errno in errno. */
 static int xnl_report(const struct xnl *nl, const struct nlmsghdr *nlh,
 		      size_t hlen, int error)
@@ -83,12 +91,14 @@ static int xnl_report(const struct xnl *nl, const struct nlmsghdr *nlh,
 
 	if (error >= 0)
 		return MNL_CB_STOP;
+	if (nlh->nlmsg_flags & NLM_F_ACK_TLVS)
+		mnl_attr_parse(nlh, hlen, xnl_ext_ack_attr, &e);
+	snprintf(xnl_last, sizeof(xnl_last), "%s%s(%s)", e.msg ?: "",
+		 e.msg ? " " : "", strerror(-error));
 	if (nl->quiet) {
 		errno = -error;
 		return MNL_CB_ERROR;
 	}
-	if (nlh->nlmsg_flags & NLM_F_ACK_TLVS)
-		mnl_attr_parse(nlh, hlen, xnl_ext_ack_attr, &e);
 	/*
 	 * Netlink core's messages ("integer out of range") do not say which
 	 * attribute; xswitch's and extensions' ("xswitch: ...") do.

@@ -60,6 +60,8 @@ struct xnl *xnl_get(const struct object *obj);
 void xnl_put(void);
 struct nlmsghdr *xnl_msg(void *buf, uint8_t cmd, uint16_t flags);
 void xnl_msg_dump(struct nlmsghdr *nlh, uint8_t cmd);
+/* The kernel's last refusal: its message and errno, or "". */
+const char *xnl_last_error(void);
 int xnl_talk(struct xnl *nl, struct nlmsghdr *nlh, mnl_cb_t cb, void *data);
 int xnl_listen(struct xnl *nl, mnl_cb_t cb, void *data);
 

@@ -18,6 +18,7 @@
 #include "out.h"
 #include "parse.h"
 #include "save.h"
+#include "vm.h"
 #include "xswctl.h"
 
 static const char vm_help[] =
@@ -80,15 +81,28 @@ static int add_port(struct attrs_rx *rx, const struct sattrs *a,
 	return savefile_add_port(rx->data, a->buf, a->len, 0) ? 0 : -1;
 }
 
-/* A port's parameters, policies, NICs and their run-time data. */
-static int vm_save_port(struct xnl *nl, struct savefile *sf,
-			const struct nic_at *at)
+/* The run-time data of the connected NICs of @p, the port @at names. */
+int vm_save_records(struct xnl *nl, struct sport *p, const struct nic_at *at)
+{
+	struct nic_at nat = *at;
+	unsigned int i;
+
+	for (i = 0; i < p->nnics; i++) {
+		nat.index = p->nics[i].index;
+		if (p->nics[i].connected &&
+		    save_nic_records(nl, &nat, &p->nics[i]))
+			return -1;
+	}
+	return 0;
+}
+
+/* A port's parameters, policies, NICs and, with @records, their run-time data. */
+int vm_save_port(struct xnl *nl, struct savefile *sf, const struct nic_at *at,
+		 bool records)
 {
 	struct attrs_rx rx = { .keep = save_port_keep, .max = XSWITCH_A_PORT_MAX,
 			       .add = add_port, .data = sf };
-	struct nic_at nat = *at;
 	struct sport *p;
-	unsigned int i;
 
 	if (get_attrs(nl, XSWITCH_CMD_PORT_GET, at, false, &rx))
 		return -1;
@@ -102,13 +116,7 @@ static int vm_save_port(struct xnl *nl, struct savefile *sf,
 				.add = add_nic, .data = p };
 	if (get_attrs(nl, XSWITCH_CMD_NIC_GET, at, true, &rx))
 		return -1;
-	for (i = 0; i < p->nnics; i++) {
-		nat.index = p->nics[i].index;
-		if (p->nics[i].connected &&
-		    save_nic_records(nl, &nat, &p->nics[i]))
-			return -1;
-	}
-	return 0;
+	return records ? vm_save_records(nl, p, at) : 0;
 }
 
 /* A request on a port (@index < 0) or NIC, with no reply to read. */
@@ -133,8 +141,8 @@ static int step(struct xnl *nl, uint8_t cmd, const char *sw, uint32_t port,
 }
 
 /* Takes a port off in Hyper-V's order, its NICs first. */
-static int take_off(struct xnl *nl, const char *sw, uint32_t port,
-		    const struct sport *p, bool quiet)
+int vm_take_off(struct xnl *nl, const char *sw, uint32_t port,
+		const struct sport *p, bool quiet)
 {
 	unsigned int i;
 	int err = 0;
@@ -186,7 +194,7 @@ static int vm_save(int argc, char **argv)
 	/* Everything is saved, then written, before anything is taken off. */
 	for (i = 0; i < n; i++) {
 		at.port = ids[i];
-		if (vm_save_port(nl, &sf, &at))
+		if (vm_save_port(nl, &sf, &at, true))
 			goto out;
 	}
 	if (savefile_write(&sf, stdout)) {
@@ -198,7 +206,7 @@ static int vm_save(int argc, char **argv)
 	for (i = 0; i < n; i++) {
 		for (j = 0; j < sf.ports[i].nnics; j++)
 			records += sf.ports[i].nics[j].nrecs;
-		if (take_off(nl, at.sw, ids[i], &sf.ports[i], false))
+		if (vm_take_off(nl, at.sw, ids[i], &sf.ports[i], false))
 			err = XSWCTL_EXIT_FAILURE;
 	}
 	fprintf(stderr, "vm save: %u ports, %lu records saved and taken off\n", n,
@@ -207,13 +215,6 @@ out:
 	savefile_free(&sf);
 	return err;
 }
-
-/* What a resumed port became. */
-struct resumed {
-	uint32_t id;
-	bool made;
-	uint32_t restored, unclaimed, records;
-};
 
 static int new_port_cb(const struct nlmsghdr *nlh, void *data)
 {
@@ -253,8 +254,8 @@ static const uint8_t port_new_allow[XSWITCH_A_PORT_MAX + 1] = {
 };
 
 /* A new port of @p's parameters: validation, or operational restoring. */
-static int new_port(struct xnl *nl, const char *sw, const struct sport *p,
-		    bool validation, uint32_t *id)
+int vm_new_port(struct xnl *nl, const char *sw, const struct sport *p,
+		bool validation, uint32_t *id)
 {
 	static char buf[XNL_REQ_SIZE];
 	struct nlmsghdr *nlh = xnl_msg(buf, XSWITCH_CMD_PORT_NEW, 0);
@@ -272,8 +273,8 @@ static int new_port(struct xnl *nl, const char *sw, const struct sport *p,
 }
 
 /* The port's policies, as they were, onto port @id. */
-static int add_props(struct xnl *nl, const char *sw, uint32_t id,
-		     const struct sport *p)
+int vm_add_props(struct xnl *nl, const char *sw, uint32_t id,
+		 const struct sport *p)
 {
 	static char buf[XNL_REQ_SIZE];
 	struct nlmsghdr *nlh;
@@ -363,8 +364,8 @@ static void nic_new_allow(uint8_t *allow, const struct sport *p, bool bound)
 }
 
 /* The port's NICs, created, connected and restored, onto port @id. */
-static int add_nics(struct xnl *nl, const char *sw, uint32_t id,
-		    const struct sport *p, struct resumed *r)
+int vm_add_nics(struct xnl *nl, const char *sw, uint32_t id,
+		const struct sport *p, struct resumed *r)
 {
 	static char buf[XNL_REQ_SIZE];
 	struct nic_at at = { .sw = sw, .port = id };
@@ -404,8 +405,7 @@ static int add_nics(struct xnl *nl, const char *sw, uint32_t id,
 }
 
 /* Validation ports with each port's policies; each taken off again. */
-static int vm_validate(struct xnl *nl, const char *sw,
-		       const struct savefile *sf)
+int vm_validate(struct xnl *nl, const char *sw, const struct savefile *sf)
 {
 	const struct sport none = {};
 	unsigned int i;
@@ -413,10 +413,10 @@ static int vm_validate(struct xnl *nl, const char *sw,
 	int err;
 
 	for (i = 0; i < sf->nports; i++) {
-		if (new_port(nl, sw, &sf->ports[i], true, &id))
+		if (vm_new_port(nl, sw, &sf->ports[i], true, &id))
 			return -1;
-		err = add_props(nl, sw, id, &sf->ports[i]);
-		take_off(nl, sw, id, &none, !!err);
+		err = vm_add_props(nl, sw, id, &sf->ports[i]);
+		vm_take_off(nl, sw, id, &none, !!err);
 		if (err)
 			return -1;
 	}
@@ -474,11 +474,11 @@ static int vm_resume(int argc, char **argv)
 	if (!nl || (validate && vm_validate(nl, sw, &sf)))
 		goto out;
 	for (i = 0; i < sf.nports; i++) {
-		if (new_port(nl, sw, &sf.ports[i], false, &r[i].id))
+		if (vm_new_port(nl, sw, &sf.ports[i], false, &r[i].id))
 			break;
 		r[i].made = true;
-		if (add_props(nl, sw, r[i].id, &sf.ports[i]) ||
-		    add_nics(nl, sw, r[i].id, &sf.ports[i], &r[i]))
+		if (vm_add_props(nl, sw, r[i].id, &sf.ports[i]) ||
+		    vm_add_nics(nl, sw, r[i].id, &sf.ports[i], &r[i]))
 			break;
 	}
 	if (i == sf.nports) {
@@ -489,7 +489,7 @@ static int vm_resume(int argc, char **argv)
 	/* Back out of what this resume made, newest first. */
 	while (i + 1 > 0) {
 		if (r[i].made)
-			take_off(nl, sw, r[i].id, &sf.ports[i], true);
+			vm_take_off(nl, sw, r[i].id, &sf.ports[i], true);
 		i--;
 	}
 	fprintf(stderr, "xswctl: vm resume: the ports it had made are taken off again\n");

@@ -9,6 +9,7 @@ struct xswctl {
 	bool json;
 	bool force;	/* -f: a batch goes on after a failing command */
 	bool details;	/* -d: port stats shows every drop reason */
+	bool timestamp;	/* -t: monitor prints each step's time */
 };
 
 extern struct xswctl xswctl;

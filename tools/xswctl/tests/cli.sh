@@ -108,6 +108,8 @@ expect 2 EMPTY 'monitor: keyword "count" given twice$' -- monitor count 1 count 
 expect 2 EMPTY '^xswctl: monitor: switch name "0123456789abcdef" is not 1 to 15 bytes$' -- monitor 0123456789abcdef
 expect 2 EMPTY '^xswctl: monitor: switch name "" is not 1 to 15 bytes$' -- monitor '' count 1
 expect 2 EMPTY '^xswctl: monitor: unexpected argument "x"$' -- monitor sw0 x
+expect 2 EMPTY '^xswctl: monitor: unexpected argument "x"$' -- monitor -t sw0 count 1 x
+expect 1 EMPTY 'no "xswitch" netlink family' -- -t monitor -t sw0
 # Numbers, hex, MACs and UUIDs: well formed or refused, naming the keyword.
 for n in 12x '' ' 1' +1 -0 0x 1.5 18446744073709551616; do
 	expect 2 EMPTY "port add: id \"$(re "$n")\" is not a number from 0 to 4294967295\$" -- port add sw0 id "$n"
@@ -241,6 +243,29 @@ if ! grep -qw xswitch /proc/net/genetlink 2>/dev/null && ! lsmod 2>/dev/null | g
 	expect 1 EMPTY 'no "xswitch" netlink family' -- nic add sw0 port 1 index 0 \
 		current-mac 00-15-5D-00-00-0A vm-mac 00:15:5d:00:00:0a
 fi
+# migrate and agent: their arguments, and a key file that is refused,
+# each before anything is asked of a kernel or a network.
+expect 0 'xswctl migrate SWITCH port ID' EMPTY -- migrate help
+expect 0 'xswctl agent SWITCH key FILE' EMPTY -- agent help
+expect 2 EMPTY '^xswctl: migrate: port "0" is not a number from 1 to 4294967295$' -- \
+	migrate sw0 port 0 to h key k
+expect 2 EMPTY '^xswctl: migrate: port 3 given twice$' -- migrate sw0 port 3 port 3
+expect 2 EMPTY '^xswctl: migrate: no port given$' -- migrate sw0 to h key k
+expect 2 EMPTY '^xswctl: migrate: no destination given \(to HOST\)$' -- migrate sw0 port 1 key k
+expect 2 EMPTY '^xswctl: the key FILE is missing$' -- migrate sw0 port 1 to h
+expect 2 EMPTY '^xswctl: migrate: timeout "0" is not a number of seconds from 1 to 3600$' -- \
+	migrate sw0 port 1 to h timeout 0
+expect 2 EMPTY '^xswctl: migrate: unknown argument "listen"$' -- migrate sw0 listen h
+expect 2 EMPTY '^xswctl: agent: unknown argument "to"$' -- agent sw0 to h
+expect 2 EMPTY '^xswctl: agent: "key" wants a value$' -- agent sw0 once key
+key=/tmp/xswctl-cli.$$.key
+printf '0123456789abcdef' >$key
+chmod 644 $key
+expect 1 EMPTY "^xswctl: key file $(re $key): others may read it \(chmod 600\)$" -- \
+	agent sw0 key $key
+chmod 600 $key
+printf 'short' >$key
+expect 1 EMPTY "^xswctl: key file $(re $key): want 16 to 1024 bytes$" -- agent sw0 key $key
 rm -f /tmp/xswctl-cli.$$.*
 [ "$fails" = 0 ] && echo "cli: ok"
 exit $((fails > 0))

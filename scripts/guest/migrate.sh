@@ -1,0 +1,241 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+# Live migration, fast: two hosts as two network namespaces (ha, hb), a
+# switch in each, joined by a control link for xswctl migrate and agent
+# and by a wire behind their external ports, where a peer pings the VM.
+# The VM (namespace vm) has a leg into each host, eth0 into ha and eth1
+# into hb, bridged: only the host whose switch has its NIC forwards.  The
+# VM's port moves from ha to hb while the peer pings it, with
+# test-filter's records (xsw_testext.ko) as its run-time state; the event
+# stream of each host is the documented order; then a veto on the
+# destination, a failing save, a failing restore, a wrong key and garbage
+# for the agent: each time the port ends on exactly one host, working.
+. "$(dirname "$0")/lib.sh"
+
+tx=$XSW_TESTEXT
+dir=/tmp/migrate
+key=$dir/key
+rm -rf $dir
+mkdir -p $dir || fail "mkdir $dir"
+head -c 32 /dev/urandom >$key && chmod 600 $key || fail "key"
+
+modprobe -q veth 2>/dev/null
+modprobe -q bridge 2>/dev/null
+xsw_load
+xsw_load_testext
+
+nsx() { ip netns exec "$@"; }
+# has TEXT PART: TEXT must hold PART.
+has() { [[ $1 == *"$2"* ]] || fail "wanted \"$2\" in: $1"; }
+knob() { echo "$2" >"$tx/test-filter/$1" || fail "knob test-filter/$1 refused '$2'"; }
+
+# veth NS1 DEV1 NS2 DEV2 (NS "" for this namespace), both ends up.  The
+# ends are made under names of their own, the two names may be the same.
+VETHS=0
+veth() {
+	local a=xv$VETHS.a b=xv$VETHS.b
+	VETHS=$((VETHS + 1))
+	ip link add $a type veth peer name $b || fail "veth $2"
+	[ -n "$1" ] && ip link set $a netns "$1"
+	[ -n "$3" ] && ip link set $b netns "$3"
+	ip ${1:+-n "$1"} link set $a name "$2" up
+	ip ${3:+-n "$3"} link set $b name "$4" up
+}
+
+for ns in ha hb vm peer; do
+	ip netns add $ns || fail "netns $ns"
+	nsx $ns sysctl -qw net.ipv6.conf.all.disable_ipv6=1
+	nsx $ns sysctl -qw net.ipv6.conf.default.disable_ipv6=1
+	ip -n $ns link set lo up
+done
+# The control link between the hosts.
+veth ha ctl hb ctl
+ip -n ha addr add 10.9.0.1/24 dev ctl
+ip -n hb addr add 10.9.0.2/24 dev ctl
+# The wire: a hub (no learning) with each host's uplink and the peer.
+ip link add wire type bridge || fail "bridge"
+ip link set wire up
+veth ha up "" wa
+veth hb up "" wb
+veth peer eth0 "" wp
+for p in wa wb wp; do
+	ip link set $p master wire
+	bridge link set dev $p learning off flood on
+done
+ip -n peer addr add 10.0.0.100/24 dev eth0
+# The VM's two legs, bridged, one address.
+veth vm eth0 ha vnic
+veth vm eth1 hb vnic
+ip -n vm link add br0 type bridge ageing_time 100
+ip -n vm link set eth0 master br0
+ip -n vm link set eth1 master br0
+ip -n vm link set br0 up
+ip -n vm addr add 10.0.0.1/24 dev br0
+vmac=$(nsx vm cat /sys/class/net/br0/address)
+
+for h in ha hb; do
+	ok xswctl -n $h switch add sw0
+	ok xswctl -n $h ext attach sw0 name test-filter
+	ok xswctl -n $h ext set sw0 name test-filter enabled on
+	ok xswctl -n $h port add sw0 name uplink type external
+	ok xswctl -n $h nic add sw0 port 1 name up dev up
+	ok xswctl -n $h nic connect sw0 port 1
+done
+ok xswctl -n ha port add sw0 name vm1 type synthetic id 7
+ok xswctl -n ha prop add sw0 port 7 type security version 1 mac-spoofing on
+ok xswctl -n ha nic add sw0 port 7 name n0 vm-name vm1 current-mac "$vmac" dev vnic
+ok xswctl -n ha nic connect sw0 port 7
+
+# where: the host that has the VM's port (by its name), and its id there.
+where() {
+	local h out
+	for h in ha hb; do
+		out=$(xswctl -n $h -j port show sw0 | json_get - \
+			"' '.join(str(p['id']) for p in j if p['name'] == 'vm1')")
+		[ -n "$out" ] && printf '%s:%s ' $h "$out"
+	done
+	echo
+}
+pings() { nsx peer ping -c "$1" -i 0.2 -W 2 10.0.0.1 | grep -c "bytes from"; }
+
+expect_eq "$(where)" "ha:7 " "the VM's port before"
+expect_eq "$(pings 2)" 2 "the peer reaches the VM on ha"
+
+# agent NS [ADDR]: an agent for NS's sw0, in the background, listening.
+agent() {
+	local log=$dir/agent-$1.log
+	: >"$log"
+	nsx "$1" "$XSW_XSWCTL" agent sw0 key $key listen "$2" timeout 10 2>>"$log" &
+	AGENT=$!
+	for _ in $(seq 50); do
+		grep -q listening "$log" && return
+		sleep 0.1
+	done
+	fail "the agent of $1 did not listen"
+}
+agent_stop() { kill $AGENT 2>/dev/null; wait $AGENT 2>/dev/null; true; }
+# migrate FROM PORT TO-ADDR [ARGS]
+migrate() { xswctl -n "$1" migrate sw0 port "$2" to "$3" key $key timeout 10 "${@:4}"; }
+vm_port() { where | sed -n "s/^.*$1:\([0-9]*\) .*$/\1/p"; }
+
+# --- Refusals before anything left: the source is untouched -------------
+agent hb 10.9.0.2
+knob veto "port-create -28 test-filter: no room for the port"
+out=$(migrate ha 7 10.9.0.2 2>&1) && fail "a migration the destination vetoed succeeded"
+has "$out" "the destination refused step 1-3 validation ports and policies: test-filter: no room for the port (No space left on device)"
+has "$out" "the ports stay on sw0, untouched"
+expect_eq "$(where)" "ha:7 " "the VM's port after a veto on the destination"
+expect_eq "$(pings 1)" 1 "the VM answers after the veto"
+
+knob veto "nic-save -5 test-filter: cannot save"
+out=$(migrate ha 7 10.9.0.2 2>&1) && fail "a migration whose save failed succeeded"
+has "$out" "the save failed: the ports stay on sw0, connected"
+sleep 0.5
+expect_eq "$(where)" "ha:7 " "the VM's port after a failed save"
+expect_eq "$(pings 1)" 1 "the VM answers after the failed save"
+
+# A wrong key, and bytes that are no migration: refused, nothing moves,
+# and the agent serves the next one.
+head -c 32 /dev/urandom >$dir/other && chmod 600 $dir/other
+out=$(xswctl -n ha migrate sw0 port 7 to 10.9.0.2 key $dir/other timeout 5 2>&1) &&
+	fail "a migration under a wrong key succeeded"
+has "$out" "nothing was moved"
+nsx ha bash -c 'exec 3<>/dev/tcp/10.9.0.2/7410 && printf "GET / HTTP/1.0\r\n\r\n" >&3 && sleep 0.5' ||
+	fail "garbage to the agent"
+sleep 0.5
+has "$(cat $dir/agent-hb.log)" "fails authentication (wrong key, or altered)"
+has "$(cat $dir/agent-hb.log)" "not a migration message (bad magic)"
+expect_eq "$(where)" "ha:7 " "the VM's port after a wrong key and garbage"
+
+# --- The migration, under a ping ----------------------------------------
+knob save "3 100"
+knob log clear
+# Each host's monitor stamps its steps (-t): merged, they are one order.
+tmonitor() {
+	nsx "$2" "$XSW_XSWCTL" monitor -t >"$1" &
+	XSW_MONITOR=$!
+	monitor_probe "$1" "$2"
+}
+mon_a=$dir/mon-a mon_b=$dir/mon-b
+tmonitor $mon_a ha
+mon_pid_a=$XSW_MONITOR
+tmonitor $mon_b hb
+mon_pid_b=$XSW_MONITOR
+na=$(wc -l <$mon_a) nb=$(wc -l <$mon_b)
+nsx peer ping -i 0.05 -c 200 -W 1 10.0.0.1 >$dir/ping.out &
+ping_pid=$!
+sleep 1
+migrate ha 7 10.9.0.2 >$dir/migrate.out || fail "the migration failed: $(cat $dir/migrate.out)"
+wait $ping_pid
+cat $dir/migrate.out
+pb=$(vm_port hb)
+expect_eq "$(where)" "hb:$pb " "the VM's port after the migration"
+expect_eq "$(pings 2)" 2 "the peer reaches the VM on hb"
+got=$(grep -c "bytes from" $dir/ping.out)
+echo "pings during the migration: $got of 200 answered"
+[ "$got" -ge 150 ] || fail "only $got of 200 pings answered across the migration"
+grep -q "^migrated 1 ports: blackout " $dir/migrate.out || fail "no blackout reported"
+expect_eq "$(grep -c 'nic-restore-complete .* status 0 records 3 bad 0' $tx/test-filter/log)" 1 \
+	"test-filter's records arrived whole on hb"
+monitor_probe $mon_a ha
+monitor_probe $mon_b hb
+kill $mon_pid_a $mon_pid_b; wait $mon_pid_a $mon_pid_b 2>/dev/null
+tail -n +$((na + 1)) $mon_a | grep ' switch sw0 ' | sed 's/ seq [0-9]* switch sw0 / ha /' >$dir/ev-a
+tail -n +$((nb + 1)) $mon_b | grep ' switch sw0 ' | sed 's/ seq [0-9]* switch sw0 / hb /' >$dir/ev-b
+grep -qv '^\[20[0-9-]*T[0-9:]*\.[0-9]\{9\}\] h[ab] op ' $dir/ev-a $dir/ev-b &&
+	fail "an event without its time: $(grep -v '^\[20' $dir/ev-a $dir/ev-b | head -1)"
+ev_a=$(cut -d' ' -f3- $dir/ev-a)
+ev_b=$(cut -d' ' -f3- $dir/ev-b)
+merged=$(sort $dir/ev-a $dir/ev-b | cut -d' ' -f2-)
+printf -- '--- the two hosts, merged\n%s\n' "$merged"
+pv=$(sed -n '1s/^op port-create port \([0-9]*\) .*/\1/p' <<<"$ev_b")
+nil=00000000-0000-0000-0000-000000000000 filter_id=7e57e47e-0000-4000-8000-000000000002
+expect_eq "$ev_b" "op port-create port $pv status 0
+op port-prop-add port $pv prop-type security instance-id $nil status 0
+op port-teardown port $pv status 0
+op port-delete port $pv status 0
+op port-create port $pb status 0
+op port-prop-add port $pb prop-type security instance-id $nil status 0
+op nic-create port $pb nic 0 status 0
+op nic-connect port $pb nic 0 status 0
+op nic-restore port $pb nic 0 status 0 ext-id $filter_id
+op nic-restore port $pb nic 0 status 0 ext-id $filter_id
+op nic-restore port $pb nic 0 status 0 ext-id $filter_id
+op nic-restore-complete port $pb nic 0 status 0 records 3" "the destination's steps, in order"
+# Across the hosts, Hyper-V's order (reference §6): D 1-5, S 6-10, D 11-13.
+expect_eq "$(cut -d' ' -f1 <<<"$merged" | uniq -c | awk '{ print $2 " " $1 }')" "hb 6
+ha 6
+hb 6" "the two hosts' steps, merged by time"
+expect_eq "$ev_a" "op nic-save port 7 nic 0 status 0 records 3
+op nic-save-complete port 7 nic 0 status 0
+op nic-disconnect port 7 nic 0 status 0
+op nic-delete port 7 nic 0 status 0
+op port-teardown port 7 status 0
+op port-delete port 7 status 0" "the source's steps, in order"
+agent_stop
+
+# --- A failing restore: the destination takes off, the source puts back -
+agent ha 10.9.0.1
+knob veto "nic-restore -5 test-filter: cannot restore"
+out=$(migrate hb "$pb" 10.9.0.1 2>&1) && fail "a migration whose restore failed succeeded"
+has "$out" "the destination refused step 11-13 NIC create, connect, restore"
+pb=$(vm_port hb)
+expect_eq "$(where)" "hb:$pb " "the VM's port put back on the source"
+expect_eq "$(pings 2)" 2 "the VM answers on the source after the failed restore"
+
+# --- And back home ------------------------------------------------------
+xswctl -n hb -j migrate sw0 port "$pb" to 10.9.0.1 key $key timeout 10 >$dir/back.json ||
+	fail "the migration back failed"
+pa=$(vm_port ha)
+expect_eq "$(where)" "ha:$pa " "the VM's port back on ha"
+expect_eq "$(json_get "$(cat $dir/back.json)" "' '.join(map(str, (j['outcome'], j['ports'][0]['port'], j['ports'][0]['new-port'], j['blackout-ms'] > 0)))")" \
+	"migrated $pb $pa True" "the JSON report of the migration back"
+expect_eq "$(pings 2)" 2 "the peer reaches the VM on ha again"
+agent_stop
+
+for h in ha hb; do ok xswctl -n $h switch del sw0; done
+ip link del wire
+for ns in ha hb vm peer; do ip netns del $ns; done
+rmmod xsw_testext
+xsw_unload
+echo "migrate: ok"

@@ -1,0 +1,724 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * xswctl migrate (the source) and xswctl agent (the destination): a VM's
+ * ports move between two hosts' switches over TCP in Hyper-V's live
+ * migration order, with a rollback for each step that fails
+ * (Documentation/migration.rst).
+ */
+#define _GNU_SOURCE	/* open_memstream() */
+#include <arpa/inet.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <netdb.h>
+#include <netinet/in.h>
+#include <netinet/tcp.h>
+#include <poll.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "mwire.h"
+#include "obj.h"
+#include "out.h"
+#include "parse.h"
+#include "vm.h"
+#include "xswctl.h"
+
+#define MIG_PORT "7410"
+#define MIG_TIMEOUT_DEFAULT 30
+
+static const char migrate_help[] =
+	"Usage: xswctl migrate SWITCH port ID [ port ID ... ] to HOST\n"
+	"                      key FILE [ service PORT ] [ timeout SECS ]\n"
+	"                      [ keep FILE ]\n"
+	"       xswctl agent SWITCH key FILE [ listen ADDR ] [ service PORT ]\n"
+	"                    [ timeout SECS ] [ once ]\n"
+	"\n"
+	"migrate moves the ports of one VM (each port with its policies, NICs\n"
+	"and their run-time data) from SWITCH here to the switch of the agent\n"
+	"at HOST, in Hyper-V's order: on the destination a validation port\n"
+	"with the policies of each, then the operational ports and their\n"
+	"policies; here the save, then NIC disconnect and delete, port teardown\n"
+	"and delete; on the destination NIC create, connect and restore. Each\n"
+	"step is printed as it ends, with its duration, and the blackout (from\n"
+	"the first disconnect here to the destination's answer); -j prints a\n"
+	"report. A refusal before the ports left this host leaves them here,\n"
+	"untouched; a refusal of the destination after it puts them back here\n"
+	"from the saved data. If the destination does not answer once it has\n"
+	"the data, it is the one that decides: keep FILE writes the saved\n"
+	"ports there for vm resume.\n"
+	"agent waits for migrations to SWITCH (on ADDR, every address without\n"
+	"it; TCP service 7410 unless given), one at a time; with once, for one.\n"
+	"Both ends hold the same key FILE (16 to 1024 bytes, readable by its\n"
+	"owner only): every message is authenticated with HMAC-SHA256 under\n"
+	"a key of the session, and numbered. timeout (default 30) bounds the\n"
+	"wait for each message.\n";
+
+/* The steps of reference §6, as this side reports them. */
+enum mig_step {
+	MIG_VALIDATE = 1,	/* 1-3: validation ports, policies, deletes */
+	MIG_OPERATIONAL = 4,	/* 4-5: operational ports and policies */
+	MIG_SAVE = 6,
+	MIG_TAKE_OFF = 7,	/* 7-10: disconnect, delete, teardown, delete */
+	MIG_NICS = 11,		/* 11-13: create, connect, restore */
+};
+
+static const char *mig_step_name(uint32_t step)
+{
+	switch (step) {
+	case MIG_VALIDATE: return "1-3 validation ports and policies";
+	case MIG_OPERATIONAL: return "4-5 operational ports and policies";
+	case MIG_SAVE: return "6 save";
+	case MIG_TAKE_OFF: return "7-10 NIC disconnect, delete, port teardown, delete";
+	case MIG_NICS: return "11-13 NIC create, connect, restore";
+	default: return "?";
+	}
+}
+
+static double mig_now(void)
+{
+	struct timespec t;
+
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return t.tv_sec * 1e3 + t.tv_nsec / 1e6;
+}
+
+/* One step, printed as it ends: here by this host, or by the peer. */
+static void mig_report(const char *host, uint32_t step, double ms, bool ok)
+{
+	if (xswctl.json)
+		return;
+	printf("%-12s %-52s %9.1f ms %s\n", host, mig_step_name(step), ms,
+	       ok ? "ok" : "FAILED");
+	fflush(stdout);
+}
+
+/* A save file of @sf in memory, for a message. */
+static int mig_pack(const struct savefile *sf, char **buf, size_t *len)
+{
+	FILE *f = open_memstream(buf, len);
+	int err;
+
+	if (!f)
+		return -1;
+	err = savefile_write(sf, f);
+	if (fclose(f) || err) {
+		free(*buf);
+		*buf = NULL;
+		return -1;
+	}
+	return 0;
+}
+
+struct mig_args {
+	const char *sw;
+	const char *host;
+	const char *service;
+	const char *key;
+	const char *keep;
+	unsigned long timeout;
+	unsigned long ids[SAVE_PORTS_MAX];
+	unsigned int n;
+	bool once;
+};
+
+/* migrate's port: a new one, from 1 to 4294967295. */
+static int mig_port_arg(struct mig_args *a, const char *arg)
+{
+	unsigned int j;
+
+	if (a->n == SAVE_PORTS_MAX)
+		return usage_error("migrate: more than %d ports", SAVE_PORTS_MAX);
+	if (!parse_uint(arg, UINT32_MAX, &a->ids[a->n]) || !a->ids[a->n])
+		return usage_error("migrate: port \"%s\" is not %s", arg,
+				   "a number from 1 to 4294967295");
+	for (j = 0; j < a->n; j++)
+		if (a->ids[j] == a->ids[a->n])
+			return usage_error("migrate: port %lu given twice",
+					   a->ids[a->n]);
+	a->n++;
+	return 0;
+}
+
+/*
+ * The arguments after SWITCH, KEYWORD VALUE pairs but agent's once: 0,
+ * or XSWCTL_EXIT_USAGE with the fault printed.
+ */
+static int mig_parse(struct mig_args *a, int argc, char **argv, bool agent)
+{
+	const char *what = agent ? "agent" : "migrate";
+	const char *k, *v;
+	int i, err = 0;
+
+	for (i = 0; i < argc && !err; i += 2) {
+		k = argv[i];
+		v = i + 1 < argc ? argv[i + 1] : NULL;
+		if (agent && !strcmp(k, "once")) {
+			a->once = true;
+			i--;
+			continue;
+		}
+		if (!v)
+			return usage_error("%s: \"%s\" wants a value", what, k);
+		if (!strcmp(k, "key"))
+			a->key = v;
+		else if (!strcmp(k, "service"))
+			a->service = v;
+		else if (!strcmp(k, "timeout"))
+			err = !parse_uint(v, 3600, &a->timeout) || !a->timeout ?
+			      usage_error("%s: timeout \"%s\" is not %s", what, v,
+					  "a number of seconds from 1 to 3600") : 0;
+		else if (agent && !strcmp(k, "listen"))
+			a->host = v;
+		else if (!agent && !strcmp(k, "to"))
+			a->host = v;
+		else if (!agent && !strcmp(k, "keep"))
+			a->keep = v;
+		else if (!agent && !strcmp(k, "port"))
+			err = mig_port_arg(a, v);
+		else
+			return usage_error("%s: unknown argument \"%s\"", what, k);
+	}
+	return err;
+}
+
+static int mig_key(struct mw *w, const struct mig_args *a)
+{
+	if (!a->key)
+		return usage_error("%s", "the key FILE is missing");
+	if (mw_key_read(w, a->key)) {
+		fprintf(stderr, "xswctl: %s\n", w->why);
+		return XSWCTL_EXIT_FAILURE;
+	}
+	w->timeout_ms = a->timeout * 1000;
+	return 0;
+}
+
+static int mig_connect(const struct mig_args *a)
+{
+	struct addrinfo hints = { .ai_socktype = SOCK_STREAM }, *res, *ai;
+	int fd = -1, one = 1, err;
+
+	err = getaddrinfo(a->host, a->service, &hints, &res);
+	if (err) {
+		fprintf(stderr, "xswctl: migrate: %s: %s\n", a->host,
+			gai_strerror(err));
+		return -1;
+	}
+	for (ai = res; ai; ai = ai->ai_next) {
+		fd = socket(ai->ai_family, ai->ai_socktype | SOCK_CLOEXEC, 0);
+		if (fd >= 0 && !connect(fd, ai->ai_addr, ai->ai_addrlen))
+			break;
+		err = errno;
+		if (fd >= 0)
+			close(fd);
+		fd = -1;
+	}
+	freeaddrinfo(res);
+	if (fd < 0) {
+		fprintf(stderr, "xswctl: migrate: %s service %s: %s\n", a->host,
+			a->service, strerror(err));
+		return -1;
+	}
+	setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof(one));
+	return fd;
+}
+
+/* Ports a PREPARED or DONE message names, and the peer's step times. */
+static int mig_read_steps(const struct mw_msg *m, uint32_t *ids,
+			  unsigned int n)
+{
+	const uint8_t *p = m->body;
+	uint32_t v, k, i;
+
+	if (m->len < 4)
+		return -1;
+	memcpy(&v, p, 4);
+	k = ntohl(v);
+	if (k != n || m->len < 4 + 4 * (size_t)k ||
+	    (m->len - 4 - 4 * (size_t)k) % 12 ||
+	    (m->len - 4 - 4 * (size_t)k) / 12 > 8)
+		return -1;
+	for (i = 0; i < k; i++) {
+		memcpy(&v, p + 4 + 4 * i, 4);
+		if (ids)
+			ids[i] = ntohl(v);
+	}
+	for (p += 4 + 4 * k; p < m->body + m->len; p += 12) {
+		uint32_t step, ok, us;
+
+		memcpy(&step, p, 4);
+		memcpy(&ok, p + 4, 4);
+		memcpy(&us, p + 8, 4);
+		mig_report("destination", ntohl(step), ntohl(us) / 1e3,
+			   ntohl(ok));
+	}
+	return 0;
+}
+
+/* Puts the ports of @sf back on this host, from the saved data. */
+static int mig_put_back(struct xnl *nl, const char *sw,
+			const struct savefile *sf, unsigned int n)
+{
+	struct resumed r;
+	unsigned int i;
+	int err = 0;
+
+	for (i = 0; i < n; i++) {
+		memset(&r, 0, sizeof(r));
+		if (vm_new_port(nl, sw, &sf->ports[i], false, &r.id) ||
+		    vm_add_props(nl, sw, r.id, &sf->ports[i]) ||
+		    vm_add_nics(nl, sw, r.id, &sf->ports[i], &r)) {
+			fprintf(stderr, "xswctl: migrate: port %u could not be put back\n",
+				sf->ports[i].old_id);
+			err = -1;
+			continue;
+		}
+		fprintf(stderr, "xswctl: migrate: port %u is back on %s as port %u\n",
+			sf->ports[i].old_id, sw, r.id);
+	}
+	return err;
+}
+
+static void mig_json(const char *outcome, const struct mig_args *a,
+		     const uint32_t *ids, double blackout, double total)
+{
+	unsigned int i;
+
+	if (!xswctl.json)
+		return;
+	printf("{\"outcome\":\"%s\",\"switch\":\"%s\",\"ports\":[", outcome,
+	       a->sw);
+	for (i = 0; i < a->n; i++)
+		printf("%s{\"port\":%lu,\"new-port\":%u}", i ? "," : "", a->ids[i],
+		       ids ? ids[i] : 0);
+	printf("],\"blackout-ms\":%.3f,\"total-ms\":%.3f}\n", blackout, total);
+}
+
+/* What the destination answered; prints its refusal. */
+static int mig_answer(struct mw *w, uint8_t want, struct mw_msg *m)
+{
+	char text[MW_TEXT_MAX];
+	uint32_t step;
+
+	if (mw_recv(w, m)) {
+		fprintf(stderr, "xswctl: migrate: the destination: %s\n", w->why);
+		return -1;
+	}
+	if (m->type == want)
+		return 0;
+	if (!mw_parse_fail(m, &step, text, sizeof(text)))
+		fprintf(stderr, "xswctl: migrate: the destination refused step %s: %s\n",
+			mig_step_name(step), text);
+	else
+		fprintf(stderr, "xswctl: migrate: the destination sent a message out of turn\n");
+	free(m->body);
+	m->body = NULL;
+	return 1;
+}
+
+/* Writes @sf for vm resume, when the outcome is the destination's. */
+static void mig_keep(const struct mig_args *a, const struct savefile *sf)
+{
+	FILE *f;
+
+	if (!a->keep) {
+		fprintf(stderr, "xswctl: migrate: the saved data is not kept (no keep FILE)\n");
+		return;
+	}
+	f = fopen(a->keep, "wx");
+	if (!f || savefile_write(sf, f) || fclose(f))
+		fprintf(stderr, "xswctl: migrate: keep %s: %s\n", a->keep,
+			strerror(errno));
+	else
+		fprintf(stderr, "xswctl: migrate: the saved ports are in %s\n",
+			a->keep);
+}
+
+static int mig_source(struct xnl *nl, struct mw *w, const struct mig_args *a,
+		      struct savefile *sf)
+{
+	uint32_t ids[SAVE_PORTS_MAX];
+	struct nic_at at = { .sw = a->sw };
+	double t0 = mig_now(), t, off = 0;
+	struct mw_msg m;
+	unsigned int i;
+	size_t len;
+	char *buf;
+	int r;
+
+	if (mig_pack(sf, &buf, &len))
+		return XSWCTL_EXIT_FAILURE;
+	r = mw_hello_source(w) ?: mw_send(w, MW_PREPARE, buf, len);
+	free(buf);
+	if (r) {
+		fprintf(stderr, "xswctl: migrate: %s; nothing was moved\n", w->why);
+		return XSWCTL_EXIT_FAILURE;
+	}
+	r = mig_answer(w, MW_PREPARED, &m);
+	if (!r && mig_read_steps(&m, ids, a->n)) {
+		fprintf(stderr, "xswctl: migrate: the destination's answer is malformed\n");
+		r = -1;
+	}
+	free(m.body);
+	if (r) {
+		fprintf(stderr, "xswctl: migrate: the ports stay on %s, untouched\n",
+			a->sw);
+		return XSWCTL_EXIT_FAILURE;
+	}
+	t = mig_now();
+	for (i = 0; i < a->n; i++) {
+		at.port = a->ids[i];
+		if (vm_save_records(nl, &sf->ports[i], &at))
+			break;
+	}
+	mig_report("source", MIG_SAVE, mig_now() - t, i == a->n);
+	if (i < a->n) {
+		mw_send(w, MW_ABORT, NULL, 0);
+		fprintf(stderr, "xswctl: migrate: %s: the ports stay on %s, connected\n",
+			"the save failed", a->sw);
+		return XSWCTL_EXIT_FAILURE;
+	}
+	off = mig_now();
+	for (i = 0; i < a->n; i++)
+		if (vm_take_off(nl, a->sw, a->ids[i], &sf->ports[i], false))
+			break;
+	mig_report("source", MIG_TAKE_OFF, mig_now() - off, i == a->n);
+	if (i < a->n) {
+		/* What is left of the port that failed goes, and all come back. */
+		vm_take_off(nl, a->sw, a->ids[i], &sf->ports[i], true);
+		mw_send(w, MW_ABORT, NULL, 0);
+		mig_put_back(nl, a->sw, sf, i + 1);
+		return XSWCTL_EXIT_FAILURE;
+	}
+	if (mig_pack(sf, &buf, &len) || mw_send(w, MW_COMMIT, buf, len)) {
+		free(buf);
+		/* Not all of it left: the destination cannot act on it. */
+		fprintf(stderr, "xswctl: migrate: sending the saved data: %s; %s\n",
+			w->why, "putting the ports back");
+		mig_put_back(nl, a->sw, sf, a->n);
+		return XSWCTL_EXIT_FAILURE;
+	}
+	free(buf);
+	r = mig_answer(w, MW_DONE, &m);
+	if (r > 0) {
+		mig_put_back(nl, a->sw, sf, a->n);
+		return XSWCTL_EXIT_FAILURE;
+	}
+	if (r < 0 || mig_read_steps(&m, NULL, a->n)) {
+		free(m.body);
+		fprintf(stderr, "xswctl: migrate: no answer to the commit: %s\n",
+			"the destination, which has the data, decides");
+		mig_keep(a, sf);
+		return XSWCTL_EXIT_FAILURE;
+	}
+	free(m.body);
+	t = mig_now();
+	if (!xswctl.json)
+		printf("migrated %u ports: blackout %.1f ms, total %.1f ms\n",
+		       a->n, t - off, t - t0);
+	mig_json("migrated", a, ids, t - off, t - t0);
+	return 0;
+}
+
+int do_migrate(int argc, char **argv)
+{
+	struct mig_args a = { .service = MIG_PORT, .timeout = MIG_TIMEOUT_DEFAULT };
+	struct savefile sf = { .kind = SAVE_KIND_VM };
+	struct nic_at at;
+	struct mw w = { .fd = -1 };
+	struct xnl *nl;
+	int r, err = XSWCTL_EXIT_FAILURE;
+	unsigned int j;
+
+	if (argc < 1 || !strcmp(argv[0], "help")) {
+		fputs(migrate_help, argc < 1 ? stderr : stdout);
+		return argc < 1 ? XSWCTL_EXIT_USAGE : 0;
+	}
+	a.sw = argv[0];
+	r = mig_parse(&a, argc - 1, argv + 1, false);
+	if (r)
+		return r;
+	if (!a.n)
+		return usage_error("%s", "migrate: no port given");
+	if (!a.host)
+		return usage_error("%s", "migrate: no destination given (to HOST)");
+	r = mig_key(&w, &a);
+	if (r)
+		return r;
+	nl = xnl_get(&port_object);
+	if (!nl)
+		return XSWCTL_EXIT_FAILURE;
+	at.sw = a.sw;
+	for (j = 0; j < a.n; j++) {
+		at.port = a.ids[j];
+		if (vm_save_port(nl, &sf, &at, false))
+			goto out;
+	}
+	w.fd = mig_connect(&a);
+	if (w.fd < 0)
+		goto out;
+	err = mig_source(nl, &w, &a, &sf);
+	close(w.fd);
+out:
+	mw_forget(&w);
+	savefile_free(&sf);
+	return err;
+}
+
+/* The destination's side of one migration. */
+struct agent {
+	struct xnl *nl;
+	struct mw *w;
+	const char *sw;
+	struct savefile prep;
+	uint32_t ids[SAVE_PORTS_MAX];
+	unsigned int made;
+	uint8_t steps[8 * 12];
+	unsigned int nsteps;
+};
+
+static void agent_step(struct agent *g, uint32_t step, bool ok, double ms)
+{
+	uint32_t v[3] = { htonl(step), htonl(ok), htonl((uint32_t)(ms * 1e3)) };
+
+	fprintf(stderr, "agent: %s: %s (%.1f ms)\n", mig_step_name(step),
+		ok ? "ok" : "failed", ms);
+	if (g->nsteps < 8)
+		memcpy(g->steps + 12 * g->nsteps++, v, sizeof(v));
+}
+
+/* PREPARED and DONE: the new ids, then this side's step times. */
+static int agent_send(struct agent *g, uint8_t type)
+{
+	uint8_t body[4 + 4 * SAVE_PORTS_MAX + sizeof(g->steps)];
+	uint32_t v = htonl(g->prep.nports);
+	unsigned int i;
+	size_t len = 4;
+
+	memcpy(body, &v, 4);
+	for (i = 0; i < g->prep.nports; i++, len += 4) {
+		v = htonl(g->ids[i]);
+		memcpy(body + len, &v, 4);
+	}
+	memcpy(body + len, g->steps, 12 * g->nsteps);
+	len += 12 * g->nsteps;
+	g->nsteps = 0;
+	return mw_send(g->w, type, body, len);
+}
+
+/* Takes off what this migration made here, newest first. */
+static void agent_undo(struct agent *g, const struct savefile *sf)
+{
+	while (g->made) {
+		g->made--;
+		vm_take_off(g->nl, g->sw, g->ids[g->made], &sf->ports[g->made],
+			    true);
+	}
+	fprintf(stderr, "agent: what this migration made is taken off\n");
+}
+
+static int agent_fail(struct agent *g, uint32_t step)
+{
+	const char *why = xnl_last_error();
+
+	mw_send_fail(g->w, step, *why ? why : "see the destination's log");
+	return -1;
+}
+
+/* A save file the source sent, checked whole: @records or none. */
+static int agent_parse(struct agent *g, const struct mw_msg *m,
+		       struct savefile *sf, bool records)
+{
+	char why[256];
+	unsigned int i, j;
+
+	if (savefile_parse(sf, m->body, m->len, why, sizeof(why))) {
+		fprintf(stderr, "agent: the source's data: %s\n", why);
+		mw_send_fail(g->w, 0, why);
+		return -1;
+	}
+	snprintf(why, sizeof(why), "%s",
+		 sf->kind != SAVE_KIND_VM ? "not a VM's ports" : "");
+	for (i = 0; i < sf->nports && !*why; i++) {
+		for (j = 0; j < sf->ports[i].nnics; j++)
+			if (!records && sf->ports[i].nics[j].nrecs)
+				snprintf(why, sizeof(why), "%s",
+					 "run-time data before the commit");
+		if (records && (sf->nports != g->prep.nports ||
+				sf->ports[i].nnics != g->prep.ports[i].nnics))
+			snprintf(why, sizeof(why), "%s",
+				 "the commit names other ports than the preparation");
+	}
+	if (!sf->nports)
+		snprintf(why, sizeof(why), "%s", "no port");
+	if (*why) {
+		fprintf(stderr, "agent: the source's data: %s\n", why);
+		mw_send_fail(g->w, 0, why);
+		savefile_free(sf);
+		return -1;
+	}
+	return 0;
+}
+
+/* Steps 1-5: 0, or -1 with this host as it was and the source told. */
+static int agent_prepare(struct agent *g)
+{
+	double t = mig_now();
+	unsigned int i;
+
+	if (vm_validate(g->nl, g->sw, &g->prep)) {
+		agent_step(g, MIG_VALIDATE, false, mig_now() - t);
+		return agent_fail(g, MIG_VALIDATE);
+	}
+	agent_step(g, MIG_VALIDATE, true, mig_now() - t);
+	t = mig_now();
+	for (i = 0; i < g->prep.nports; i++) {
+		if (vm_new_port(g->nl, g->sw, &g->prep.ports[i], false, &g->ids[i]))
+			break;
+		g->made++;
+		if (vm_add_props(g->nl, g->sw, g->ids[i], &g->prep.ports[i]))
+			break;
+	}
+	agent_step(g, MIG_OPERATIONAL, i == g->prep.nports, mig_now() - t);
+	if (i < g->prep.nports) {
+		agent_fail(g, MIG_OPERATIONAL);
+		agent_undo(g, &g->prep);
+		return -1;
+	}
+	return agent_send(g, MW_PREPARED);
+}
+
+/* Steps 11-13 from the source's saved data. */
+static int agent_commit(struct agent *g, const struct mw_msg *m)
+{
+	struct savefile sf;
+	struct resumed r;
+	double t = mig_now();
+	unsigned int i;
+	int err = 0;
+
+	if (agent_parse(g, m, &sf, true)) {
+		agent_undo(g, &g->prep);
+		return -1;
+	}
+	for (i = 0; i < sf.nports && !err; i++) {
+		memset(&r, 0, sizeof(r));
+		err = vm_add_nics(g->nl, g->sw, g->ids[i], &sf.ports[i], &r);
+	}
+	agent_step(g, MIG_NICS, !err, mig_now() - t);
+	if (err) {
+		agent_fail(g, MIG_NICS);
+		agent_undo(g, &sf);
+	} else {
+		err = agent_send(g, MW_DONE);
+		for (i = 0; i < sf.nports; i++)
+			fprintf(stderr, "agent: port %u of the source is port %u here\n",
+				sf.ports[i].old_id, g->ids[i]);
+	}
+	savefile_free(&sf);
+	return err;
+}
+
+static int agent_serve(struct agent *g)
+{
+	struct mw_msg m;
+	int err;
+
+	if (mw_hello_dest(g->w) || mw_recv(g->w, &m)) {
+		fprintf(stderr, "agent: %s\n", g->w->why);
+		return -1;
+	}
+	err = m.type == MW_PREPARE ? agent_parse(g, &m, &g->prep, false) : -1;
+	free(m.body);
+	if (err)
+		return -1;
+	if (agent_prepare(g))
+		goto out;
+	if (mw_recv(g->w, &m)) {
+		/* Before the commit the ports are the source's still. */
+		fprintf(stderr, "agent: %s before the commit\n", g->w->why);
+		agent_undo(g, &g->prep);
+		goto out;
+	}
+	if (m.type == MW_COMMIT) {
+		agent_commit(g, &m);
+	} else {
+		fprintf(stderr, "agent: the source aborted\n");
+		agent_undo(g, &g->prep);
+	}
+	free(m.body);
+out:
+	savefile_free(&g->prep);
+	return 0;
+}
+
+static int agent_listen(const struct mig_args *a)
+{
+	struct addrinfo hints = { .ai_socktype = SOCK_STREAM,
+				  .ai_flags = AI_PASSIVE }, *res;
+	int fd, one = 1, err;
+
+	err = getaddrinfo(a->host, a->service, &hints, &res);
+	if (err) {
+		fprintf(stderr, "xswctl: agent: %s: %s\n", a->host ?: "*",
+			gai_strerror(err));
+		return -1;
+	}
+	fd = socket(res->ai_family, res->ai_socktype | SOCK_CLOEXEC, 0);
+	if (fd >= 0)
+		setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof(one));
+	if (fd < 0 || bind(fd, res->ai_addr, res->ai_addrlen) || listen(fd, 1)) {
+		fprintf(stderr, "xswctl: agent: listening on %s service %s: %s\n",
+			a->host ?: "*", a->service, strerror(errno));
+		if (fd >= 0)
+			close(fd);
+		fd = -1;
+	}
+	freeaddrinfo(res);
+	return fd;
+}
+
+int do_agent(int argc, char **argv)
+{
+	struct mig_args a = { .service = MIG_PORT, .timeout = MIG_TIMEOUT_DEFAULT };
+	struct mw w = { .fd = -1 };
+	struct agent g;
+	int r, lfd;
+
+	if (argc < 1 || !strcmp(argv[0], "help")) {
+		fputs(migrate_help, argc < 1 ? stderr : stdout);
+		return argc < 1 ? XSWCTL_EXIT_USAGE : 0;
+	}
+	a.sw = argv[0];
+	r = mig_parse(&a, argc - 1, argv + 1, true);
+	if (r)
+		return r;
+	r = mig_key(&w, &a);
+	if (r)
+		return r;
+	lfd = agent_listen(&a);
+	if (lfd < 0)
+		return XSWCTL_EXIT_FAILURE;
+	fprintf(stderr, "agent: switch %s: listening on %s service %s\n", a.sw,
+		a.host ?: "*", a.service);
+	do {
+		memset(&g, 0, sizeof(g));
+		g.w = &w;
+		g.sw = a.sw;
+		g.nl = xnl_get(&port_object);
+		w.fd = accept4(lfd, NULL, NULL, SOCK_CLOEXEC);
+		if (w.fd < 0 || !g.nl) {
+			fprintf(stderr, "xswctl: agent: accept: %s\n", strerror(errno));
+			break;
+		}
+		agent_serve(&g);
+		close(w.fd);
+	} while (!a.once);
+	close(lfd);
+	mw_forget(&w);
+	return 0;
+}

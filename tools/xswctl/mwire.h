@@ -1,0 +1,75 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+#ifndef XSWCTL_MWIRE_H
+#define XSWCTL_MWIRE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+/*
+ * The migration wire (Documentation/migration.rst): over one TCP
+ * connection, messages of a 16-byte header, a body and an HMAC-SHA256 of
+ * both.  The two hellos are keyed by the shared key and carry each side's
+ * nonce; every later message is keyed by a session key derived from the
+ * shared key and both nonces, and numbered, so that nothing of another
+ * session and nothing out of order is taken.
+ */
+#define MW_MAGIC "XSWM"
+#define MW_VERSION 1
+#define MW_HDR_SIZE 16
+#define MW_MAC_SIZE 32
+#define MW_NONCE_SIZE 16
+#define MW_KEY_MIN 16
+#define MW_KEY_MAX 1024
+/* A body past this is refused before it is read: a save file's, and some. */
+#define MW_BODY_MAX (((size_t)80 << 20) + 65536)
+#define MW_TEXT_MAX 512
+
+enum mw_type {
+	MW_HELLO = 1,		/* nonce (source); nonces (destination) */
+	MW_PREPARE,		/* S->D: a save file of the ports, no records */
+	MW_PREPARED,		/* D->S: the new port ids */
+	MW_COMMIT,		/* S->D: the save file with the records */
+	MW_DONE,		/* D->S: the ports work on the destination */
+	MW_FAIL,		/* either: the step that failed, and why */
+	MW_ABORT,		/* S->D: undo what you made; the source keeps it */
+	MW_TYPE_MAX = MW_ABORT,
+};
+
+struct mw {
+	int fd;
+	unsigned int timeout_ms;	/* for each message, to arrive or leave */
+	uint8_t key[MW_KEY_MAX];	/* the shared key */
+	size_t keylen;
+	/* Each direction's key: the shared one for the hellos, then the session's. */
+	uint8_t tx_key[MW_KEY_MAX], rx_key[MW_KEY_MAX];
+	size_t tx_keylen, rx_keylen;
+	uint32_t tx_seq, rx_seq;
+	char why[256];			/* the last error, for the log */
+};
+
+struct mw_msg {
+	uint8_t type;
+	uint32_t len;
+	uint8_t *body;		/* malloc'd; the caller frees it */
+};
+
+/* Reads a key file, refusing one others may read or one too short. */
+int mw_key_read(struct mw *w, const char *path);
+/* Wipes the keys. */
+void mw_forget(struct mw *w);
+int mw_send(struct mw *w, uint8_t type, const void *body, size_t len);
+/*
+ * The next message, checked: its header, length, MAC and number.  0, or
+ * -1 with @w->why set (a closed connection, a timeout or a bad message).
+ */
+int mw_recv(struct mw *w, struct mw_msg *m);
+/* The handshake: 0 with the session key in place, or -1 with @w->why. */
+int mw_hello_source(struct mw *w);
+int mw_hello_dest(struct mw *w);
+/* A FAIL message's body: the step and a text. */
+int mw_send_fail(struct mw *w, uint32_t step, const char *text);
+int mw_parse_fail(const struct mw_msg *m, uint32_t *step, char *text,
+		  size_t size);
+
+#endif

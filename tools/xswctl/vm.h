@@ -1,0 +1,43 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+#ifndef XSWCTL_VM_H
+#define XSWCTL_VM_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "save.h"
+
+/*
+ * The steps of vm save and vm resume, which migrate and agent take in
+ * Hyper-V's migration order.  Each returns 0, or -1 with the kernel's
+ * message printed.
+ */
+
+/* What a resumed port became. */
+struct resumed {
+	uint32_t id;
+	bool made;
+	uint32_t restored, unclaimed, records;
+};
+
+/* Appends the port @at names to @sf: parameters, policies, NICs, records. */
+int vm_save_port(struct xnl *nl, struct savefile *sf, const struct nic_at *at,
+		 bool records);
+int vm_save_records(struct xnl *nl, struct sport *p, const struct nic_at *at);
+/* NIC disconnect and delete, port teardown and delete; @quiet: best effort. */
+int vm_take_off(struct xnl *nl, const char *sw, uint32_t port,
+		const struct sport *p, bool quiet);
+int vm_new_port(struct xnl *nl, const char *sw, const struct sport *p,
+		bool validation, uint32_t *id);
+int vm_add_props(struct xnl *nl, const char *sw, uint32_t id,
+		 const struct sport *p);
+/* NIC create, connect and restore of each NIC of @p onto port @id. */
+int vm_add_nics(struct xnl *nl, const char *sw, uint32_t id,
+		const struct sport *p, struct resumed *r);
+/* A validation port with each port's policies, each taken off again. */
+int vm_validate(struct xnl *nl, const char *sw, const struct savefile *sf);
+
+int do_migrate(int argc, char **argv);
+int do_agent(int argc, char **argv);
+
+#endif
