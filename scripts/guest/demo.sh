@@ -128,6 +128,85 @@ say ip netns exec vm2 ping -c 1 10.0.0.1 || fail "the ACL denied an allowed ping
 say xswctl port stats dp0 id 3
 say xswctl switch del dp0
 for ns in vm1 vm2 out; do ip netns del $ns; done
+
+# --- A VM's port live-migrates between two hosts -------------------------
+# Two hosts as namespaces (ha, hb), each with its switch; a control link
+# between them for migrate and agent; a wire (a hub) behind both uplinks
+# where a peer pings the VM; the VM has a leg into each host, bridged, so
+# only the host whose switch has its NIC forwards.  sample-count's
+# counters of the port are its run-time state: they move with it.
+echo
+echo "==> live migration of vm1's port from host ha to host hb"
+say insmod "$XSW_MODDIR/extensions/xsw_count.ko" || fail "insmod xsw_count"
+n=0
+pair() {	# NS1 DEV1 NS2 DEV2 ("" for this namespace)
+	n=$((n + 1))
+	ip link add m$n.a type veth peer name m$n.b
+	[ -n "$1" ] && ip link set m$n.a netns "$1"
+	[ -n "$3" ] && ip link set m$n.b netns "$3"
+	ip ${1:+-n "$1"} link set m$n.a name "$2" up
+	ip ${3:+-n "$3"} link set m$n.b name "$4" up
+}
+for ns in ha hb vm peer; do ip netns add $ns; ip -n $ns link set lo up; done
+pair ha ctl hb ctl
+ip -n ha addr add 10.9.0.1/24 dev ctl
+ip -n hb addr add 10.9.0.2/24 dev ctl
+ip link add wire type bridge && ip link set wire up
+pair ha up "" wa
+pair hb up "" wb
+pair peer eth0 "" wp
+for p in wa wb wp; do ip link set $p master wire; bridge link set dev $p learning off; done
+ip -n peer addr add 10.0.0.100/24 dev eth0
+pair vm eth0 ha vnic
+pair vm eth1 hb vnic
+ip -n vm link add br0 type bridge && ip -n vm link set eth0 master br0
+ip -n vm link set eth1 master br0 && ip -n vm link set br0 up
+ip -n vm addr add 10.0.0.1/24 dev br0
+vmac=$(ip -n vm -j link show br0 | json_get - 'j[0]["address"]')
+for h in ha hb; do
+	say xswctl -n $h switch add sw0
+	say xswctl -n $h ext attach sw0 name sample-count
+	say xswctl -n $h ext set sw0 name sample-count enabled on
+	say xswctl -n $h port add sw0 name uplink type external
+	say xswctl -n $h nic add sw0 port 1 name up dev up
+	say xswctl -n $h nic connect sw0 port 1
+done
+say xswctl -n ha port add sw0 name vm1 type synthetic
+say xswctl -n ha nic add sw0 port 2 name vm1-nic vm-name vm1 current-mac "$vmac" dev vnic
+say xswctl -n ha nic connect sw0 port 2
+say ip netns exec peer ping -c 3 10.0.0.1 || fail "the peer to the VM on ha"
+count_id=5f0e2c1a-7a4b-4d36-9c1e-3a8b6d2f4e31
+# vm_counts HOST PORT: sample-count's rx and tx frames of the port.
+vm_counts() {
+	python3 -c "import struct,sys; print('rx %d tx %d' % struct.unpack_from('<QxxxxxxxxQ', bytes.fromhex(sys.argv[1])))" \
+		"$(json_get "$(xswctl -n "$1" -j feature show sw0 port "$2" id $count_id)" 'j[0]["data"]')"
+}
+before=$(vm_counts ha 2)
+echo "sample-count on ha, port 2: $before"
+key=/run/demo-migrate.key
+head -c 32 /dev/urandom >$key && chmod 600 $key
+ip netns exec hb "$XSW_XSWCTL" agent sw0 key $key listen 10.9.0.2 once 2>/run/demo-agent.log &
+agent=$!
+for _ in $(seq 50); do grep -q listening /run/demo-agent.log && break; sleep 0.1; done
+ip netns exec peer ping -i 0.1 -c 60 10.0.0.1 >/run/demo-ping.txt &
+ping=$!
+sleep 1
+say xswctl -n ha migrate sw0 port 2 to 10.9.0.2 key $key || fail "the migration"
+wait $ping $agent
+echo
+echo "the destination's log:"
+sed 's/^/  /' /run/demo-agent.log
+echo "the peer's pings across the migration: $(grep -c 'bytes from' /run/demo-ping.txt) of 60 answered"
+say xswctl -n ha port show sw0
+say xswctl -n hb port show sw0
+pb=$(xswctl -n hb -j port show sw0 | json_get - "[p['id'] for p in j if p['name'] == 'vm1'][0]")
+after=$(vm_counts hb "$pb")
+echo "sample-count on hb, port $pb: $after (on ha it was $before, and the pings since)"
+say ip netns exec peer ping -c 2 10.0.0.1 || fail "the peer to the VM on hb"
+for h in ha hb; do xswctl -n $h switch del sw0; done
+ip link del wire
+for ns in ha hb vm peer; do ip netns del $ns; done
+say rmmod xsw_count
 say rmmod xsw_acl
 say rmmod xsw_sample
 say rmmod xswitch
