@@ -67,9 +67,11 @@ samples() {
 }
 
 # Verdicts of a run of scripts/guest/run-tests.sh: a line per test, from
-# its exit code and from splats in its part of the log.
+# its exit code and from splats in its part of the log.  vm.sh's own
+# output is in $vmout (default: vm-KERNEL.out).
 guest_results() {
 	local kernel=$1 vmrc=$2 log=$3 t part rc splats lockdep why
+	local out=${vmout:-$logs/vm-$kernel.out}
 	shift 3
 	for t in "$@"; do
 		part=$logs/guest-$kernel-$t.log
@@ -82,9 +84,8 @@ guest_results() {
 		lockdep=$(xsw_lockdep_note "$part")
 		if [ -z "$rc" ]; then
 			# vm.sh said why: hung (a silent console), timed out ...
-			why=$(sed -n 's/^guest 0 \(.*\) before its script finished.*/\1/p' \
-				"$logs/vm-$kernel.out")
-			report FAIL "guest:$kernel:$t" "did not finish, ${why:-see vm-$kernel.out}; log: ${log#"$XSW_TOP"/}"
+			why=$(sed -n 's/^guest 0 \(.*\) before its script finished.*/\1/p' "$out")
+			report FAIL "guest:$kernel:$t" "did not finish, ${why:-see ${out##*/}}; log: ${log#"$XSW_TOP"/}"
 			tail -n 5 "$part" | sed 's/^/    /'
 		elif [ -n "$splats" ]; then
 			report FAIL "guest:$kernel:$t" "kernel splat${lockdep:+; $lockdep}"
@@ -101,7 +102,7 @@ guest_results() {
 	# Anything else the runner saw: a splat outside the tests, a hang.
 	if [ "$vmrc" != 0 ] && [ "$failed" = "$failed_before" ]; then
 		report FAIL "guest:$kernel" "see ${log#"$XSW_TOP"/}"
-		sed 's/^/    /' "$logs/vm-$kernel.out" | head -n 20
+		sed 's/^/    /' "$out" | head -n 20
 	fi
 }
 
@@ -127,6 +128,13 @@ guest_tests=(switch control access ynl netlink testext saverestore stress)
 # in a second boot, after the stock kernels' lane, so that the two lanes
 # take about as long.
 dp_tests=(datapath dpctl dp-samples dpstress)
+# Live migration, two hosts as namespaces: on stock 6.1 and in the second
+# debug boot, with the datapath.
+mig_tests=(migrate)
+# Stock 6.1 runs every test but the stress tests, which stock 6.12 (with
+# 2 vCPUs) and the debug kernel run.
+stock61_tests=(switch control access ynl netlink testext saverestore
+	       datapath dpctl dp-samples "${mig_tests[@]}")
 vm() {
 	local kernel=$1
 	shift
@@ -139,31 +147,34 @@ fault_tests=(failnth)
 # Stock 6.12, with 2 vCPUs, runs what only an extension can cause, the
 # stress tests and the walk.
 stock612_tests=(testext stress dpstress "${fault_tests[@]}")
-# The walk takes the debug kernel several minutes more than vm.sh's default.
-vm test -t 1800 "$XSW_TOP/scripts/guest/run-tests.sh" kunit "${guest_tests[@]}" \
+# Each debug boot runs about 40 minutes on a 2-core machine with the other
+# lane beside it (measured: 30 to 35 of tests each, and the boot).
+vm test -t 3000 "$XSW_TOP/scripts/guest/run-tests.sh" kunit "${guest_tests[@]}" \
 	"${fault_tests[@]}" &
 test_pid=$!
-# With the datapath's tests, past vm.sh's default 900 s on a busy machine.
-vm stock-6.1 -t 1800 "$XSW_TOP/scripts/guest/run-tests.sh" "${guest_tests[@]}" "${dp_tests[@]}"
+# Past vm.sh's default 900 s on a busy machine.
+vm stock-6.1 -t 1800 "$XSW_TOP/scripts/guest/run-tests.sh" "${stock61_tests[@]}"
 stock_rc=$?
 step guest:stock-6.1:two-hosts "$XSW_TOP/scripts/vm.sh" -k stock-6.1 -n 2 \
 	-o "$logs/console" "$XSW_TOP/scripts/guest/two-hosts.sh"
 vm stock-6.12 "$XSW_TOP/scripts/guest/run-tests.sh" "${stock612_tests[@]}"
 stock612_rc=$?
-"$XSW_TOP/scripts/vm.sh" -k test -t 1800 -o "$logs/console-dp" \
-	"$XSW_TOP/scripts/guest/run-tests.sh" "${dp_tests[@]}" >"$logs/vm-test-dp.out" 2>&1
+"$XSW_TOP/scripts/vm.sh" -k test -t 3000 -o "$logs/console-dp" \
+	"$XSW_TOP/scripts/guest/run-tests.sh" "${dp_tests[@]}" "${mig_tests[@]}" \
+	>"$logs/vm-test-dp.out" 2>&1
 test_dp_rc=$?
 wait $test_pid
 test_rc=$?
 
 failed_before=$failed
-guest_results stock-6.1 $stock_rc "$logs/console/run-tests-stock-6.1.log" "${guest_tests[@]}" "${dp_tests[@]}"
+guest_results stock-6.1 $stock_rc "$logs/console/run-tests-stock-6.1.log" "${stock61_tests[@]}"
 failed_before=$failed
 guest_results stock-6.12 $stock612_rc "$logs/console/run-tests-stock-6.12.log" "${stock612_tests[@]}"
 failed_before=$failed
 guest_results test $test_rc "$logs/console/run-tests-test.log" kunit "${guest_tests[@]}" "${fault_tests[@]}"
 failed_before=$failed
-guest_results test $test_dp_rc "$logs/console-dp/run-tests-test.log" "${dp_tests[@]}"
+vmout=$logs/vm-test-dp.out guest_results test $test_dp_rc \
+	"$logs/console-dp/run-tests-test.log" "${dp_tests[@]}" "${mig_tests[@]}"
 
 summary="$passed passed, $failed failed"
 [ "$skipped" = 0 ] || summary+=", $skipped skipped"
