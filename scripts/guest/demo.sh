@@ -138,6 +138,7 @@ for ns in vm1 vm2 out; do ip netns del $ns; done
 echo
 echo "==> live migration of vm1's port from host ha to host hb"
 say insmod "$XSW_MODDIR/extensions/xsw_count.ko" || fail "insmod xsw_count"
+modprobe -q bridge 2>/dev/null
 n=0
 pair() {	# NS1 DEV1 NS2 DEV2 ("" for this namespace)
 	n=$((n + 1))
