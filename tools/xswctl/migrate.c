@@ -99,9 +99,12 @@ static void mig_report(const char *host, uint32_t step, double ms, bool ok)
 /* A save file of @sf in memory, for a message. */
 static int mig_pack(const struct savefile *sf, char **buf, size_t *len)
 {
-	FILE *f = open_memstream(buf, len);
+	FILE *f;
 	int err;
 
+	*buf = NULL;
+	*len = 0;
+	f = open_memstream(buf, len);
 	if (!f)
 		return -1;
 	err = savefile_write(sf, f);
@@ -274,6 +277,8 @@ static int mig_put_back(struct xnl *nl, const char *sw,
 		    vm_add_nics(nl, sw, r.id, &sf->ports[i], &r)) {
 			fprintf(stderr, "xswctl: migrate: port %u could not be put back\n",
 				sf->ports[i].old_id);
+			if (r.id)
+				vm_take_off(nl, sw, r.id, &sf->ports[i], true);
 			err = -1;
 			continue;
 		}
@@ -323,19 +328,39 @@ static int mig_answer(struct mw *w, uint8_t want, struct mw_msg *m)
 /* Writes @sf for vm resume, when the outcome is the destination's. */
 static void mig_keep(const struct mig_args *a, const struct savefile *sf)
 {
+	int fd, err;
 	FILE *f;
 
 	if (!a->keep) {
 		fprintf(stderr, "xswctl: migrate: the saved data is not kept (no keep FILE)\n");
 		return;
 	}
-	f = fopen(a->keep, "wx");
-	if (!f || savefile_write(sf, f) || fclose(f))
+	/* The run-time data is the VM's: its owner's alone, and never replaced. */
+	fd = open(a->keep, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+	f = fd >= 0 ? fdopen(fd, "w") : NULL;
+	if (!f && fd >= 0)
+		close(fd);
+	err = !f || savefile_write(sf, f);
+	if (f && fclose(f))
+		err = 1;
+	if (err)
 		fprintf(stderr, "xswctl: migrate: keep %s: %s\n", a->keep,
 			strerror(errno));
 	else
 		fprintf(stderr, "xswctl: migrate: the saved ports are in %s\n",
 			a->keep);
+}
+
+/*
+ * Whether the destination ended its side before the commit: a FAIL, or
+ * the end of the connection, waiting already.  It acts only on a commit
+ * it has whole, so the ports can come back here.
+ */
+static bool mig_gave_up(struct mw *w)
+{
+	struct pollfd p = { .fd = w->fd, .events = POLLIN | POLLRDHUP };
+
+	return poll(&p, 1, 0) > 0;
 }
 
 static int mig_source(struct xnl *nl, struct mw *w, const struct mig_args *a,
@@ -391,7 +416,15 @@ static int mig_source(struct xnl *nl, struct mw *w, const struct mig_args *a,
 		/* What is left of the port that failed goes, and all come back. */
 		vm_take_off(nl, a->sw, a->ids[i], &sf->ports[i], true);
 		mw_send(w, MW_ABORT, NULL, 0);
-		mig_put_back(nl, a->sw, sf, i + 1);
+		if (mig_put_back(nl, a->sw, sf, i + 1))
+			mig_keep(a, sf);
+		return XSWCTL_EXIT_FAILURE;
+	}
+	if (mig_gave_up(w)) {
+		fprintf(stderr, "xswctl: migrate: the destination gave up before the commit; %s\n",
+			"putting the ports back");
+		if (mig_put_back(nl, a->sw, sf, a->n))
+			mig_keep(a, sf);
 		return XSWCTL_EXIT_FAILURE;
 	}
 	if (mig_pack(sf, &buf, &len) || mw_send(w, MW_COMMIT, buf, len)) {
@@ -399,13 +432,15 @@ static int mig_source(struct xnl *nl, struct mw *w, const struct mig_args *a,
 		/* Not all of it left: the destination cannot act on it. */
 		fprintf(stderr, "xswctl: migrate: sending the saved data: %s; %s\n",
 			w->why, "putting the ports back");
-		mig_put_back(nl, a->sw, sf, a->n);
+		if (mig_put_back(nl, a->sw, sf, a->n))
+			mig_keep(a, sf);
 		return XSWCTL_EXIT_FAILURE;
 	}
 	free(buf);
 	r = mig_answer(w, MW_DONE, &m);
 	if (r > 0) {
-		mig_put_back(nl, a->sw, sf, a->n);
+		if (mig_put_back(nl, a->sw, sf, a->n))
+			mig_keep(a, sf);
 		return XSWCTL_EXIT_FAILURE;
 	}
 	if (r < 0 || mig_read_steps(&m, NULL, a->n)) {
@@ -636,12 +671,17 @@ static int agent_serve(struct agent *g)
 	free(m.body);
 	if (err)
 		return -1;
-	if (agent_prepare(g))
+	if (agent_prepare(g)) {
+		/* PREPARED may not have left: what was made goes too. */
+		agent_undo(g, &g->prep);
 		goto out;
+	}
 	if (mw_recv(g->w, &m)) {
 		/* Before the commit the ports are the source's still. */
 		fprintf(stderr, "agent: %s before the commit\n", g->w->why);
 		agent_undo(g, &g->prep);
+		/* If the source is still there, it learns that nothing will happen here. */
+		mw_send_fail(g->w, 0, g->w->why);
 		goto out;
 	}
 	if (m.type == MW_COMMIT) {
@@ -654,6 +694,15 @@ static int agent_serve(struct agent *g)
 out:
 	savefile_free(&g->prep);
 	return 0;
+}
+
+/* A connection that failed before it was accepted, or a signal: not the agent's end. */
+static bool mig_accept_again(int err)
+{
+	return err == EINTR || err == ECONNABORTED || err == EPROTO ||
+	       err == ENETDOWN || err == ENOPROTOOPT || err == EHOSTDOWN ||
+	       err == ENONET || err == EHOSTUNREACH || err == ENETUNREACH ||
+	       err == EOPNOTSUPP;
 }
 
 static int agent_listen(const struct mig_args *a)
@@ -710,9 +759,16 @@ int do_agent(int argc, char **argv)
 		g.w = &w;
 		g.sw = a.sw;
 		g.nl = xnl_get(&port_object);
+		if (!g.nl) {
+			r = XSWCTL_EXIT_FAILURE;
+			break;
+		}
 		w.fd = accept4(lfd, NULL, NULL, SOCK_CLOEXEC);
-		if (w.fd < 0 || !g.nl) {
+		if (w.fd < 0 && mig_accept_again(errno))
+			continue;
+		if (w.fd < 0) {
 			fprintf(stderr, "xswctl: agent: accept: %s\n", strerror(errno));
+			r = XSWCTL_EXIT_FAILURE;
 			break;
 		}
 		agent_serve(&g);
@@ -720,5 +776,5 @@ int do_agent(int argc, char **argv)
 	} while (!a.once);
 	close(lfd);
 	mw_forget(&w);
-	return 0;
+	return r;
 }

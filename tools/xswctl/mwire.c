@@ -169,8 +169,9 @@ static int mw_write_all(struct mw *w, const void *buf, size_t len,
 	while (len) {
 		if (mw_wait(w, POLLOUT, end))
 			return -1;
-		n = send(w->fd, p, len, MSG_NOSIGNAL);
-		if (n < 0 && errno == EINTR)
+		/* Not to block past the deadline on a peer that stops reading. */
+		n = send(w->fd, p, len, MSG_NOSIGNAL | MSG_DONTWAIT);
+		if (n < 0 && (errno == EINTR || errno == EAGAIN))
 			continue;
 		if (n < 0)
 			return mw_fail(w, "write: %s", strerror(errno));
@@ -219,6 +220,11 @@ int mw_send(struct mw *w, uint8_t type, const void *body, size_t len)
 
 int mw_recv(struct mw *w, struct mw_msg *m)
 {
+	return mw_recv_max(w, m, MW_BODY_MAX);
+}
+
+int mw_recv_max(struct mw *w, struct mw_msg *m, uint32_t max)
+{
 	uint8_t hdr[MW_HDR_SIZE], mac[MW_MAC_SIZE], want[MW_MAC_SIZE];
 	struct timespec end;
 	uint32_t seq;
@@ -234,7 +240,7 @@ int mw_recv(struct mw *w, struct mw_msg *m)
 	if (!hdr[5] || hdr[5] > MW_TYPE_MAX || hdr[6] || hdr[7])
 		return mw_fail(w, "%s", "a message of an unknown type");
 	m->len = mw_get32(hdr + 12);
-	if (m->len > MW_BODY_MAX)
+	if (m->len > max)
 		return mw_fail(w, "%s", "a message longer than the limit");
 	/* Read whole before it is believed: the MAC covers it all. */
 	m->body = malloc(m->len ?: 1);
@@ -297,7 +303,8 @@ static int mw_nonce(struct mw *w, uint8_t *nonce)
 /* The hello the peer must send: of @len bytes, under the shared key. */
 static int mw_recv_hello(struct mw *w, struct mw_msg *m, uint32_t len)
 {
-	if (mw_recv(w, m))
+	/* Nothing longer than a hello is read before the key is proven. */
+	if (mw_recv_max(w, m, len))
 		return -1;
 	if (m->type == MW_HELLO && m->len == len)
 		return 0;

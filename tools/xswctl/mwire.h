@@ -64,6 +64,8 @@ int mw_send(struct mw *w, uint8_t type, const void *body, size_t len);
  * -1 with @w->why set (a closed connection, a timeout or a bad message).
  */
 int mw_recv(struct mw *w, struct mw_msg *m);
+/* The same, refusing from its header a body longer than @max. */
+int mw_recv_max(struct mw *w, struct mw_msg *m, uint32_t max);
 /* The handshake: 0 with the session key in place, or -1 with @w->why. */
 int mw_hello_source(struct mw *w);
 int mw_hello_dest(struct mw *w);

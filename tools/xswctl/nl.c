@@ -93,12 +93,12 @@ static int xnl_report(const struct xnl *nl, const struct nlmsghdr *nlh,
 		return MNL_CB_STOP;
 	if (nlh->nlmsg_flags & NLM_F_ACK_TLVS)
 		mnl_attr_parse(nlh, hlen, xnl_ext_ack_attr, &e);
-	snprintf(xnl_last, sizeof(xnl_last), "%s%s(%s)", e.msg ?: "",
-		 e.msg ? " " : "", strerror(-error));
 	if (nl->quiet) {
 		errno = -error;
 		return MNL_CB_ERROR;
 	}
+	snprintf(xnl_last, sizeof(xnl_last), "%s%s(%s)", e.msg ?: "",
+		 e.msg ? " " : "", strerror(-error));
 	/*
 	 * Netlink core's messages ("integer out of range") do not say which
 	 * attribute; xswitch's and extensions' ("xswitch: ...") do.
@@ -349,6 +349,9 @@ int xnl_talk(struct xnl *nl, struct nlmsghdr *nlh, mnl_cb_t cb, void *data)
 	if (xnl_fail_arm(&fail))
 		return -EINVAL;
 	nl->recv_err = 0;
+	/* A quiet rollback must not lose the refusal it follows. */
+	if (!nl->quiet)
+		xnl_last[0] = 0;
 	err = xnl_send(nl, nlh, nl->family);
 	if (err)
 		perror("xswctl: sending to the kernel");

@@ -214,6 +214,23 @@ static void test_malformed(void)
 	close_pair(fds);
 }
 
+/* Before the key is proven, nothing longer than a hello is read. */
+static void test_big_hello(void)
+{
+	uint8_t hdr[MW_HDR_SIZE] = { 'X', 'S', 'W', 'M', MW_VERSION, MW_HELLO };
+	uint32_t len = htonl(1000);
+	struct dest dst;
+	int fds[2];
+
+	CHECK(!socketpair(AF_UNIX, SOCK_STREAM, 0, fds));
+	set_key(&dst.w, "sixteen byte key");
+	dst.w.fd = fds[1];
+	memcpy(hdr + 12, &len, 4);
+	CHECK(!inject(fds[0], hdr, sizeof(hdr)));
+	CHECK(mw_hello_dest(&dst.w) && strstr(dst.w.why, "longer than the limit"));
+	close_pair(fds);
+}
+
 static void test_fail_text(void)
 {
 	uint8_t buf[MSG_SIZE(4 + MW_TEXT_MAX)];
@@ -264,6 +281,7 @@ int main(void)
 	test_wrong_key();
 	test_other_session();
 	test_malformed();
+	test_big_hello();
 	test_fail_text();
 	test_key_files();
 	if (!fails)
