@@ -564,6 +564,26 @@ static int agent_fail(struct agent *g, uint32_t step)
 	return -1;
 }
 
+static bool agent_same_attrs(const struct sattrs *a, const struct sattrs *b)
+{
+	return a->len == b->len && !memcmp(a->buf, b->buf, a->len);
+}
+
+/* The commit's port is the one prepared: its id, parameters and NICs. */
+static bool agent_same_port(const struct sport *c, const struct sport *p)
+{
+	unsigned int j;
+
+	if (c->old_id != p->old_id || c->nnics != p->nnics ||
+	    !agent_same_attrs(&c->attrs, &p->attrs))
+		return false;
+	for (j = 0; j < c->nnics; j++)
+		if (c->nics[j].index != p->nics[j].index ||
+		    !agent_same_attrs(&c->nics[j].attrs, &p->nics[j].attrs))
+			return false;
+	return true;
+}
+
 /* A save file the source sent, checked whole: @records or none. */
 static int agent_parse(struct agent *g, const struct mw_msg *m,
 		       struct savefile *sf, bool records)
@@ -584,7 +604,7 @@ static int agent_parse(struct agent *g, const struct mw_msg *m,
 				snprintf(why, sizeof(why), "%s",
 					 "run-time data before the commit");
 		if (records && (sf->nports != g->prep.nports ||
-				sf->ports[i].nnics != g->prep.ports[i].nnics))
+				!agent_same_port(&sf->ports[i], &g->prep.ports[i])))
 			snprintf(why, sizeof(why), "%s",
 				 "the commit names other ports than the preparation");
 	}
@@ -660,10 +680,15 @@ static int agent_commit(struct agent *g, const struct mw_msg *m)
 
 static int agent_serve(struct agent *g)
 {
+	unsigned int timeout = g->w->timeout_ms;
 	struct mw_msg m;
 	int err;
 
-	if (mw_hello_dest(g->w) || mw_recv(g->w, &m)) {
+	/* A peer that does not prove the key holds the agent 5 s at most. */
+	g->w->timeout_ms = timeout < 5000 ? timeout : 5000;
+	err = mw_hello_dest(g->w) ?: mw_recv(g->w, &m);
+	g->w->timeout_ms = timeout;
+	if (err) {
 		fprintf(stderr, "agent: %s\n", g->w->why);
 		return -1;
 	}
