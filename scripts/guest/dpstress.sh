@@ -353,14 +353,19 @@ dumps() {
 	true
 }
 
-pids=()
-transient 1 0 3 & pids+=($!)
-transient 2 3 2 & pids+=($!)
-internal & pids+=($!)
-policies & pids+=($!)
-extensions & pids+=($!)
-nsswitch & pids+=($!)
-dumps & pids+=($!)
+pids=() names=()
+client() {
+	"$@" &
+	pids+=($!)
+	names+=("$*")
+}
+client transient 1 0 3
+client transient 2 3 2
+client internal
+client policies
+client extensions
+client nsswitch
+client dumps
 # A client stuck past the end (a delete that never completes) is a failure
 # with what the module holds, not a hang of the run.
 while :; do
@@ -370,9 +375,15 @@ while :; do
 	sleep 1
 done
 if [ $alive = 1 ]; then
-	state=$(cat $dbg/objects $dbg/counts)
+	# Which, how far they got, and what their programs wait on.
+	stuck=()
+	for i in "${!pids[@]}"; do
+		kill -0 "${pids[i]}" 2>/dev/null && stuck+=("${names[i]}")
+	done
+	state=$(tail -n 5 "$tmp/lives"; ps -eo pid,ppid,stat,wchan:32,args | grep -v ' ping ';
+		cat $dbg/objects $dbg/counts)
 	for p in "${pids[@]}"; do pkill -9 -P "$p"; kill -9 "$p"; done 2>/dev/null
-	fail "clients still running 300s after the end:
+	fail "clients still running 300s after the end: ${stuck[*]}
 $state"
 fi
 for p in "${pids[@]}"; do
