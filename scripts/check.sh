@@ -128,8 +128,8 @@ guest_tests=(switch control access ynl netlink testext saverestore stress)
 # in a second boot, after the stock kernels' lane, so that the two lanes
 # take about as long.
 dp_tests=(datapath dpctl dp-samples dpstress)
-# Live migration, two hosts as namespaces: on stock 6.1 and in the second
-# debug boot, with the datapath.
+# Live migration, two hosts as namespaces: on stock 6.1 and in the first
+# debug boot, whose lane is the shorter.
 mig_tests=(migrate)
 # Stock 6.1 runs every test but the stress tests, which stock 6.12 (with
 # 2 vCPUs) and the debug kernel run.
@@ -147,10 +147,12 @@ fault_tests=(failnth)
 # Stock 6.12, with 2 vCPUs, runs what only an extension can cause, the
 # stress tests and the walk.
 stock612_tests=(testext stress dpstress "${fault_tests[@]}")
-# Each debug boot runs about 40 minutes on a 2-core machine with the other
-# lane beside it (measured: 30 to 35 of tests each, and the boot).
-vm test -t 3000 "$XSW_TOP/scripts/guest/run-tests.sh" kunit "${guest_tests[@]}" \
-	"${fault_tests[@]}" &
+# Each lane runs about 40 minutes on a 2-core machine with the other beside
+# it: the first debug boot's, and the stock kernels' then the second debug
+# boot's (about 25 minutes of it).  The limits leave room for a slower
+# machine; a hung guest is caught sooner, by its silence.
+vm test -t 3300 "$XSW_TOP/scripts/guest/run-tests.sh" kunit "${guest_tests[@]}" \
+	"${fault_tests[@]}" "${mig_tests[@]}" &
 test_pid=$!
 # Past vm.sh's default 900 s on a busy machine.
 vm stock-6.1 -t 1800 "$XSW_TOP/scripts/guest/run-tests.sh" "${stock61_tests[@]}"
@@ -159,8 +161,8 @@ step guest:stock-6.1:two-hosts "$XSW_TOP/scripts/vm.sh" -k stock-6.1 -n 2 \
 	-o "$logs/console" "$XSW_TOP/scripts/guest/two-hosts.sh"
 vm stock-6.12 "$XSW_TOP/scripts/guest/run-tests.sh" "${stock612_tests[@]}"
 stock612_rc=$?
-"$XSW_TOP/scripts/vm.sh" -k test -t 3000 -o "$logs/console-dp" \
-	"$XSW_TOP/scripts/guest/run-tests.sh" "${dp_tests[@]}" "${mig_tests[@]}" \
+"$XSW_TOP/scripts/vm.sh" -k test -t 3300 -o "$logs/console-dp" \
+	"$XSW_TOP/scripts/guest/run-tests.sh" "${dp_tests[@]}" \
 	>"$logs/vm-test-dp.out" 2>&1
 test_dp_rc=$?
 wait $test_pid
@@ -171,10 +173,11 @@ guest_results stock-6.1 $stock_rc "$logs/console/run-tests-stock-6.1.log" "${sto
 failed_before=$failed
 guest_results stock-6.12 $stock612_rc "$logs/console/run-tests-stock-6.12.log" "${stock612_tests[@]}"
 failed_before=$failed
-guest_results test $test_rc "$logs/console/run-tests-test.log" kunit "${guest_tests[@]}" "${fault_tests[@]}"
+guest_results test $test_rc "$logs/console/run-tests-test.log" kunit "${guest_tests[@]}" \
+	"${fault_tests[@]}" "${mig_tests[@]}"
 failed_before=$failed
 vmout=$logs/vm-test-dp.out guest_results test $test_dp_rc \
-	"$logs/console-dp/run-tests-test.log" "${dp_tests[@]}" "${mig_tests[@]}"
+	"$logs/console-dp/run-tests-test.log" "${dp_tests[@]}"
 
 summary="$passed passed, $failed failed"
 [ "$skipped" = 0 ] || summary+=", $skipped skipped"
