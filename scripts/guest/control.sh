@@ -153,18 +153,24 @@ $(diff <(echo "$expected") <(echo "$got"))"
 # JSON events: one object per line.  The loop steps until the monitor,
 # which may not listen yet, has reported one (it cannot be probed: it
 # reports only sw1, and only once).
+# With -t each ends with the step's time; without, it has none.
 xswctl -j monitor sw1 count 1 >"$mon" &
 mpid=$!
+xswctl -j -t monitor sw1 count 1 >"$mon.t" &
+tpid=$!
 ok xswctl switch add sw1
 for i in $(seq 50); do
 	ok xswctl port add sw1 name p$i type synthetic id 7
 	ok xswctl port teardown sw1 id 7
 	ok xswctl port del sw1 id 7
-	[ -s "$mon" ] && break
+	[ -s "$mon" ] && [ -s "$mon.t" ] && break
 done
 wait $mpid || fail "monitor count 1 did not end"
+wait $tpid || fail "monitor -t count 1 did not end"
 grep -qx '{"seq":[0-9]*,"switch":"sw1","op":"port-[a-z]*","port":7,"status":0}' "$mon" ||
 	fail "JSON event: $(cat "$mon")"
+grep -qxE '\{"seq":[0-9]+,"switch":"sw1","op":"port-[a-z]+","port":7,"status":0,"time":"20[0-9]{2}-[01][0-9]-[0-3][0-9]T[0-2][0-9](:[0-5][0-9]){2}\.[0-9]{9}Z"\}' \
+	"$mon.t" || fail "JSON event with -t: $(cat "$mon.t")"
 
 # Deleting sw0 detached its extensions; sw1's attachment pins the module.
 ok xswctl ext attach sw1 name sample-capture

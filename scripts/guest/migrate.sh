@@ -87,12 +87,15 @@ ok xswctl -n ha nic add sw0 port 7 name n0 vm-name vm1 current-mac "$vmac" dev v
 ok xswctl -n ha nic connect sw0 port 7
 
 # where: the host that has the VM's port (by its name), and its id there.
+# (Bash reads the JSON: a python3 costs seconds in the debug kernel.)
 where() {
 	local h out
 	for h in ha hb; do
-		out=$(xswctl -n $h -j port show sw0 | json_get - \
-			"' '.join(str(p['id']) for p in j if p['name'] == 'vm1')")
-		[ -n "$out" ] && printf '%s:%s ' $h "$out"
+		out=$(xswctl -n $h -j port show sw0)
+		while [[ $out =~ \"id\":([0-9]+),\"name\":\"vm1\"(.*)$ ]]; do
+			printf '%s:%s ' $h "${BASH_REMATCH[1]}"
+			out=${BASH_REMATCH[2]}
+		done
 	done
 	echo
 }
@@ -101,11 +104,12 @@ pings() { nsx peer ping -c "$1" -i 0.2 -W 2 10.0.0.1 | grep -c "bytes from"; }
 expect_eq "$(where)" "ha:7 " "the VM's port before"
 expect_eq "$(pings 2)" 2 "the peer reaches the VM on ha"
 
-# agent NS [ADDR]: an agent for NS's sw0, in the background, listening.
+# agent NS [ADDR]: an agent for NS's sw0, in the background, listening
+# (on every address without ADDR).
 agent() {
 	local log=$dir/agent-$1.log
 	: >"$log"
-	nsx "$1" "$XSW_XSWCTL" agent sw0 key $key listen "$2" timeout 10 2>>"$log" &
+	nsx "$1" "$XSW_XSWCTL" agent sw0 key $key ${2:+listen "$2"} timeout 10 2>>"$log" &
 	AGENT=$!
 	for _ in $(seq 50); do
 		grep -q listening "$log" && return
@@ -223,7 +227,16 @@ pb=$(vm_port hb)
 expect_eq "$(where)" "hb:$pb " "the VM's port put back on the source"
 expect_eq "$(pings 2)" 2 "the VM answers on the source after the failed restore"
 
-# --- And back home ------------------------------------------------------
+# --- And back home, to an agent on every address --------------------------
+agent_stop
+agent ha
+# IPv6 as well as IPv4 (the migration below): an agent listening on every
+# address has both families (IPv6 comes back on ha's lo for it).
+ok nsx ha sysctl -qw net.ipv6.conf.lo.disable_ipv6=0
+nsx ha bash -c 'exec 3<>/dev/tcp/::1/7410 && printf "GET / HTTP/1.0\r\n\r\n" >&3 && sleep 0.5' ||
+	fail "garbage to the agent over IPv6"
+sleep 0.5
+has "$(cat $dir/agent-ha.log)" "not a migration message (bad magic)"
 xswctl -n hb -j migrate sw0 port "$pb" to 10.9.0.1 key $key timeout 10 >$dir/back.json ||
 	fail "the migration back failed"
 pa=$(vm_port ha)

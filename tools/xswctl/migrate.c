@@ -50,8 +50,9 @@ static const char migrate_help[] =
 	"from the saved data. If the destination does not answer once it has\n"
 	"the data, it is the one that decides: keep FILE writes the saved\n"
 	"ports there for vm resume.\n"
-	"agent waits for migrations to SWITCH (on ADDR, every address without\n"
-	"it; TCP service 7410 unless given), one at a time; with once, for one.\n"
+	"agent waits for migrations to SWITCH (on every address ADDR names, or\n"
+	"without it on every address of both families; TCP service 7410 unless\n"
+	"given), one at a time; with once, for one.\n"
 	"Both ends hold the same key FILE (16 to 1024 bytes, readable by its\n"
 	"owner only): every message is authenticated with HMAC-SHA256 under\n"
 	"a key of the session, and numbered. timeout (default 30) bounds the\n"
@@ -730,11 +731,46 @@ static bool mig_accept_again(int err)
 	       err == EOPNOTSUPP;
 }
 
-static int agent_listen(const struct mig_args *a)
+/* The most addresses an agent listens on (a name's, or both families). */
+#define AGENT_MAX_LISTEN 8
+
+struct agent_listen {
+	struct pollfd fds[AGENT_MAX_LISTEN];
+	unsigned int n;
+};
+
+/* One listening socket on @ai into @l; -1 with errno if it cannot. */
+static int agent_listen_one(struct agent_listen *l, const struct addrinfo *ai)
+{
+	int fd, one = 1, e;
+
+	fd = socket(ai->ai_family, ai->ai_socktype | SOCK_CLOEXEC, 0);
+	if (fd < 0)
+		return -1;
+	setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof(one));
+	/* Each family on a socket of its own: :: must not take 0.0.0.0's port. */
+	if (ai->ai_family == AF_INET6)
+		setsockopt(fd, IPPROTO_IPV6, IPV6_V6ONLY, &one, sizeof(one));
+	if (bind(fd, ai->ai_addr, ai->ai_addrlen) || listen(fd, 1)) {
+		e = errno;
+		close(fd);
+		errno = e;
+		return -1;
+	}
+	l->fds[l->n++] = (struct pollfd){ .fd = fd, .events = POLLIN };
+	return 0;
+}
+
+/*
+ * Every address ADDR names (without it, every address of both families),
+ * so that a source reaches the agent by any of them.  An address the host
+ * does not have (IPv6 turned off) is skipped when another one listens.
+ */
+static int agent_listen(const struct mig_args *a, struct agent_listen *l)
 {
 	struct addrinfo hints = { .ai_socktype = SOCK_STREAM,
-				  .ai_flags = AI_PASSIVE }, *res;
-	int fd, one = 1, err;
+				  .ai_flags = AI_PASSIVE }, *res, *ai;
+	int err, e = 0;
 
 	err = getaddrinfo(a->host, a->service, &hints, &res);
 	if (err) {
@@ -742,26 +778,39 @@ static int agent_listen(const struct mig_args *a)
 			gai_strerror(err));
 		return -1;
 	}
-	fd = socket(res->ai_family, res->ai_socktype | SOCK_CLOEXEC, 0);
-	if (fd >= 0)
-		setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof(one));
-	if (fd < 0 || bind(fd, res->ai_addr, res->ai_addrlen) || listen(fd, 1)) {
-		fprintf(stderr, "xswctl: agent: listening on %s service %s: %s\n",
-			a->host ?: "*", a->service, strerror(errno));
-		if (fd >= 0)
-			close(fd);
-		fd = -1;
-	}
+	for (ai = res; ai && l->n < AGENT_MAX_LISTEN; ai = ai->ai_next)
+		if (agent_listen_one(l, ai) && !e)
+			e = errno;
 	freeaddrinfo(res);
-	return fd;
+	if (l->n)
+		return 0;
+	fprintf(stderr, "xswctl: agent: listening on %s service %s: %s\n",
+		a->host ?: "*", a->service, strerror(e));
+	return -1;
+}
+
+/* The next connection on any of @l's sockets, or -1 with errno. */
+static int agent_accept(struct agent_listen *l)
+{
+	unsigned int i;
+
+	if (poll(l->fds, l->n, -1) < 0)
+		return -1;
+	for (i = 0; i < l->n; i++)
+		if (l->fds[i].revents)
+			return accept4(l->fds[i].fd, NULL, NULL, SOCK_CLOEXEC);
+	errno = EINTR;
+	return -1;
 }
 
 int do_agent(int argc, char **argv)
 {
 	struct mig_args a = { .service = MIG_PORT, .timeout = MIG_TIMEOUT_DEFAULT };
+	struct agent_listen l = {};
 	struct mw w = { .fd = -1 };
 	struct agent g;
-	int r, lfd;
+	unsigned int i;
+	int r;
 
 	if (argc < 1 || !strcmp(argv[0], "help")) {
 		fputs(migrate_help, argc < 1 ? stderr : stdout);
@@ -774,8 +823,7 @@ int do_agent(int argc, char **argv)
 	r = mig_key(&w, &a);
 	if (r)
 		return r;
-	lfd = agent_listen(&a);
-	if (lfd < 0)
+	if (agent_listen(&a, &l))
 		return XSWCTL_EXIT_FAILURE;
 	fprintf(stderr, "agent: switch %s: listening on %s service %s\n", a.sw,
 		a.host ?: "*", a.service);
@@ -788,7 +836,7 @@ int do_agent(int argc, char **argv)
 			r = XSWCTL_EXIT_FAILURE;
 			break;
 		}
-		w.fd = accept4(lfd, NULL, NULL, SOCK_CLOEXEC);
+		w.fd = agent_accept(&l);
 		if (w.fd < 0 && mig_accept_again(errno))
 			continue;
 		if (w.fd < 0) {
@@ -799,7 +847,8 @@ int do_agent(int argc, char **argv)
 		agent_serve(&g);
 		close(w.fd);
 	} while (!a.once);
-	close(lfd);
+	for (i = 0; i < l.n; i++)
+		close(l.fds[i].fd);
 	mw_forget(&w);
 	return r;
 }

@@ -27,7 +27,8 @@ static const char monitor_help[] =
 	"restored.\n"
 	"With -t, each line begins with the time the step ended, in UTC to the\n"
 	"nanosecond ([2026-12-01T20:15:03.123456789]), so that the output of\n"
-	"monitors of two hosts merges into one order with sort(1).\n"
+	"monitors of two hosts merges into one order with sort(1); with -j too,\n"
+	"each object ends with it instead (\"time\":\"2026-12-01T20:15:03.123456789Z\").\n"
 	"Stops after COUNT steps, or runs until interrupted.\n";
 
 static const char *const ops[] = {
@@ -53,6 +54,44 @@ static const char *const ops[] = {
 	[XSWITCH_OP_NIC_RESTORE_UNCLAIMED] = "nic-restore-unclaimed",
 };
 
+/*
+ * The step's time as "2026-12-01T20:15:03.123456789" into @buf; false for
+ * an event without one (or one the C library cannot render).
+ */
+static bool event_time(const struct nlattr *a, char *buf, size_t len)
+{
+	struct tm tm;
+	uint64_t ns;
+	time_t sec;
+	size_t n;
+
+	if (!a || mnl_attr_validate(a, MNL_TYPE_U64))
+		return false;
+	ns = mnl_attr_get_u64(a);
+	sec = ns / 1000000000;
+	if (!gmtime_r(&sec, &tm))
+		return false;
+	n = strftime(buf, len, "%Y-%m-%dT%H:%M:%S", &tm);
+	return n && snprintf(buf + n, len - n, ".%09u",
+			     (unsigned int)(ns % 1000000000)) < (int)(len - n);
+}
+
+/* With -j -t, the time is the object's last member ("time", UTC). */
+static void event_time_print(const struct field *f,
+			     const struct nlattr *const *tb, bool all)
+{
+	char buf[48];
+
+	(void)all;
+	if (xswctl.timestamp && xswctl.json &&
+	    event_time(tb[f->attr], buf, sizeof(buf) - 1)) {
+		strcat(buf, "Z");
+		out_str(buf);
+	} else {
+		out_skip();
+	}
+}
+
 static const struct field event_fields[] = {
 	FIELD("seq", NULL, 0, XSWITCH_A_EVENT_SEQ, FK_U32),
 	FIELD("switch", NULL, 0, XSWITCH_A_EVENT_SWITCH, FK_STR),
@@ -66,6 +105,8 @@ static const struct field event_fields[] = {
 	FIELD("ext", NULL, 0, XSWITCH_A_EVENT_EXT, FK_STR),
 	FIELD("ext-id", NULL, 0, XSWITCH_A_EVENT_EXT_ID, FK_UUID),
 	FIELD("records", NULL, 0, XSWITCH_A_EVENT_RECORDS, FK_U32),
+	FIELD("time", NULL, 0, XSWITCH_A_EVENT_TIME, FK_CUSTOM,
+	      .print = event_time_print),
 };
 
 static const struct object event_object = {
@@ -98,25 +139,16 @@ static bool monitor_wants(const struct monitor *m, const struct nlmsghdr *nlh)
 /* "[2026-12-01T20:15:03.123456789] ", or "[?] " for an event without one. */
 static void monitor_time(const struct nlmsghdr *nlh)
 {
-	const struct nlattr *a;
-	char buf[32];
-	struct tm tm;
-	uint64_t ns;
-	time_t sec;
+	const struct nlattr *a, *t = NULL;
+	char buf[48];
 
-	mnl_attr_for_each(a, nlh, GENL_HDRLEN) {
-		if (mnl_attr_get_type(a) != XSWITCH_A_EVENT_TIME ||
-		    mnl_attr_validate(a, MNL_TYPE_U64))
-			continue;
-		ns = mnl_attr_get_u64(a);
-		sec = ns / 1000000000;
-		if (!gmtime_r(&sec, &tm))
-			break;
-		strftime(buf, sizeof(buf), "%Y-%m-%dT%H:%M:%S", &tm);
-		printf("[%s.%09u] ", buf, (unsigned int)(ns % 1000000000));
-		return;
-	}
-	fputs("[?] ", stdout);
+	mnl_attr_for_each(a, nlh, GENL_HDRLEN)
+		if (mnl_attr_get_type(a) == XSWITCH_A_EVENT_TIME)
+			t = a;
+	if (event_time(t, buf, sizeof(buf)))
+		printf("[%s] ", buf);
+	else
+		fputs("[?] ", stdout);
 }
 
 static int monitor_cb(const struct nlmsghdr *nlh, void *data)
