@@ -246,6 +246,37 @@ expect_eq "$(json_get "$(cat $dir/back.json)" "' '.join(map(str, (j['outcome'], 
 expect_eq "$(pings 2)" 2 "the peer reaches the VM on ha again"
 agent_stop
 
+# --- Two migrations at once: the agent serves both together --------------
+# Two more ports on ha, each a NIC without a device; the destination's
+# restore completion sleeps, so that one migration waits there while the
+# other reaches it (an agent serving one at a time would finish the first
+# before the second began).
+for p in 20 21; do
+	xswctl -n ha -b - <<<"port add sw0 name c$p type synthetic id $p
+nic add sw0 port $p name n0
+nic connect sw0 port $p" >/dev/null || fail "port $p on ha"
+done
+agent hb
+knob log clear
+knob sleep "every nic-restore-complete 4000"
+migrate ha 20 10.9.0.2 >$dir/c20.out 2>&1 &
+c20=$!
+migrate ha 21 10.9.0.2 >$dir/c21.out 2>&1 &
+c21=$!
+wait $c20 || fail "the first of two migrations at once: $(<$dir/c20.out)"
+wait $c21 || fail "the second of two migrations at once: $(<$dir/c21.out)"
+knob sleep clear
+agent_stop
+expect_eq "$(grep -o 'sleep nic-restore-complete\|nic-restore-complete port' $tx/test-filter/log)" \
+	"sleep nic-restore-complete
+sleep nic-restore-complete
+nic-restore-complete port
+nic-restore-complete port" "two migrations' restores, together on hb"
+out=$(xswctl -n hb port show sw0)
+has "$out" " c20 "
+has "$out" " c21 "
+[[ $(xswctl -n ha port show sw0) == *" c2"[01]" "* ]] && fail "a port of the two migrations is left on ha"
+
 for h in ha hb; do ok xswctl -n $h switch del sw0; done
 ip link del wire
 for ns in ha hb vm peer; do ip netns del $ns; done

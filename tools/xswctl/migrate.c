@@ -17,6 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
+#include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -52,7 +53,8 @@ static const char migrate_help[] =
 	"ports there for vm resume.\n"
 	"agent waits for migrations to SWITCH (on every address ADDR names, or\n"
 	"without it on every address of both families; TCP service 7410 unless\n"
-	"given), one at a time; with once, for one.\n"
+	"given), up to 8 at once, each in a process of its own; with once, for\n"
+	"one.\n"
 	"Both ends hold the same key FILE (16 to 1024 bytes, readable by its\n"
 	"owner only): every message is authenticated with HMAC-SHA256 under\n"
 	"a key of the session, and numbered. timeout (default 30) bounds the\n"
@@ -803,13 +805,65 @@ static int agent_accept(struct agent_listen *l)
 	return -1;
 }
 
+/* The most migrations an agent serves at once, a process each. */
+#define AGENT_MAX_SESSIONS 8
+
+/* One connection's migration, to its end. */
+static void agent_session(struct mw *w, const char *sw)
+{
+	struct agent g = { .w = w, .sw = sw };
+
+	g.nl = xnl_get(&port_object);
+	if (g.nl)
+		agent_serve(&g);
+	close(w->fd);
+}
+
+/*
+ * Each connection in a child of its own, on a netlink socket of its own,
+ * so that one slow source (or one that never proves the key, for 5 s)
+ * does not hold up the others; at most AGENT_MAX_SESSIONS at once.
+ */
+static void agent_fork(struct mw *w, const char *sw, struct agent_listen *l,
+		       unsigned int *children)
+{
+	unsigned int i;
+	pid_t pid;
+
+	pid = fork();
+	if (pid < 0) {
+		fprintf(stderr, "xswctl: agent: fork: %s; served here\n",
+			strerror(errno));
+		agent_session(w, sw);
+		return;
+	}
+	if (!pid) {
+		for (i = 0; i < l->n; i++)
+			close(l->fds[i].fd);
+		xnl_put();
+		agent_session(w, sw);
+		mw_forget(w);
+		exit(0);
+	}
+	close(w->fd);
+	(*children)++;
+}
+
+/* Reaps the children that ended; with @block, waits for one first. */
+static void agent_reap(unsigned int *children, bool block)
+{
+	while (*children && waitpid(-1, NULL, block ? 0 : WNOHANG) > 0) {
+		(*children)--;
+		block = false;
+	}
+}
+
 int do_agent(int argc, char **argv)
 {
 	struct mig_args a = { .service = MIG_PORT, .timeout = MIG_TIMEOUT_DEFAULT };
 	struct agent_listen l = {};
 	struct mw w = { .fd = -1 };
-	struct agent g;
-	unsigned int i;
+	unsigned int i, children = 0;
 	int r;
 
 	if (argc < 1 || !strcmp(argv[0], "help")) {
@@ -828,11 +882,9 @@ int do_agent(int argc, char **argv)
 	fprintf(stderr, "agent: switch %s: listening on %s service %s\n", a.sw,
 		a.host ?: "*", a.service);
 	do {
-		memset(&g, 0, sizeof(g));
-		g.w = &w;
-		g.sw = a.sw;
-		g.nl = xnl_get(&port_object);
-		if (!g.nl) {
+		agent_reap(&children, children >= AGENT_MAX_SESSIONS);
+		/* The family, resolved at the first (is the module loaded?). */
+		if (!xnl_get(&port_object)) {
 			r = XSWCTL_EXIT_FAILURE;
 			break;
 		}
@@ -844,8 +896,10 @@ int do_agent(int argc, char **argv)
 			r = XSWCTL_EXIT_FAILURE;
 			break;
 		}
-		agent_serve(&g);
-		close(w.fd);
+		if (a.once)
+			agent_session(&w, a.sw);
+		else
+			agent_fork(&w, a.sw, &l, &children);
 	} while (!a.once);
 	for (i = 0; i < l.n; i++)
 		close(l.fds[i].fd);
