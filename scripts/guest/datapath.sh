@@ -15,8 +15,6 @@ modprobe -q 8021q 2>/dev/null
 modprobe -q bridge 2>/dev/null
 xsw_load
 
-nsx() { ip netns exec "$@"; }
-
 # vm NS IFNAME-IN-NS HOST-END IP: a namespace on a veth, the host end up.
 vm() {
 	ip netns add "$1" || fail "netns $1"
@@ -31,7 +29,7 @@ vm() {
 	ip link set "$3" up
 }
 
-mac_of() { nsx "$1" cat "/sys/class/net/$2/address"; }
+mac_of() { nsx_sys "$1" cat "/sys/class/net/$2/address"; }
 
 vm vm1 eth0 h1 10.0.0.1
 vm vm2 eth0 h2 10.0.0.2
@@ -64,7 +62,7 @@ expect_refused "Error: xswitch: ifname names the internal port's device; bind ot
 	xswctl nic add sw0 port 1 name up ifname xup
 # A device of another namespace, by an ifindex xswctl cannot resolve here.
 # (Each namespace numbers its devices: one unused here is found free.)
-other=$(nsx vm1 cat /sys/class/net/eth0/ifindex)
+other=$(nsx_sys vm1 cat /sys/class/net/eth0/ifindex)
 while ip -o link | grep -q "^$other:"; do other=$((other + 1)); done
 expect_eq "$(python3 "$XSW_TOP/scripts/guest/nlraw.py" nic-new 1=str:sw0 2=u32:1 4=str:up 14=u32:"$other" 2>&1)" \
 	"error ENODEV: xswitch: no device with that ifindex in the switch's namespace" "another namespace's device"
@@ -140,7 +138,7 @@ expect_eq "$(stat 3 'j["rx-bytes"]')" "686" "vm2's bytes (7 ICMP frames of 98)"
 # The internal port's device counts the port's frames, seen from the host.
 expect_eq "$(cat /sys/class/net/xswhost/statistics/rx_packets) $(cat /sys/class/net/xswhost/statistics/tx_packets)" \
 	"3 2" "ip -s link of the internal port"
-expect_eq "$(nsx vm2 cat /sys/class/net/eth0/statistics/rx_packets)" "7" "vm2 received its frames only"
+expect_eq "$(nsx_sys vm2 cat /sys/class/net/eth0/statistics/rx_packets)" "7" "vm2 received its frames only"
 
 # --- MTU follows the device ---------------------------------------------
 mon=$(mktemp)
@@ -168,9 +166,9 @@ ip link set xswhost mtu 1500
 
 # --- A disconnected NIC receives nothing --------------------------------
 ok xswctl nic disconnect sw0 port 3
-before=$(nsx vm2 cat /sys/class/net/eth0/statistics/rx_packets)
+before=$(nsx_sys vm2 cat /sys/class/net/eth0/statistics/rx_packets)
 nsx vm1 ping -c 2 -W 1 10.0.0.2 >/dev/null && fail "a ping reached a disconnected NIC"
-expect_eq "$(nsx vm2 cat /sys/class/net/eth0/statistics/rx_packets)" "$before" \
+expect_eq "$(nsx_sys vm2 cat /sys/class/net/eth0/statistics/rx_packets)" "$before" \
 	"a disconnected NIC received a frame"
 nsx vm2 ping -c 1 -W 1 10.0.0.1 >/dev/null && fail "a disconnected NIC sent"
 expect_eq "$(stat 3 'j["drops"]["not-ready"]')" 1 "a disconnected NIC's frame"
@@ -181,22 +179,22 @@ ok nsx vm1 ping -c 1 -W 2 10.0.0.2
 
 # --- The MAC-spoofing guard ---------------------------------------------
 spoof0=$(stat 2 'j["drops"]["mac-spoof"]')
-sent0=$(nsx vm1 cat /sys/class/net/eth0/statistics/tx_packets)
+sent0=$(nsx_sys vm1 cat /sys/class/net/eth0/statistics/tx_packets)
 nsx vm1 ip link set eth0 address 02:00:00:00:00:66
 nsx vm1 ping -c 2 -W 1 10.0.0.2 >/dev/null && fail "a spoofing VM's ping crossed"
-sent=$(( $(nsx vm1 cat /sys/class/net/eth0/statistics/tx_packets) - sent0 ))
+sent=$(( $(nsx_sys vm1 cat /sys/class/net/eth0/statistics/tx_packets) - sent0 ))
 [ "$sent" -ge 2 ] || fail "vm1 sent $sent frames, not the 2 pings at least"
 expect_eq "$(stat 2 'j["drops"]["mac-spoof"] - '"$spoof0")" "$sent" \
 	"every frame sent with the spoofed MAC dropped and counted"
 # Allowed by the security policy, the frames cross (the replies go to the
 # NIC's own MAC, which vm1 no longer has: they do not come back).
 ok xswctl prop add sw0 port 2 type security version 1 mac-spoofing on
-got0=$(nsx vm2 cat /sys/class/net/eth0/statistics/rx_packets)
-sent0=$(nsx vm1 cat /sys/class/net/eth0/statistics/tx_packets)
+got0=$(nsx_sys vm2 cat /sys/class/net/eth0/statistics/rx_packets)
+sent0=$(nsx_sys vm1 cat /sys/class/net/eth0/statistics/tx_packets)
 nsx vm1 ping -c 2 -W 1 10.0.0.2 >/dev/null
-sent1=$(( $(nsx vm1 cat /sys/class/net/eth0/statistics/tx_packets) - sent0 ))
+sent1=$(( $(nsx_sys vm1 cat /sys/class/net/eth0/statistics/tx_packets) - sent0 ))
 [ "$sent1" -ge 2 ] || fail "vm1 sent $sent1 frames, not the 2 pings at least"
-expect_eq "$(( $(nsx vm2 cat /sys/class/net/eth0/statistics/rx_packets) - got0 ))" "$sent1" \
+expect_eq "$(( $(nsx_sys vm2 cat /sys/class/net/eth0/statistics/rx_packets) - got0 ))" "$sent1" \
 	"the spoofed frames reached vm2 once spoofing is allowed"
 expect_eq "$(stat 2 'j["drops"]["mac-spoof"] - '"$spoof0")" "$sent" "no more spoofing drops"
 ok xswctl prop del sw0 port 2 type security
@@ -234,9 +232,9 @@ nsx out ip link set eth0.10 up
 nsx vm1 ip addr add 10.0.10.1/24 dev eth0
 nsx out ip neigh replace 10.0.10.1 lladdr "$m1" dev eth0.10 nud permanent
 nsx vm1 ip neigh replace 10.0.10.100 lladdr "$mx" dev eth0 nud permanent
-tagged=$(nsx out cat /sys/class/net/eth0.10/statistics/rx_packets)
+tagged=$(nsx_sys out cat /sys/class/net/eth0.10/statistics/rx_packets)
 ok nsx out ping -c 2 -W 2 10.0.10.1
-expect_eq "$(( $(nsx out cat /sys/class/net/eth0.10/statistics/rx_packets) - tagged ))" 2 \
+expect_eq "$(( $(nsx_sys out cat /sys/class/net/eth0.10/statistics/rx_packets) - tagged ))" 2 \
 	"replies reached the outside tagged with VLAN 10"
 # A port classifies by one C-tag.  A tag hidden behind a priority tag (or
 # an S-tag) would carry a frame onto a VLAN its port never admitted: vm1,

@@ -57,7 +57,7 @@ vm() {
 	ip netns add vm$n || fail "netns vm$n"
 	ip link add v$n type veth peer name eth0 netns vm$n || fail "veth v$n"
 	sysctl -qw net.ipv6.conf.v$n.disable_ipv6=1 || fail "IPv6 off on v$n"
-	ip netns exec vm$n sysctl -qw net.ipv6.conf.eth0.disable_ipv6=1 ||
+	nsx vm$n sysctl -qw net.ipv6.conf.eth0.disable_ipv6=1 ||
 		fail "IPv6 off in vm$n"
 	ip -n vm$n link set eth0 address "$(mac "$n")" &&
 		ip -n vm$n addr add 10.0.0.$n/24 dev eth0 &&
@@ -73,12 +73,12 @@ port_vm() {
 
 # ping_ok FROM TO COUNT / ping_fails FROM TO COUNT
 ping_ok() {
-	ip netns exec vm$1 ping -q -c "$3" -i 0.2 -W 2 10.0.0.$2 >/dev/null ||
+	nsx vm$1 ping -q -c "$3" -i 0.2 -W 2 10.0.0.$2 >/dev/null ||
 		fail "vm$1 cannot ping vm$2"
 }
 
 ping_fails() {
-	! ip netns exec vm$1 ping -q -c "$3" -i 0.2 -W 1 10.0.0.$2 >/dev/null ||
+	! nsx vm$1 ping -q -c "$3" -i 0.2 -W 1 10.0.0.$2 >/dev/null ||
 		fail "vm$1 pinged vm$2"
 }
 

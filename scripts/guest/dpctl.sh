@@ -24,7 +24,7 @@ sx() {
 
 quiet_netns() {
 	ip netns add "$1" || fail "netns add $1"
-	ip netns exec "$1" sysctl -qw net.ipv6.conf.all.disable_ipv6=1 \
+	nsx "$1" sysctl -qw net.ipv6.conf.all.disable_ipv6=1 \
 		net.ipv6.conf.default.disable_ipv6=1 || fail "sysctl in $1"
 }
 
@@ -45,7 +45,7 @@ ifindex() {
 
 # frames NS SRC DST COUNT: COUNT frames of 60 bytes out of NS's eth0.
 frames() {
-	ip netns exec "$1" python3 -c 'import socket, sys
+	nsx "$1" python3 -c 'import socket, sys
 src, dst = (bytes.fromhex(m.replace(":", "")) for m in sys.argv[1:3])
 s = socket.socket(socket.AF_PACKET, socket.SOCK_RAW)
 s.bind(("eth0", 0))
@@ -94,7 +94,7 @@ ok sx port teardown sw0 id 5
 ok sx port del sw0 id 5
 
 # Three pings each way: 98 bytes a frame, and nothing else.
-ip netns exec vm1 ping -q -c 3 -i 0.2 -W 2 10.0.0.2 >/dev/null || fail "vm1 pings vm2"
+nsx vm1 ping -q -c 3 -i 0.2 -W 2 10.0.0.2 >/dev/null || fail "vm1 pings vm2"
 expect_says "switch sw0 port 1 name vm1
     RX: bytes packets
           294       3
@@ -144,7 +144,7 @@ save_resume 1 $dir/vm1.save
 expect_eq "$(cat $dir/err)" "" "vm resume's warnings"
 expect_eq "$(json_get "$(sx -j nic show sw0 port $p)" '[n.get("ifname") for n in j]')" \
 	"['veth-vm1']" "vm1's NIC after vm resume"
-ip netns exec vm1 ping -q -c 3 -i 0.2 -W 2 10.0.0.2 >/dev/null || fail "vm1 pings vm2 after its resume"
+nsx vm1 ping -q -c 3 -i 0.2 -W 2 10.0.0.2 >/dev/null || fail "vm1 pings vm2 after its resume"
 expect_eq "$(json_get "$(sx -j port stats sw0 id $p)" 'j[0]["rx-packets"], j[0]["tx-packets"]')" \
 	"(3, 3)" "counters of vm1's resumed port"
 

@@ -34,7 +34,6 @@ gap=0.02
 
 # Under TCG every program started costs a lot, more so when the host is
 # busy: the steps below start as few as they can (batches, builtins).
-nsx() { ip netns exec "$@"; }
 
 # xsw STEP...: xswctl steps, one a line, that must all succeed.
 xsw() {

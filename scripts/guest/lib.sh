@@ -81,6 +81,13 @@ xsw_load_testext() {
 	insmod "$XSW_MODDIR/extensions/xsw_testext.ko" || fail "insmod xsw_testext.ko"
 }
 
+# nsx NS CMD...: CMD in the network namespace NS, as "ip netns exec" runs
+# it but without its mount namespace and NS's sysfs, which cost seconds a
+# program in the debug kernel: for programs of sockets, netlink and
+# /proc/sys/net.  /sys/class/net stays this namespace's: nsx_sys reads NS's.
+nsx() { nsenter --net="/run/netns/$1" "${@:2}"; }
+nsx_sys() { ip netns exec "$@"; }
+
 # xswctl_in NETNS ARGS...: xswctl in that network namespace ("": this one).
 xswctl_in() {
 	local ns=$1
@@ -99,18 +106,30 @@ xswctl_in() {
 XSW_PROBES=0
 monitor_probe() {
 	local file=$1 ns=${2:-} sw i
+	local x=("$XSW_XSWCTL" ${ns:+-n "$ns"})
 	XSW_PROBES=$((XSW_PROBES + 1))
 	sw=xsw-probe$XSW_PROBES
-	xswctl_in "$ns" switch add $sw || fail "switch add $sw"
-	for i in $(seq 100); do
-		xswctl_in "$ns" port add $sw name probe type internal id 1 >/dev/null &&
-			xswctl_in "$ns" port teardown $sw id 1 &&
-			xswctl_in "$ns" port del $sw id 1 || fail "probe port"
-		grep -q " switch $sw " "$file" && break
+	"${x[@]}" switch add $sw || fail "switch add $sw"
+	# One xswctl a round, bash reading FILE: a program started costs most
+	# of a second in the debug kernel under TCG.
+	for ((i = 0; i < 100; i++)); do
+		"${x[@]}" -b - >/dev/null <<<"port add $sw name probe type internal id 1
+port teardown $sw id 1
+port del $sw id 1" || fail "probe port"
+		file_has "$file" " switch $sw " && break
 		sleep 0.1
 	done
-	xswctl_in "$ns" switch del $sw || fail "switch del $sw"
-	grep -q " switch $sw " "$file" || fail "the monitor${ns:+ in netns $ns} never heard its own probe"
+	"${x[@]}" switch del $sw || fail "switch del $sw"
+	file_has "$file" " switch $sw " || fail "the monitor${ns:+ in netns $ns} never heard its own probe"
+}
+
+# file_has FILE STRING: a line of FILE holds STRING (grep -qF in bash).
+file_has() {
+	local line
+	while IFS= read -r line; do
+		[[ $line == *"$2"* ]] && return 0
+	done <"$1"
+	return 1
 }
 
 # monitor_start FILE [NETNS]: "xswctl monitor" into FILE in the background,
@@ -131,12 +150,18 @@ monitor_start() {
 # monitor_events FILE SWITCH COUNT: waits for COUNT events of SWITCH and
 # prints them without the switch name.
 monitor_events() {
-	local i
-	for i in $(seq 100); do
-		[ "$(grep -c " switch $2 " "$1")" -ge "$3" ] && break
+	local i n line out
+	for ((i = 0; i < 100; i++)); do
+		n=0 out=''
+		while IFS= read -r line; do
+			[[ $line == *" switch $2 "* ]] || continue
+			n=$((n + 1))
+			out+=${line/" switch $2 "/ }$'\n'
+		done <"$1"
+		[ $n -ge "$3" ] && break
 		sleep 0.1
 	done
-	grep " switch $2 " "$1" | sed "s/ switch $2 / /"
+	printf '%s' "$out"
 }
 
 monitor_stop() {

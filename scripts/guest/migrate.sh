@@ -24,7 +24,6 @@ modprobe -q bridge 2>/dev/null
 xsw_load
 xsw_load_testext
 
-nsx() { ip netns exec "$@"; }
 # has TEXT PART: TEXT must hold PART.
 has() { [[ $1 == *"$2"* ]] || fail "wanted \"$2\" in: $1"; }
 knob() { echo "$2" >"$tx/test-filter/$1" || fail "knob test-filter/$1 refused '$2'"; }
@@ -71,7 +70,7 @@ ip -n vm link set eth0 master br0
 ip -n vm link set eth1 master br0
 ip -n vm link set br0 up
 ip -n vm addr add 10.0.0.1/24 dev br0
-vmac=$(nsx vm cat /sys/class/net/br0/address)
+vmac=$(nsx_sys vm cat /sys/class/net/br0/address)
 
 for h in ha hb; do
 	ok xswctl -n $h switch add sw0

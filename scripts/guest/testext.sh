@@ -535,11 +535,11 @@ for ns in a b; do
 	ok xswctl -n xsw-$ns ext set s$ns name test-filter enabled on
 done
 knob test-filter log clear
-knob test-filter sleep 'port-create 2000'
+knob test-filter sleep 'port-create 5000'
 t0=$(now_ms)
 "$XSW_XSWCTL" -n xsw-a port add sa name slow type synthetic >/dev/null &
 slow=$!
-wait_for "the callback to sleep" has_line $tx/test-filter/log 'sa sleep port-create 2000'
+wait_for "the callback to sleep" has_line $tx/test-filter/log 'sa sleep port-create 5000'
 
 t1=$(now_ms)
 ok xswctl -n xsw-b port add sb name quick type synthetic
@@ -549,13 +549,15 @@ t3=$(now_ms)
 ms_b=$((t2 - t1)) ms_a=$((t3 - t0))
 echo "port add in xsw-b took ${ms_b} ms while xsw-a slept; xsw-a's took ${ms_a} ms"
 # Not a time limit (a loaded debug guest took 1408 ms): the order of the
-# callbacks.  xsw-b's step ran before xsw-a's sleeping one completed.
+# callbacks.  xsw-b's step ran before xsw-a's sleeping one completed.  The
+# sleep leaves xsw-b's request 5 s to arrive (a debug guest beside three
+# others took 2505 ms).
 lb=$(grep -n '^sb port-create' $tx/test-filter/log | head -n 1 | cut -d: -f1)
 la=$(grep -n '^sa complete port-create' $tx/test-filter/log | head -n 1 | cut -d: -f1)
 [ -n "$la" ] && [ -n "$lb" ] || fail "the log lacks the two port creates: $(<$tx/test-filter/log)"
 [ "$lb" -lt "$la" ] || fail "xsw-b's port-create waited for xsw-a's sleeping one: $(<$tx/test-filter/log)"
-[ $ms_a -ge 2000 ] || fail "xsw-a's request took ${ms_a} ms, less than its sleep"
-expect_eq "$(matching 's[ab] [ps]*' $tx/test-filter/log)" "sa sleep port-create 2000
+[ $ms_a -ge 5000 ] || fail "xsw-a's request took ${ms_a} ms, less than its sleep"
+expect_eq "$(matching 's[ab] [ps]*' $tx/test-filter/log)" "sa sleep port-create 5000
 sb port-create port 1
 sa port-create port 1" "the filter saw xsw-b's step during xsw-a's"
 ip netns del xsw-a
