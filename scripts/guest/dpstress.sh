@@ -33,7 +33,7 @@ gap=0.02
 [ "$XSW_KERNEL" = test ] && gap=0.05
 
 # Under TCG every program started costs a lot, more so when the host is
-# busy: the steps below start as few as they can (batches, builtins).
+# busy: the steps below start as few as they can (batches, builtins, nsx).
 
 # xsw STEP...: xswctl steps, one a line, that must all succeed.
 xsw() {

@@ -212,8 +212,9 @@ xsw_unload_all() {
 XSW_KMEMLEAK=/sys/kernel/debug/kmemleak
 
 # kmemleak_scan [N]: scans N times, twice by default (a single small leak
-# shows up in only about half of the scans).  Fails when kmemleak is off: it turns itself off for
-# good when it runs out of memory for its own records, and says so only once.
+# shows up in only about half of the scans).  Fails when kmemleak is off:
+# it turns itself off for good when it runs out of memory for its own
+# records, and says so only once.
 kmemleak_scan() {
 	local i
 	for ((i = 0; i < ${1:-2}; i++)); do
