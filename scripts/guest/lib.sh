@@ -255,7 +255,8 @@ leaks_check() {
 	local t0=$SECONDS
 	[ -e $XSW_KMEMLEAK ] || return 0
 	kmemleak_scan 1 || return 1
-	[ $((SECONDS - t0)) -ge 6 ] || sleep $((6 - (SECONDS - t0)))
+	# 7: SECONDS counts whole seconds, t0 may be almost one late.
+	[ $((SECONDS - t0)) -ge 7 ] || sleep $((7 - (SECONDS - t0)))
 	kmemleak_scan 1 || return 1
 	cat $XSW_KMEMLEAK
 	echo clear >$XSW_KMEMLEAK

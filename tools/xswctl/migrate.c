@@ -727,7 +727,8 @@ out:
 /* A connection that failed before it was accepted, or a signal: not the agent's end. */
 static bool mig_accept_again(int err)
 {
-	return err == EINTR || err == ECONNABORTED || err == EPROTO ||
+	return err == EINTR || err == EAGAIN || err == EWOULDBLOCK ||
+	       err == ECONNABORTED || err == EPROTO ||
 	       err == ENETDOWN || err == ENOPROTOOPT || err == EHOSTDOWN ||
 	       err == ENONET || err == EHOSTUNREACH || err == ENETUNREACH ||
 	       err == EOPNOTSUPP;
@@ -741,17 +742,22 @@ struct agent_listen {
 	unsigned int n;
 };
 
-/* One listening socket on @ai into @l; -1 with errno if it cannot. */
-static int agent_listen_one(struct agent_listen *l, const struct addrinfo *ai)
+/*
+ * One listening socket on @ai into @l; -1 with errno if it cannot.  It does
+ * not block, so that a connection reset between poll and accept holds up
+ * no other socket; @v6only when the other family has a socket of its own.
+ */
+static int agent_listen_one(struct agent_listen *l, const struct addrinfo *ai,
+			    bool v6only)
 {
 	int fd, one = 1, e;
 
-	fd = socket(ai->ai_family, ai->ai_socktype | SOCK_CLOEXEC, 0);
+	fd = socket(ai->ai_family,
+		    ai->ai_socktype | SOCK_CLOEXEC | SOCK_NONBLOCK, 0);
 	if (fd < 0)
 		return -1;
 	setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof(one));
-	/* Each family on a socket of its own: :: must not take 0.0.0.0's port. */
-	if (ai->ai_family == AF_INET6)
+	if (ai->ai_family == AF_INET6 && v6only)
 		setsockopt(fd, IPPROTO_IPV6, IPV6_V6ONLY, &one, sizeof(one));
 	if (bind(fd, ai->ai_addr, ai->ai_addrlen) || listen(fd, 1)) {
 		e = errno;
@@ -763,6 +769,15 @@ static int agent_listen_one(struct agent_listen *l, const struct addrinfo *ai)
 	return 0;
 }
 
+/* The address of @ai, for a message. */
+static const char *agent_addr(const struct addrinfo *ai, char *buf, size_t len)
+{
+	if (getnameinfo(ai->ai_addr, ai->ai_addrlen, buf, len, NULL, 0,
+			NI_NUMERICHOST))
+		snprintf(buf, len, "?");
+	return buf;
+}
+
 /*
  * Every address ADDR names (without it, every address of both families),
  * so that a source reaches the agent by any of them.  An address the host
@@ -772,6 +787,7 @@ static int agent_listen(const struct mig_args *a, struct agent_listen *l)
 {
 	struct addrinfo hints = { .ai_socktype = SOCK_STREAM,
 				  .ai_flags = AI_PASSIVE }, *res, *ai;
+	char buf[NI_MAXHOST];
 	int err, e = 0;
 
 	err = getaddrinfo(a->host, a->service, &hints, &res);
@@ -780,9 +796,17 @@ static int agent_listen(const struct mig_args *a, struct agent_listen *l)
 			gai_strerror(err));
 		return -1;
 	}
-	for (ai = res; ai && l->n < AGENT_MAX_LISTEN; ai = ai->ai_next)
-		if (agent_listen_one(l, ai) && !e)
+	for (ai = res; ai && l->n < AGENT_MAX_LISTEN; ai = ai->ai_next) {
+		if (!agent_listen_one(l, ai, !a->host))
+			continue;
+		if (!e)
 			e = errno;
+		/* A family the host has not (IPv6 off) is no news. */
+		if (errno != EAFNOSUPPORT && errno != EADDRNOTAVAIL)
+			fprintf(stderr, "xswctl: agent: not listening on %s service %s: %s\n",
+				agent_addr(ai, buf, sizeof(buf)), a->service,
+				strerror(errno));
+	}
 	freeaddrinfo(res);
 	if (l->n)
 		return 0;
@@ -843,7 +867,8 @@ static void agent_fork(struct mw *w, const char *sw, struct agent_listen *l,
 		xnl_put();
 		agent_session(w, sw);
 		mw_forget(w);
-		exit(0);
+		/* Not exit(): the parent's unflushed stdio is not the child's to write. */
+		_exit(0);
 	}
 	close(w->fd);
 	(*children)++;
@@ -881,7 +906,7 @@ int do_agent(int argc, char **argv)
 		return XSWCTL_EXIT_FAILURE;
 	fprintf(stderr, "agent: switch %s: listening on %s service %s\n", a.sw,
 		a.host ?: "*", a.service);
-	do {
+	for (;;) {
 		agent_reap(&children, children >= AGENT_MAX_SESSIONS);
 		/* The family, resolved at the first (is the module loaded?). */
 		if (!xnl_get(&port_object)) {
@@ -896,11 +921,12 @@ int do_agent(int argc, char **argv)
 			r = XSWCTL_EXIT_FAILURE;
 			break;
 		}
-		if (a.once)
+		if (a.once) {
 			agent_session(&w, a.sw);
-		else
-			agent_fork(&w, a.sw, &l, &children);
-	} while (!a.once);
+			break;
+		}
+		agent_fork(&w, a.sw, &l, &children);
+	}
 	for (i = 0; i < l.n; i++)
 		close(l.fds[i].fd);
 	mw_forget(&w);
