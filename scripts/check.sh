@@ -94,7 +94,9 @@ guest_results() {
 			report FAIL "guest:$kernel:$t" "$lockdep"
 		elif [ "$rc" != 0 ]; then
 			report FAIL "guest:$kernel:$t" "exit $rc"
-			grep -E '^FAIL' "$part" | head -n 10 | sed 's/^/    /'
+			# From the first failure on: a test's FAIL may say more
+			# on the lines after it (the state it found).
+			sed -n '/^FAIL/,$p' "$part" | head -n 15 | sed 's/^/    /'
 		else
 			report PASS "guest:$kernel:$t"
 		fi
