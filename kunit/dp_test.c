@@ -2,10 +2,11 @@
 /*
  * KUnit suite for the datapath: the order of the ingress and egress
  * walks, drops and exclusions, destinations, frames extensions originate,
- * and the built-in forwarder's tables and policies, with frames built in
- * the test.  The NICs are not bound to devices, so every delivery ends as
- * a dev-down drop on the destination port, after the egress walk: the
- * capture extension's ->tx is where a test sees a frame leave.
+ * a NIC's announce, and the built-in forwarder's tables and policies,
+ * with frames built in the test.  The NICs are not bound to devices, so
+ * every delivery ends as a dev-down drop on the destination port, after
+ * the egress walk: the capture extension's ->tx is where a test sees a
+ * frame leave.
  */
 #include <kunit/test.h>
 #include <linux/delay.h>
@@ -25,6 +26,8 @@ struct dt_state {
 	int fwd_ret[4];		/* what xsw_fwd_add_dest() said */
 	bool fwd_twice;		/* the forwarder adds each twice */
 	struct xsw_ext *origin;	/* the extension that originates, for tests */
+	u8 seen[ETH_ZLEN];	/* the start of the last frame dcap's ->rx saw */
+	unsigned int seen_len;	/* and its length */
 };
 
 static struct dt_state dt;
@@ -56,6 +59,10 @@ static int dt_rx(struct xsw_ext *ext, struct sk_buff *skb, struct xsw_fwd *fwd)
 	struct xsw_port *port;
 
 	dt_note(ext, "rx(%u)", fwd->src_port_id);
+	if (i == DT_CAP) {
+		dt.seen_len = skb->len;
+		skb_copy_bits(skb, 0, dt.seen, min(skb->len, ETH_ZLEN));
+	}
 	if (i != DT_FWD || dt.rx_drop[i])
 		return dt.rx_drop[i];
 	for (j = 0; j < ARRAY_SIZE(dt.fwd_to) && dt.fwd_to[j]; j++) {
@@ -442,6 +449,47 @@ static void xsw_dp_builtin_learning(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, xsw_fdb_learned(sw), 0);
 }
 
+/* A NIC's announce: QEMU's RARP, from the NIC, flooded; or a refusal. */
+static void xsw_dp_announced(struct kunit *test)
+{
+	static const u8 rarp[ETH_ZLEN] = {
+		0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 2, 0, 0, 0, 0, 1,
+		0x80, 0x35,		/* ETH_P_RARP */
+		0x00, 0x01, 0x08, 0x00,	/* Ethernet, IPv4 */
+		6, 4, 0x00, 0x03,	/* reverse request */
+		2, 0, 0, 0, 0, 1, 0, 0, 0, 0,
+		2, 0, 0, 0, 0, 1, 0, 0, 0, 0,
+	};
+	struct xsw_switch *sw = dt_switch(test, false);
+	struct xsw_nic *n1 = dt_nic(test, sw, XSWITCH_PORT_TYPE_SYNTHETIC, true);
+	struct xsw_port_params pp = {
+		.type = XSWITCH_PORT_TYPE_SYNTHETIC, .name = "p",
+	};
+	struct xsw_nic_params np = { .name = "n" };
+	struct xsw_nic *n3, *n4;
+	struct xsw_port *port;
+
+	dt_nic(test, sw, XSWITCH_PORT_TYPE_SYNTHETIC, true);
+	n3 = dt_nic(test, sw, XSWITCH_PORT_TYPE_SYNTHETIC, false);
+	KUNIT_ASSERT_EQ(test, XT_LOCKED(xsw_dp_announce(n1, NULL)), 0);
+	KUNIT_EXPECT_STREQ(test, take_log(test),
+			   "dcap:rx(1) dflt:rx(1) dflt:tx(2) dcap:tx(2)");
+	KUNIT_EXPECT_EQ(test, dt.seen_len, ETH_ZLEN);
+	KUNIT_EXPECT_MEMEQ(test, dt.seen, rarp, ETH_ZLEN);
+	KUNIT_EXPECT_EQ(test, dt_rx_packets(n1), 1);
+
+	/* Not connected; connected, but without a MAC: nothing is sent. */
+	KUNIT_EXPECT_EQ(test, XT_LOCKED(xsw_dp_announce(n3, NULL)), -EINVAL);
+	port = XT_LOCKED(xsw_port_create(sw, &pp, NULL));
+	KUNIT_ASSERT_NOT_ERR_OR_NULL(test, port);
+	n4 = XT_LOCKED(xsw_nic_create(port, &np, NULL));
+	KUNIT_ASSERT_NOT_ERR_OR_NULL(test, n4);
+	KUNIT_ASSERT_EQ(test, XT_LOCKED(xsw_nic_connect(n4, NULL)), 0);
+	KUNIT_EXPECT_EQ(test, XT_LOCKED(xsw_dp_announce(n4, NULL)), -EINVAL);
+	KUNIT_EXPECT_STREQ(test, take_log(test), "");
+	KUNIT_EXPECT_EQ(test, dt_rx_packets(n3) + dt_rx_packets(n4), 0);
+}
+
 static const struct xsw_prop_vlan *dt_vlan(struct kunit *test, u32 mode,
 					   u16 vid, const u16 *allowed)
 {
@@ -582,6 +630,7 @@ static struct kunit_case xsw_dp_cases[] = {
 	KUNIT_CASE(xsw_dp_builtin_macs),
 	KUNIT_CASE(xsw_dp_builtin_learning),
 	KUNIT_CASE(xsw_dp_builtin_vlan),
+	KUNIT_CASE(xsw_dp_announced),
 	{}
 };
 

@@ -5,6 +5,7 @@
  */
 #include <kunit/visibility.h>
 #include <linux/etherdevice.h>
+#include <linux/if_arp.h>
 #include <linux/if_vlan.h>
 #include <linux/netdevice.h>
 #include <linux/percpu.h>
@@ -537,6 +538,81 @@ int xsw_dp_originate(struct xsw_ext *ext, struct sk_buff *skb,
 	return r;
 }
 EXPORT_SYMBOL_GPL(xsw_dp_originate);
+
+/* The RARP of @mac, as QEMU's announce_self_create() makes it. */
+static struct sk_buff *xsw_dp_rarp(const u8 *mac)
+{
+	struct sk_buff *skb;
+	struct arphdr *arp;
+	struct ethhdr *eth;
+	u8 *p;
+
+	skb = alloc_skb(NET_IP_ALIGN + ETH_ZLEN, GFP_KERNEL);
+	if (!skb)
+		return NULL;
+	skb_reserve(skb, NET_IP_ALIGN);
+	eth = skb_put(skb, ETH_HLEN);
+	eth_broadcast_addr(eth->h_dest);
+	ether_addr_copy(eth->h_source, mac);
+	eth->h_proto = htons(ETH_P_RARP);
+	arp = skb_put(skb, sizeof(*arp));
+	arp->ar_hrd = htons(ARPHRD_ETHER);
+	arp->ar_pro = htons(ETH_P_IP);
+	arp->ar_hln = ETH_ALEN;
+	arp->ar_pln = 4;
+	arp->ar_op = htons(ARPOP_RREQUEST);
+	/* Sender and target: the MAC, no IPv4 address; padded to 60 bytes. */
+	p = skb_put_zero(skb, ETH_ZLEN - ETH_HLEN - sizeof(*arp));
+	ether_addr_copy(p, mac);
+	ether_addr_copy(p + ETH_ALEN + 4, mac);
+	skb_reset_mac_header(skb);
+	return skb;
+}
+
+/**
+ * xsw_dp_announce - a connected NIC's MAC, announced into the switch
+ * @nic: the NIC
+ * @extack: why not
+ *
+ * After a migration the MAC tables upstream still send the VM's frames
+ * to the host it left; QEMU's announce-self sends a RARP from each of the
+ * VM's MACs so that they learn where it is.  This sends that frame from
+ * @nic, as the VM would: counted on its port, through the whole ingress
+ * walk (an extension may drop it) and flooded as a broadcast.  The MAC is
+ * the NIC's current one, else its VM MAC.
+ *
+ * Control lock.
+ *
+ * Return: 0, -EINVAL when the NIC is not connected or has no MAC, or
+ * -ENOMEM.
+ */
+int xsw_dp_announce(struct xsw_nic *nic, struct netlink_ext_ack *extack)
+{
+	const u8 *mac = nic->info.current_mac;
+	struct sk_buff *skb;
+
+	xsw_assert_locked(nic->port->sw);
+	if (nic->info.state != XSWITCH_NIC_STATE_CONNECTED) {
+		NL_SET_ERR_MSG(extack, "only a connected NIC announces its MAC");
+		return -EINVAL;
+	}
+	if (is_zero_ether_addr(mac))
+		mac = nic->info.vm_mac;
+	if (!is_valid_ether_addr(mac)) {
+		NL_SET_ERR_MSG(extack, "the NIC has no MAC to announce (current-mac, vm-mac)");
+		return -EINVAL;
+	}
+	skb = xsw_dp_rarp(mac);
+	if (!skb)
+		return -ENOMEM;
+	rcu_read_lock();
+	local_bh_disable();
+	xsw_dp_input(nic, skb);
+	local_bh_enable();
+	rcu_read_unlock();
+	return 0;
+}
+EXPORT_SYMBOL_IF_KUNIT(xsw_dp_announce);
 
 /**
  * xsw_dp_connect - make a NIC that just connected a destination

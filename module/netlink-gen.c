@@ -247,8 +247,15 @@ const struct nla_policy xswitch_nic_restore_complete_nl_policy[XSWITCH_A_RECORD_
 	[XSWITCH_A_RECORD_STATUS] = NLA_POLICY_MAX(NLA_S32, 0),
 };
 
+/* XSWITCH_CMD_NIC_ANNOUNCE - do */
+const struct nla_policy xswitch_nic_announce_nl_policy[XSWITCH_A_NIC_INDEX + 1] = {
+	[XSWITCH_A_NIC_SWITCH] = { .type = NLA_NUL_STRING, .len = 15, },
+	[XSWITCH_A_NIC_PORT_ID] = NLA_POLICY_MIN(NLA_U32, 1),
+	[XSWITCH_A_NIC_INDEX] = NLA_POLICY_MAX(NLA_U16, XSWITCH_MAX_NIC_INDEX),
+};
+
 /* Ops table for xswitch */
-const struct genl_ops xswitch_nl_ops[26] = {
+const struct genl_ops xswitch_nl_ops[27] = {
 	{
 		.cmd		= XSWITCH_CMD_SWITCH_NEW,
 		.doit		= xswitch_nl_switch_new_doit,
@@ -429,6 +436,13 @@ const struct genl_ops xswitch_nl_ops[26] = {
 		.doit		= xswitch_nl_nic_restore_complete_doit,
 		.policy		= xswitch_nic_restore_complete_nl_policy,
 		.maxattr	= XSWITCH_A_RECORD_STATUS,
+		.flags		= GENL_UNS_ADMIN_PERM,
+	},
+	{
+		.cmd		= XSWITCH_CMD_NIC_ANNOUNCE,
+		.doit		= xswitch_nl_nic_announce_doit,
+		.policy		= xswitch_nic_announce_nl_policy,
+		.maxattr	= XSWITCH_A_NIC_INDEX,
 		.flags		= GENL_UNS_ADMIN_PERM,
 	},
 };

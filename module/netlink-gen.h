@@ -67,8 +67,10 @@ extern const struct nla_policy xswitch_nic_restore_nl_policy[XSWITCH_A_RECORD_DA
 
 extern const struct nla_policy xswitch_nic_restore_complete_nl_policy[XSWITCH_A_RECORD_STATUS + 1];
 
+extern const struct nla_policy xswitch_nic_announce_nl_policy[XSWITCH_A_NIC_INDEX + 1];
+
 /* Ops table for xswitch */
-extern const struct genl_ops xswitch_nl_ops[26];
+extern const struct genl_ops xswitch_nl_ops[27];
 
 int xsw_nl_prop_dump_start(struct netlink_callback *cb);
 
@@ -110,6 +112,7 @@ int xswitch_nl_nic_save_dumpit(struct sk_buff *skb,
 int xswitch_nl_nic_restore_doit(struct sk_buff *skb, struct genl_info *info);
 int xswitch_nl_nic_restore_complete_doit(struct sk_buff *skb,
 					 struct genl_info *info);
+int xswitch_nl_nic_announce_doit(struct sk_buff *skb, struct genl_info *info);
 
 enum {
 	XSWITCH_NLGRP_EVENTS,

@@ -118,7 +118,7 @@ out_unlock:
 
 enum xsw_nic_req {
 	XSW_NIC_CONNECT, XSW_NIC_SET, XSW_NIC_DISCONNECT, XSW_NIC_DEL,
-	XSW_NIC_GET,
+	XSW_NIC_GET, XSW_NIC_ANNOUNCE,
 };
 
 static int xsw_nl_nic_req(struct xsw_nic *nic, struct genl_info *info,
@@ -139,6 +139,8 @@ static int xsw_nl_nic_req(struct xsw_nic *nic, struct genl_info *info,
 	case XSW_NIC_GET:
 		return xsw_nl_reply(info, XSW_NL_OBJ_SIZE, XSWITCH_CMD_NIC_GET,
 				    xsw_fill_nic, nic);
+	case XSW_NIC_ANNOUNCE:
+		return xsw_dp_announce(nic, info->extack);
 	}
 	return -EOPNOTSUPP;
 }
@@ -192,6 +194,11 @@ int xswitch_nl_nic_del_doit(struct sk_buff *skb, struct genl_info *info)
 int xswitch_nl_nic_get_doit(struct sk_buff *skb, struct genl_info *info)
 {
 	return xsw_nl_nic_do(info, XSW_NIC_GET);
+}
+
+int xswitch_nl_nic_announce_doit(struct sk_buff *skb, struct genl_info *info)
+{
+	return xsw_nl_nic_do(info, XSW_NIC_ANNOUNCE);
 }
 
 /* Where a NIC dump stopped: the port and the index of the next NIC. */

@@ -580,6 +580,7 @@ void xsw_dp_input(struct xsw_nic *nic, struct sk_buff *skb);
 void xsw_dp_drop(struct xsw_port *port, struct sk_buff *skb, int reason);
 void xsw_port_totals(const struct xsw_port *port, struct xsw_port_totals *t);
 int xsw_dp_connect(struct xsw_nic *nic);
+int xsw_dp_announce(struct xsw_nic *nic, struct netlink_ext_ack *extack);
 void xsw_dp_disconnect(struct xsw_nic *nic);
 int xsw_dp_init(void);
 void xsw_dp_exit(void);

@@ -8,8 +8,9 @@
 # VM's port moves from ha to hb while the peer pings it, with
 # test-filter's records (xsw_testext.ko) as its run-time state; the event
 # stream of each host is the documented order; then a veto on the
-# destination, a failing save, a failing restore, a wrong key and garbage
-# for the agent: each time the port ends on exactly one host, working.
+# destination, a failing save, a failing restore, a wrong key, garbage,
+# replayed, truncated, misplaced and oversized messages for the agent
+# (mwire.py): each time the port ends on exactly one host, working.
 . "$(dirname "$0")/lib.sh"
 
 tx=$XSW_TESTEXT
@@ -51,7 +52,10 @@ done
 veth ha ctl hb ctl
 ip -n ha addr add 10.9.0.1/24 dev ctl
 ip -n hb addr add 10.9.0.2/24 dev ctl
-# The wire: a hub (no learning) with each host's uplink and the peer.
+# The wire: a bridge with each host's uplink and the peer, which learns
+# the VM's MAC on the leg of the host that has its port.  Nothing the VM
+# sends tells it of a migration (its frames stop at the blackout, the
+# peer's go on to the host it left): the destination's announce does.
 ip link add wire type bridge || fail "bridge"
 ip link set wire up
 veth ha up "" wa
@@ -59,7 +63,7 @@ veth hb up "" wb
 veth peer eth0 "" wp
 for p in wa wb wp; do
 	ip link set $p master wire
-	bridge link set dev $p learning off flood on
+	bridge link set dev $p learning on flood on
 done
 ip -n peer addr add 10.0.0.100/24 dev eth0
 # The VM's two legs, bridged, one address.
@@ -100,8 +104,12 @@ where() {
 }
 pings() { nsx peer ping -c "$1" -i 0.2 -W 2 10.0.0.1 | grep -c "bytes from"; }
 
+# The host leg where the wire has learned the VM's MAC.
+learned() { bridge fdb show br wire | sed -n "s/^$vmac dev \(w[ab]\) .*/\1/p"; }
+
 expect_eq "$(where)" "ha:7 " "the VM's port before"
 expect_eq "$(pings 2)" 2 "the peer reaches the VM on ha"
+expect_eq "$(learned)" wa "where the wire has the VM's MAC before the migration"
 
 # agent NS [ADDR]: an agent for NS's sw0, in the background, listening
 # (on every address without ADDR).
@@ -178,6 +186,8 @@ got=$(grep -c "bytes from" $dir/ping.out)
 echo "pings during the migration: $got of 200 answered"
 [ "$got" -ge 150 ] || fail "only $got of 200 pings answered across the migration"
 grep -q "^migrated 1 ports: blackout " $dir/migrate.out || fail "no blackout reported"
+expect_eq "$(learned)" wb "where the wire has the VM's MAC after the migration"
+has "$(<$dir/agent-hb.log)" "agent: 1 MACs announced, 5 times"
 expect_eq "$(grep -c 'nic-restore-complete .* status 0 records 3 bad 0' $tx/test-filter/log)" 1 \
 	"test-filter's records arrived whole on hb"
 monitor_probe $mon_a ha
@@ -226,6 +236,89 @@ pb=$(vm_port hb)
 expect_eq "$(where)" "hb:$pb " "the VM's port put back on the source"
 expect_eq "$(pings 2)" 2 "the VM answers on the source after the failed restore"
 
+# --- What no source sends: refused with the reason, nothing made --------
+# mwire.py, a peer that breaks the wire, runs in hb beside the source; as
+# a relay it listens on hb's 127.0.0.1:7411 and goes on to ha's agent.
+mw() { nsx hb python3 "$(dirname "$0")/mwire.py" "$@"; }
+relay() {
+	: >$dir/relay.out
+	mw "$1" 7411 10.9.0.1 7410 "${@:2}" >$dir/relay.out 2>&1 &
+	RELAY=$!
+	for _ in $(seq 300); do
+		file_has $dir/relay.out listening && return
+		sleep 0.1
+	done
+	fail "the relay did not listen: $(<$dir/relay.out)"
+}
+# relayed WHAT: the VM's port migrates through the relay, and must fail;
+# what the source said is in $out, the relay's end in $relayed.
+relayed() {
+	out=$(migrate hb "$pb" 127.0.0.1 service 7411 2>&1) &&
+		fail "a migration through the relay ($1) succeeded: $out"
+	wait $RELAY
+	relayed=$(<$dir/relay.out)
+}
+# agent_said TEXT: ha's agent logs TEXT, within 10 s (its child may end
+# after the peer did).
+agent_said() {
+	for _ in $(seq 100); do
+		file_has $dir/agent-ha.log "$1" && return
+		sleep 0.1
+	done
+	fail "the agent did not say \"$1\": $(<$dir/agent-ha.log)"
+}
+
+# A replay: a migration's bytes, recorded while the destination vetoes it,
+# sent again once the veto is spent.  The agent takes the hello (a hello
+# says nothing), not the PREPARE, keyed to the recorded session.
+knob veto "port-create -28 test-filter: no room for the port"
+relay record $dir/recorded
+relayed "vetoed"
+has "$relayed" "the agent answered: fail closed"
+has "$out" "the destination refused step 1-3 validation ports and policies: test-filter: no room for the port"
+: >$dir/agent-ha.log
+expect_eq "$(mw send 10.9.0.1 7410 $dir/recorded)" "the agent answered: hello closed" \
+	"the agent's answer to a replayed migration"
+agent_said "agent: a message that fails authentication (wrong key, or altered)"
+
+# The PREPARE again where the COMMIT was due: out of order for the agent,
+# which takes off what it made; the source, whose ports have left, puts
+# them back from the saved data.
+: >$dir/agent-ha.log
+relay replay-prepare
+relayed "its commit replaced"
+has "$relayed" "the agent answered: prepared fail closed"
+has "$out" "the destination refused: a message out of order, or replayed"
+has "$out" "is back on sw0 as port"
+agent_said "agent: a message out of order, or replayed before the commit"
+agent_said "agent: what this migration made is taken off"
+pb=$(vm_port hb)
+expect_eq "$(where)" "hb:$pb " "the VM's port after a PREPARE replayed in its session"
+expect_eq "$(pings 1)" 1 "the VM answers after a PREPARE replayed in its session"
+
+# A PREPARE cut in half, and the connection closed.
+: >$dir/agent-ha.log
+relay cut-prepare
+relayed "its prepare cut"
+has "$relayed" "cut the prepare after"
+has "$out" "the ports stay on sw0, untouched"
+agent_said "agent: the peer closed the connection"
+
+# Well formed under the key, out of place: a COMMIT first, a type no
+# version has, a PREPARE longer than any the agent takes.
+: >$dir/agent-ha.log
+expect_eq "$(mw keyed $key 10.9.0.1 7410 first 4)" \
+	"the agent answered: fail:a commit message where a prepare was due closed" \
+	"the agent's answer to a COMMIT first"
+agent_said "agent: a commit message where a prepare was due"
+expect_eq "$(mw keyed $key 10.9.0.1 7410 first 9)" "the agent answered: closed" \
+	"the agent's answer to a message of type 9"
+agent_said "agent: a message of an unknown type"
+expect_eq "$(mw keyed $key 10.9.0.1 7410 oversize)" "the agent answered: closed" \
+	"the agent's answer to an oversized PREPARE"
+agent_said "agent: a message longer than the limit"
+expect_eq "$(where)" "hb:$pb " "the VM's port after the hostile peers"
+
 # --- And back home, to an agent on every address --------------------------
 agent_stop
 agent ha
@@ -240,6 +333,7 @@ xswctl -n hb -j migrate sw0 port "$pb" to 10.9.0.1 key $key timeout 10 >$dir/bac
 	fail "the migration back failed"
 pa=$(vm_port ha)
 expect_eq "$(where)" "ha:$pa " "the VM's port back on ha"
+expect_eq "$(learned)" wa "where the wire has the VM's MAC back on ha"
 expect_eq "$(json_get "$(cat $dir/back.json)" "' '.join(map(str, (j['outcome'], j['ports'][0]['port'], j['ports'][0]['new-port'], j['blackout-ms'] > 0)))")" \
 	"migrated $pb $pa True" "the JSON report of the migration back"
 expect_eq "$(pings 2)" 2 "the peer reaches the VM on ha again"

@@ -318,11 +318,16 @@ static int mig_answer(struct mw *w, uint8_t want, struct mw_msg *m)
 	}
 	if (m->type == want)
 		return 0;
-	if (!mw_parse_fail(m, &step, text, sizeof(text)))
+	if (mw_parse_fail(m, &step, text, sizeof(text)))
+		fprintf(stderr, "xswctl: migrate: the destination sent a %s message out of turn\n",
+			mw_type_name(m->type));
+	else if (!step)
+		/* Not a step's failure: what the source sent, or the wire. */
+		fprintf(stderr, "xswctl: migrate: the destination refused: %s\n",
+			text);
+	else
 		fprintf(stderr, "xswctl: migrate: the destination refused step %s: %s\n",
 			mig_step_name(step), text);
-	else
-		fprintf(stderr, "xswctl: migrate: the destination sent a message out of turn\n");
 	free(m->body);
 	m->body = NULL;
 	return 1;
@@ -650,13 +655,42 @@ static int agent_prepare(struct agent *g)
 	return agent_send(g, MW_PREPARED);
 }
 
+/*
+ * After the restore, the VM's MACs announced as QEMU's announce-self
+ * does by default: five rounds, the first at once, then 50 ms apart and
+ * 100 ms more each time.  The first goes before DONE, the others after.
+ */
+#define MIG_ANNOUNCE_ROUNDS 5
+
+static unsigned int agent_announce(struct agent *g, const struct savefile *sf)
+{
+	unsigned int i, sent = 0;
+
+	for (i = 0; i < sf->nports; i++)
+		sent += vm_announce(g->nl, g->sw, g->ids[i], &sf->ports[i]);
+	return sent;
+}
+
+static void agent_announce_more(struct agent *g, const struct savefile *sf,
+				unsigned int sent)
+{
+	unsigned int r;
+
+	for (r = 1; r < MIG_ANNOUNCE_ROUNDS; r++) {
+		usleep((50 + 100 * (r - 1)) * 1000);
+		agent_announce(g, sf);
+	}
+	fprintf(stderr, "agent: %u MACs announced, %d times\n", sent,
+		MIG_ANNOUNCE_ROUNDS);
+}
+
 /* Steps 11-13 from the source's saved data. */
 static int agent_commit(struct agent *g, const struct mw_msg *m)
 {
 	struct savefile sf;
 	struct resumed r;
 	double t = mig_now();
-	unsigned int i;
+	unsigned int i, sent;
 	int err = 0;
 
 	if (agent_parse(g, m, &sf, true)) {
@@ -672,13 +706,26 @@ static int agent_commit(struct agent *g, const struct mw_msg *m)
 		agent_fail(g, MIG_NICS);
 		agent_undo(g, &sf);
 	} else {
+		sent = agent_announce(g, &sf);
 		err = agent_send(g, MW_DONE);
 		for (i = 0; i < sf.nports; i++)
 			fprintf(stderr, "agent: port %u of the source is port %u here\n",
 				sf.ports[i].old_id, g->ids[i]);
+		agent_announce_more(g, &sf, sent);
 	}
 	savefile_free(&sf);
 	return err;
+}
+
+/* A message of another type than the one due: said, and the source told. */
+static void agent_out_of_turn(struct agent *g, uint8_t type, const char *want)
+{
+	char why[96];
+
+	snprintf(why, sizeof(why), "a %s message where %s was due",
+		 mw_type_name(type), want);
+	fprintf(stderr, "agent: %s\n", why);
+	mw_send_fail(g->w, 0, why);
 }
 
 static int agent_serve(struct agent *g)
@@ -695,7 +742,12 @@ static int agent_serve(struct agent *g)
 		fprintf(stderr, "agent: %s\n", g->w->why);
 		return -1;
 	}
-	err = m.type == MW_PREPARE ? agent_parse(g, &m, &g->prep, false) : -1;
+	if (m.type != MW_PREPARE) {
+		agent_out_of_turn(g, m.type, "a prepare");
+		err = -1;
+	} else {
+		err = agent_parse(g, &m, &g->prep, false);
+	}
 	free(m.body);
 	if (err)
 		return -1;
@@ -714,8 +766,11 @@ static int agent_serve(struct agent *g)
 	}
 	if (m.type == MW_COMMIT) {
 		agent_commit(g, &m);
-	} else {
+	} else if (m.type == MW_ABORT) {
 		fprintf(stderr, "agent: the source aborted\n");
+		agent_undo(g, &g->prep);
+	} else {
+		agent_out_of_turn(g, m.type, "the commit or an abort");
 		agent_undo(g, &g->prep);
 	}
 	free(m.body);

@@ -16,6 +16,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include <libmnl/libmnl.h>
 #include <openssl/core_names.h>
 #include <openssl/crypto.h>
 #include <openssl/evp.h>
@@ -348,6 +349,22 @@ int mw_hello_dest(struct mw *w)
 	    mw_send(w, MW_HELLO, nonces, sizeof(nonces)))
 		return -1;
 	return mw_session(w, nonces, false);
+}
+
+const char *mw_type_name(uint8_t type)
+{
+	static const char *const names[] = {
+		[MW_HELLO] = "hello",
+		[MW_PREPARE] = "prepare",
+		[MW_PREPARED] = "prepared",
+		[MW_COMMIT] = "commit",
+		[MW_DONE] = "done",
+		[MW_FAIL] = "fail",
+		[MW_ABORT] = "abort",
+	};
+
+	return type < MNL_ARRAY_SIZE(names) && names[type] ?
+	       names[type] : "unknown";
 }
 
 int mw_send_fail(struct mw *w, uint32_t step, const char *text)

@@ -69,6 +69,8 @@ int mw_recv_max(struct mw *w, struct mw_msg *m, uint32_t max);
 /* The handshake: 0 with the session key in place, or -1 with @w->why. */
 int mw_hello_source(struct mw *w);
 int mw_hello_dest(struct mw *w);
+/* A type's name for a message: "hello", "prepare" ... or "unknown". */
+const char *mw_type_name(uint8_t type);
 /* A FAIL message's body: the step and a text. */
 int mw_send_fail(struct mw *w, uint32_t step, const char *text);
 int mw_parse_fail(const struct mw_msg *m, uint32_t *step, char *text,

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * xswctl nic add|connect|set|disconnect|del|show
+ * xswctl nic add|connect|set|disconnect|del|show|save|restore|announce
  */
 #include <net/if.h>
 #include <linux/xswitch.h>
@@ -19,6 +19,7 @@ static const char nic_help[] =
 	"       xswctl nic show SWITCH [ port ID [ index INDEX ] ]\n"
 	"       xswctl nic save SWITCH port ID [ index INDEX ] > FILE\n"
 	"       xswctl nic restore SWITCH port ID [ index INDEX ] < FILE\n"
+	"       xswctl nic announce SWITCH port ID [ index INDEX ]\n"
 	"\n"
 	"NIC-OPTIONS := [ name NAME ] [ friendly-name TEXT ] [ mtu MTU ]\n"
 	"               [ permanent-mac MAC ] [ vm-mac MAC ] [ current-mac MAC ]\n"
@@ -47,7 +48,11 @@ static const char nic_help[] =
 	"on this host or another, each to the extension whose ExtensionId it\n"
 	"carries; a record no extension claims is counted as unclaimed. Both\n"
 	"are refused while another save or restore of the NIC runs. \"xswctl vm\n"
-	"help\" tells how a VM's ports are saved and resumed.\n";
+	"help\" tells how a VM's ports are saved and resumed.\n"
+	"announce sends a connected NIC's current MAC (else its VM MAC) into\n"
+	"the switch as the VM would, a broadcast RARP as QEMU's announce-self\n"
+	"sends after a migration, so that MAC tables upstream learn where the\n"
+	"VM is now.\n";
 
 static const char *const nic_types[] = {
 	[XSWITCH_NIC_TYPE_EXTERNAL] = "external",
@@ -139,6 +144,11 @@ static const struct command nic_cmds[] = {
 		.cmd = XSWITCH_CMD_NIC_RESTORE,
 		.args = "port index",
 		.run = nic_restore_run,
+	},
+	{
+		.word = "announce",
+		.cmd = XSWITCH_CMD_NIC_ANNOUNCE,
+		.args = "port index",
 	},
 };
 

@@ -119,7 +119,7 @@ struct object {
 #define OBJECT_MAX_FIELDS 16
 /* The attribute types of a reply the printers see. */
 #define OBJECT_MAX_ATTR 64
-#define OBJECT_MAX_CMDS 8
+#define OBJECT_MAX_CMDS 12
 
 struct out_col;
 int object_columns(const struct object *obj, struct out_col *cols, bool all);

@@ -140,6 +140,20 @@ static int step(struct xnl *nl, uint8_t cmd, const char *sw, uint32_t port,
 	return err ? -1 : 0;
 }
 
+/* A RARP from each NIC of @p on port @id; the number that left. */
+unsigned int vm_announce(struct xnl *nl, const char *sw, uint32_t id,
+			 const struct sport *p)
+{
+	unsigned int i, sent = 0;
+
+	nl->obj = &nic_object;
+	/* A NIC with no MAC has nothing to announce: not an error here. */
+	for (i = 0; i < p->nnics; i++)
+		sent += !step(nl, XSWITCH_CMD_NIC_ANNOUNCE, sw, id,
+			      p->nics[i].index, true);
+	return sent;
+}
+
 /* Takes a port off in Hyper-V's order, its NICs first. */
 int vm_take_off(struct xnl *nl, const char *sw, uint32_t port,
 		const struct sport *p, bool quiet)

@@ -34,6 +34,9 @@ int vm_add_props(struct xnl *nl, const char *sw, uint32_t id,
 /* NIC create, connect and restore of each NIC of @p onto port @id. */
 int vm_add_nics(struct xnl *nl, const char *sw, uint32_t id,
 		const struct sport *p, struct resumed *r);
+/* NIC announce of each NIC of @p on port @id: how many announced. */
+unsigned int vm_announce(struct xnl *nl, const char *sw, uint32_t id,
+			 const struct sport *p);
 /* A validation port with each port's policies, each taken off again. */
 int vm_validate(struct xnl *nl, const char *sw, const struct savefile *sf);
 

@@ -1,0 +1,184 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-2.0
+"""A hostile peer of xswctl agent, for the tests: it speaks the migration
+wire (Documentation/migration.rst, tools/xswctl/mwire.c) only as far as it
+needs to break it.
+
+  mwire.py record LPORT HOST PORT FILE
+      relays one migration from 127.0.0.1:LPORT to HOST:PORT, message by
+      message, and keeps what the source sent in FILE
+  mwire.py send HOST PORT FILE
+      sends FILE's bytes as they are (a replay) and prints the types of
+      the messages that come back
+  mwire.py replay-prepare LPORT HOST PORT
+      relays a migration, but sends the agent its PREPARE again in the
+      place of the COMMIT, and relays the answer
+  mwire.py cut-prepare LPORT HOST PORT
+      relays the hellos, then half of the PREPARE, and closes
+  mwire.py keyed KEY HOST PORT (first TYPE | oversize)
+      does the handshake under KEY, then sends a message of TYPE (a
+      number) first, well formed; or announces a PREPARE one byte longer
+      than the agent takes, and waits for the agent to close
+
+A relay prints "listening" once it can be connected to.  Each prints what
+the agent answered: the types of its messages and how the connection
+ended."""
+
+import hashlib
+import hmac
+import os
+import socket
+import struct
+import sys
+
+HDR = 16
+MAC = 32
+MAGIC = b"XSWM"
+TYPES = {1: "hello", 2: "prepare", 3: "prepared", 4: "commit", 5: "done",
+         6: "fail", 7: "abort"}
+BODY_MAX = (80 << 20) + 65536
+LABEL_S = b"xswitch migrate 1 source to destination"
+LABEL_D = b"xswitch migrate 1 destination to source"
+
+
+def read_exact(s, n):
+    buf = b""
+    while len(buf) < n:
+        got = s.recv(n - len(buf))
+        if not got:
+            raise EOFError("closed after %d of %d bytes" % (len(buf), n))
+        buf += got
+    return buf
+
+
+def read_msg(s):
+    """One whole message as bytes, and its type."""
+    hdr = read_exact(s, HDR)
+    if hdr[:4] != MAGIC:
+        raise ValueError("bad magic")
+    length = struct.unpack(">I", hdr[12:16])[0]
+    if length > BODY_MAX:
+        raise ValueError("a body of %d bytes" % length)
+    return hdr + read_exact(s, length + MAC), hdr[5]
+
+
+def frame(key, mtype, seq, body):
+    hdr = MAGIC + bytes([1, mtype, 0, 0]) + struct.pack(">II", seq, len(body))
+    return hdr + body + hmac.new(key, hdr + body, hashlib.sha256).digest()
+
+
+def answers(s, to=None, text=True):
+    """What the agent says until it closes (relayed to @to): the types of
+    its messages (a FAIL's with its text), then how it ended."""
+    got = []
+    s.settimeout(20)
+    try:
+        while True:
+            msg, mtype = read_msg(s)
+            if to:
+                to.sendall(msg)
+            why = ""
+            if mtype == 6 and text:
+                why = ":" + msg[HDR + 4:-MAC - 1].decode("ascii", "replace")
+            got.append(TYPES.get(mtype, str(mtype)) + why)
+    except EOFError as e:
+        got.append("closed" if str(e).startswith("closed after 0 ") else str(e))
+    except ConnectionResetError:
+        # An agent that stops reading at a bad header closes on the rest.
+        got.append("closed")
+    except (OSError, ValueError) as e:
+        got.append(str(e))
+    return got
+
+
+def accept_one(lport):
+    ls = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    ls.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    ls.bind(("127.0.0.1", lport))
+    ls.listen(1)
+    print("listening", flush=True)
+    src, _ = ls.accept()
+    ls.close()
+    return src
+
+
+def relay(args, mode):
+    lport, host, port = int(args[0]), args[1], int(args[2])
+    src = accept_one(lport)
+    dst = socket.create_connection((host, port))
+    kept = b""
+    # The hellos, then the source's PREPARE.
+    hello, _ = read_msg(src)
+    dst.sendall(hello)
+    kept += hello
+    msg, _ = read_msg(dst)
+    src.sendall(msg)
+    prepare, mtype = read_msg(src)
+    kept += prepare
+    if mode == "cut-prepare":
+        dst.sendall(prepare[:len(prepare) // 2])
+        dst.close()
+        src.close()
+        print("cut the %s after %d of %d bytes"
+              % (TYPES[mtype], len(prepare) // 2, len(prepare)))
+        return
+    dst.sendall(prepare)
+    msg, mtype = read_msg(dst)
+    src.sendall(msg)
+    got = [TYPES.get(mtype, str(mtype))]
+    if mtype == 3:
+        commit, mtype = read_msg(src)
+        kept += commit
+        dst.sendall(prepare if mode == "replay-prepare" else commit)
+    got += answers(dst, src, False)
+    src.close()
+    dst.close()
+    if mode == "record":
+        with open(args[3], "wb") as f:
+            f.write(kept)
+    print("the agent answered: " + " ".join(got))
+
+
+def send(args):
+    host, port, path = args[0], int(args[1]), args[2]
+    s = socket.create_connection((host, port))
+    with open(path, "rb") as f:
+        s.sendall(f.read())
+    print("the agent answered: " + " ".join(answers(s)))
+
+
+def keyed(args):
+    with open(args[0], "rb") as f:
+        key = f.read()
+    s = socket.create_connection((args[1], int(args[2])))
+    nonce = os.urandom(16)
+    s.sendall(frame(key, 1, 0, nonce))
+    msg, mtype = read_msg(s)
+    nonces = msg[HDR:HDR + 32]
+    if mtype != 1 or nonces[:16] != nonce:
+        sys.exit("no hello from the agent")
+    tx = hmac.new(key, LABEL_S + nonces, hashlib.sha256).digest()
+    if args[3] == "first":
+        s.sendall(frame(tx, int(args[4]), 1, b"\0" * 8))
+    else:
+        hdr = MAGIC + bytes([1, 2, 0, 0]) + struct.pack(">II", 1, BODY_MAX + 1)
+        s.sendall(hdr)
+    print("the agent answered: " + " ".join(answers(s)))
+
+
+def main():
+    if len(sys.argv) < 2:
+        sys.exit(__doc__)
+    mode, args = sys.argv[1], sys.argv[2:]
+    if mode in ("record", "replay-prepare", "cut-prepare"):
+        relay(args, mode)
+    elif mode == "send":
+        send(args)
+    elif mode == "keyed":
+        keyed(args)
+    else:
+        sys.exit(__doc__)
+
+
+if __name__ == "__main__":
+    main()
