@@ -43,6 +43,7 @@ bench:
 	scripts/bench-control.sh
 	scripts/bench-control.sh -v
 	scripts/bench-save.sh
+	scripts/bench-migrate.sh
 	scripts/bench-flood.sh
 
 regen:

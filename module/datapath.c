@@ -566,6 +566,8 @@ static struct sk_buff *xsw_dp_rarp(const u8 *mac)
 	ether_addr_copy(p, mac);
 	ether_addr_copy(p + ETH_ALEN + 4, mac);
 	skb_reset_mac_header(skb);
+	/* As a device's driver would have set it, for the devices it leaves by. */
+	skb->protocol = htons(ETH_P_RARP);
 	return skb;
 }
 
