@@ -364,6 +364,113 @@ int xnl_talk(struct xnl *nl, struct nlmsghdr *nlh, mnl_cb_t cb, void *data)
 	return err;
 }
 
+/* The request of a batch numbered @seq, to name what its refusal blames. */
+static const struct nlmsghdr *xnl_batch_req(const char *batch, size_t size,
+					    uint32_t seq)
+{
+	const struct nlmsghdr *nlh = (const void *)batch;
+	int len = size;
+
+	for (; mnl_nlmsg_ok(nlh, len); nlh = mnl_nlmsg_next(nlh, &len))
+		if (nlh->nlmsg_seq == seq)
+			return nlh;
+	return NULL;
+}
+
+/*
+ * The answers to a batch of the requests @first to @last, until the
+ * last one's: 0, or the first refusal's (negative) errno.
+ */
+static int xnl_batch_answers(struct xnl *nl, const char *batch, size_t size,
+			     uint32_t first, uint32_t last)
+{
+	struct xnl_run_ctx ctx = { .nl = nl };
+	const struct nlmsgerr *e;
+	const struct nlmsghdr *nlh;
+	int len, err = 0;
+
+	for (;;) {
+		len = mnl_socket_recvfrom(nl->sock, nl->buf, XNL_BUF_SIZE);
+		if (len < 0) {
+			nl->recv_err = errno;
+			return -errno;
+		}
+		for (nlh = (const void *)nl->buf; mnl_nlmsg_ok(nlh, len);
+		     nlh = mnl_nlmsg_next(nlh, &len)) {
+			if (nlh->nlmsg_type != NLMSG_ERROR ||
+			    nlh->nlmsg_seq - first > last - first)
+				continue;
+			e = mnl_nlmsg_get_payload(nlh);
+			if (mnl_nlmsg_get_payload_len(nlh) < sizeof(*e))
+				return -EBADMSG;
+			if (e->error && !err) {
+				nl->req = xnl_batch_req(batch, size, nlh->nlmsg_seq);
+				xnl_error_cb(nlh, &ctx);
+				err = e->error;
+			}
+			if (nlh->nlmsg_seq == last)
+				return err;
+		}
+	}
+}
+
+/* Sends the @size bytes of requests at @batch and reads their answers. */
+static int xnl_batch_send(struct xnl *nl, const char *batch, size_t size,
+			  uint32_t first)
+{
+	struct xnl_fail fail;
+	int err;
+
+	if (xnl_fail_arm(&fail))
+		return -EINVAL;
+	nl->recv_err = 0;
+	err = mnl_socket_sendto(nl->sock, batch, size) < 0 ? -errno : 0;
+	if (err)
+		perror("xswctl: sending to the kernel");
+	else
+		err = xnl_batch_answers(nl, batch, size, first, nl->seq);
+	if (err)
+		xnl_recv_failed(nl, false);
+	xnl_fail_report(&fail);
+	nl->req = NULL;
+	return err;
+}
+
+int xnl_batch_talk(struct xnl *nl, uint8_t cmd, xnl_put_t put, void *data)
+{
+	/* A batch passes XNL_BATCH_SIZE by one request at most; aligned. */
+	static uint64_t words[(XNL_BATCH_SIZE + XNL_REQ_SIZE) / 8 + 1];
+	char *batch = (char *)words;
+	struct nlmsghdr *nlh, *last = NULL;
+	size_t size = 0;
+	uint32_t first = nl->seq + 1;
+	int r, err = 0;
+
+	if (!nl->quiet)
+		xnl_last[0] = 0;
+	do {
+		nlh = xnl_msg(batch + size, cmd, 0);
+		nlh->nlmsg_flags &= ~NLM_F_ACK;
+		r = put(nlh, data);
+		if (r < 0)
+			return -EINVAL;
+		if (!r) {
+			nlh->nlmsg_type = nl->family;
+			nlh->nlmsg_seq = ++nl->seq;
+			size += NLMSG_ALIGN(nlh->nlmsg_len);
+			last = nlh;
+		}
+		if (last && (r || size >= XNL_BATCH_SIZE)) {
+			last->nlmsg_flags |= NLM_F_ACK;
+			err = xnl_batch_send(nl, batch, size, first);
+			first = nl->seq + 1;
+			size = 0;
+			last = NULL;
+		}
+	} while (!r && !err);
+	return err;
+}
+
 /*
  * Starts a request in @buf, which is at least XNL_REQ_SIZE bytes (the
  * bound its attributes are written against); xnl_talk addresses it.

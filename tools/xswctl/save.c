@@ -177,17 +177,27 @@ int save_nic_records(struct xnl *nl, const struct nic_at *at, struct snic *n)
 	return err ? -1 : 0;
 }
 
-/* One piece of @r, from @off, as a restore request. */
-static int restore_piece(struct xnl *nl, const struct nic_at *at,
-			 const struct srec *r, uint32_t idx, uint32_t off)
-{
-	static char buf[XNL_REQ_SIZE];
-	uint32_t len = r->len - off < SAVE_CHUNK ? r->len - off : SAVE_CHUNK;
-	struct nlmsghdr *nlh = xnl_msg(buf, XSWITCH_CMD_NIC_RESTORE, 0);
-	size_t size = sizeof(buf);
+/* Where a restore's pieces are: the next one is record @rec from @off. */
+struct restore_cursor {
+	const struct nic_at *at;
+	const struct snic *n;
+	uint32_t rec, off;
+};
 
-	if (put_nic_at(nlh, size, at) ||
-	    !mnl_attr_put_u32_check(nlh, size, XSWITCH_A_RECORD_RECORD, idx) ||
+/* The next piece as a restore request: 0, 1 after the last, or -1. */
+static int restore_put(struct nlmsghdr *nlh, void *data)
+{
+	struct restore_cursor *c = data;
+	uint32_t off = c->off, len;
+	size_t size = XNL_REQ_SIZE;
+	const struct srec *r;
+
+	if (c->rec == c->n->nrecs)
+		return 1;
+	r = &c->n->recs[c->rec];
+	len = r->len - off < SAVE_CHUNK ? r->len - off : SAVE_CHUNK;
+	if (put_nic_at(nlh, size, c->at) ||
+	    !mnl_attr_put_u32_check(nlh, size, XSWITCH_A_RECORD_RECORD, c->rec) ||
 	    !mnl_attr_put_u32_check(nlh, size, XSWITCH_A_RECORD_OFFSET, off) ||
 	    !mnl_attr_put_u32_check(nlh, size, XSWITCH_A_RECORD_SIZE, r->len) ||
 	    (!off &&
@@ -197,8 +207,13 @@ static int restore_piece(struct xnl *nl, const struct nic_at *at,
 	      !mnl_attr_put_strz_check(nlh, size, XSWITCH_A_RECORD_NAME, r->name))) ||
 	    !mnl_attr_put_check(nlh, size, XSWITCH_A_RECORD_DATA, len, r->data + off))
 		return -1;
-	nl->obj = &record_object;
-	return xnl_talk(nl, nlh, NULL, NULL) ? -1 : 0;
+	/* A record of no bytes is one piece too. */
+	c->off += SAVE_CHUNK;
+	if (c->off >= r->len) {
+		c->rec++;
+		c->off = 0;
+	}
+	return 0;
 }
 
 struct restore_result {
@@ -224,9 +239,9 @@ int restore_nic_records(struct xnl *nl, const struct nic_at *at,
 			uint32_t *unclaimed)
 {
 	static char buf[XNL_REQ_SIZE];
+	struct restore_cursor c = { .at = at, .n = n };
 	struct restore_result res = {};
 	struct nlmsghdr *nlh;
-	uint32_t i, off;
 
 	/*
 	 * No record, no restore: the kernel begins one with record 0, and
@@ -236,14 +251,10 @@ int restore_nic_records(struct xnl *nl, const struct nic_at *at,
 	*unclaimed = 0;
 	if (!n->nrecs)
 		return 0;
-	for (i = 0; i < n->nrecs; i++) {
-		off = 0;
-		do {
-			if (restore_piece(nl, at, &n->recs[i], i, off))
-				return -1;
-			off += SAVE_CHUNK;
-		} while (off < n->recs[i].len);
-	}
+	/* The pieces in batches: one round trip per batch, not per piece. */
+	nl->obj = &record_object;
+	if (xnl_batch_talk(nl, XSWITCH_CMD_NIC_RESTORE, restore_put, &c))
+		return -1;
 	nlh = xnl_msg(buf, XSWITCH_CMD_NIC_RESTORE_COMPLETE, 0);
 	if (put_nic_at(nlh, sizeof(buf), at))
 		return -1;
