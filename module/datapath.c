@@ -595,13 +595,13 @@ int xsw_dp_announce(struct xsw_nic *nic, struct netlink_ext_ack *extack)
 
 	xsw_assert_locked(nic->port->sw);
 	if (nic->info.state != XSWITCH_NIC_STATE_CONNECTED) {
-		NL_SET_ERR_MSG(extack, "only a connected NIC announces its MAC");
+		NL_SET_ERR_MSG_MOD(extack, "only a connected NIC announces its MAC");
 		return -EINVAL;
 	}
 	if (is_zero_ether_addr(mac))
 		mac = nic->info.vm_mac;
 	if (!is_valid_ether_addr(mac)) {
-		NL_SET_ERR_MSG(extack, "the NIC has no MAC to announce (current-mac, vm-mac)");
+		NL_SET_ERR_MSG_MOD(extack, "the NIC has no MAC to announce (current-mac, vm-mac)");
 		return -EINVAL;
 	}
 	skb = xsw_dp_rarp(mac);

@@ -177,6 +177,8 @@ nsx peer ping -i 0.05 -c 200 -W 1 10.0.0.1 >$dir/ping.out &
 ping_pid=$!
 sleep 1
 migrate ha 7 10.9.0.2 >$dir/migrate.out || fail "the migration failed: $(cat $dir/migrate.out)"
+# The announce came before DONE: the wire has learned before the VM spoke.
+expect_eq "$(learned)" wb "where the wire has the VM's MAC after the migration"
 wait $ping_pid
 cat $dir/migrate.out
 pb=$(vm_port hb)
@@ -186,7 +188,6 @@ got=$(grep -c "bytes from" $dir/ping.out)
 echo "pings during the migration: $got of 200 answered"
 [ "$got" -ge 150 ] || fail "only $got of 200 pings answered across the migration"
 grep -q "^migrated 1 ports: blackout " $dir/migrate.out || fail "no blackout reported"
-expect_eq "$(learned)" wb "where the wire has the VM's MAC after the migration"
 has "$(<$dir/agent-hb.log)" "agent: 1 MACs announced, 5 times"
 expect_eq "$(grep -c 'nic-restore-complete .* status 0 records 3 bad 0' $tx/test-filter/log)" 1 \
 	"test-filter's records arrived whole on hb"

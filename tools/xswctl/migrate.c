@@ -287,6 +287,8 @@ static int mig_put_back(struct xnl *nl, const char *sw,
 		}
 		fprintf(stderr, "xswctl: migrate: port %u is back on %s as port %u\n",
 			sf->ports[i].old_id, sw, r.id);
+		/* Upstream may have learned its MACs elsewhere meanwhile. */
+		vm_announce(nl, sw, r.id, &sf->ports[i]);
 	}
 	return err;
 }
@@ -318,7 +320,9 @@ static int mig_answer(struct mw *w, uint8_t want, struct mw_msg *m)
 	}
 	if (m->type == want)
 		return 0;
-	if (mw_parse_fail(m, &step, text, sizeof(text)))
+	if (m->type == MW_FAIL && mw_parse_fail(m, &step, text, sizeof(text)))
+		fprintf(stderr, "xswctl: migrate: the destination sent a malformed fail message\n");
+	else if (m->type != MW_FAIL)
 		fprintf(stderr, "xswctl: migrate: the destination sent a %s message out of turn\n",
 			mw_type_name(m->type));
 	else if (!step)

@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/socket.h>
 #include <time.h>
 #include <unistd.h>
 #include <linux/genetlink.h>
@@ -379,18 +380,33 @@ static const struct nlmsghdr *xnl_batch_req(const char *batch, size_t size,
 
 /*
  * The answers to a batch of the requests @first to @last, until the
- * last one's: 0, or the first refusal's (negative) errno.
+ * last one's: 0, or the first refusal's (negative) errno.  The kernel
+ * has taken the whole batch by the time sendmsg() returns, so when it
+ * could not queue some answers (ENOBUFS, which the socket reports before
+ * the answers it did queue) the rest are all there: they are read
+ * without waiting, for a refusal among them, and so that the socket's
+ * next exchange does not read them for its own.
  */
 static int xnl_batch_answers(struct xnl *nl, const char *batch, size_t size,
 			     uint32_t first, uint32_t last)
 {
 	struct xnl_run_ctx ctx = { .nl = nl };
+	int fd = mnl_socket_get_fd(nl->sock);
 	const struct nlmsgerr *e;
 	const struct nlmsghdr *nlh;
+	bool lost = false;
 	int len, err = 0;
 
 	for (;;) {
-		len = mnl_socket_recvfrom(nl->sock, nl->buf, XNL_BUF_SIZE);
+		len = recv(fd, nl->buf, XNL_BUF_SIZE, lost ? MSG_DONTWAIT : 0);
+		if (len < 0 && errno == ENOBUFS && !lost) {
+			lost = true;
+			continue;
+		}
+		if (len < 0 && lost) {
+			nl->recv_err = err ? 0 : ENOBUFS;
+			return err ?: -ENOBUFS;
+		}
 		if (len < 0) {
 			nl->recv_err = errno;
 			return -errno;
@@ -408,7 +424,7 @@ static int xnl_batch_answers(struct xnl *nl, const char *batch, size_t size,
 				xnl_error_cb(nlh, &ctx);
 				err = e->error;
 			}
-			if (nlh->nlmsg_seq == last)
+			if (nlh->nlmsg_seq == last && (err || !lost))
 				return err;
 		}
 	}
@@ -442,8 +458,9 @@ int xnl_batch_talk(struct xnl *nl, uint8_t cmd, xnl_put_t put, void *data)
 	static uint64_t words[(XNL_BATCH_SIZE + XNL_REQ_SIZE) / 8 + 1];
 	char *batch = (char *)words;
 	struct nlmsghdr *nlh, *last = NULL;
-	size_t size = 0;
 	uint32_t first = nl->seq + 1;
+	unsigned int n = 0;
+	size_t size = 0;
 	int r, err = 0;
 
 	if (!nl->quiet)
@@ -459,12 +476,14 @@ int xnl_batch_talk(struct xnl *nl, uint8_t cmd, xnl_put_t put, void *data)
 			nlh->nlmsg_seq = ++nl->seq;
 			size += NLMSG_ALIGN(nlh->nlmsg_len);
 			last = nlh;
+			n++;
 		}
-		if (last && (r || size >= XNL_BATCH_SIZE)) {
+		if (last && (r || size >= XNL_BATCH_SIZE || n == XNL_BATCH_MAX)) {
 			last->nlmsg_flags |= NLM_F_ACK;
 			err = xnl_batch_send(nl, batch, size, first);
 			first = nl->seq + 1;
 			size = 0;
+			n = 0;
 			last = NULL;
 		}
 	} while (!r && !err);

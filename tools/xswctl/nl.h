@@ -58,13 +58,18 @@ struct xnl {
  * Many requests of one kind, as a restore's pieces: xnl_batch_talk()
  * sends those @put builds (the next request into @nlh, whose room is
  * XNL_REQ_SIZE: 0, 1 when there are no more, -1 when it cannot) in
- * sendmsg() calls of about XNL_BATCH_SIZE bytes.  Only the last request
- * of a call asks for an answer: the kernel answers the others only with
- * a refusal, and takes them in order, so that the last one's answer comes
- * after any of theirs.  The first refusal ends it, printed as xnl_talk()
- * prints one; each call counts as one request for XSWCTL_FAIL_NTH.
+ * sendmsg() calls of about XNL_BATCH_SIZE bytes, XNL_BATCH_MAX requests
+ * at most (the refusals of a whole call fit in a socket's buffer).  Only
+ * the last request of a call asks for an answer: the kernel answers the
+ * others only with a refusal, and takes them in order, so that the last
+ * one's answer comes after any of theirs.  The kernel carries on with a
+ * call's requests after one is refused: only for requests that are
+ * refused once one before them was (a restore's pieces).  The first
+ * refusal ends it, printed as xnl_talk() prints one; each call counts as
+ * one request for XSWCTL_FAIL_NTH.
  */
 #define XNL_BATCH_SIZE 32768
+#define XNL_BATCH_MAX 64
 typedef int (*xnl_put_t)(struct nlmsghdr *nlh, void *data);
 int xnl_batch_talk(struct xnl *nl, uint8_t cmd, xnl_put_t put, void *data);
 
