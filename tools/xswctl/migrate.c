@@ -320,11 +320,11 @@ static int mig_answer(struct mw *w, uint8_t want, struct mw_msg *m)
 	}
 	if (m->type == want)
 		return 0;
-	if (m->type == MW_FAIL && mw_parse_fail(m, &step, text, sizeof(text)))
-		fprintf(stderr, "xswctl: migrate: the destination sent a malformed fail message\n");
-	else if (m->type != MW_FAIL)
+	if (m->type != MW_FAIL)
 		fprintf(stderr, "xswctl: migrate: the destination sent a %s message out of turn\n",
 			mw_type_name(m->type));
+	else if (mw_parse_fail(m, &step, text, sizeof(text)))
+		fprintf(stderr, "xswctl: migrate: the destination sent a malformed fail message\n");
 	else if (!step)
 		/* Not a step's failure: what the source sent, or the wire. */
 		fprintf(stderr, "xswctl: migrate: the destination refused: %s\n",
