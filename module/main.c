@@ -209,13 +209,18 @@ static int __init xsw_init(void)
 		goto err_unregister_pernet_only;
 	xsw_debugfs_init();
 
+	err = xsw_holder_init();
+	if (err)
+		goto err_debugfs;
 	/* Last: once the family is registered requests arrive at once. */
 	err = xsw_netlink_init();
 	if (err)
-		goto err_unregister_pernet;
+		goto err_holder;
 	return 0;
 
-err_unregister_pernet:
+err_holder:
+	xsw_holder_exit();
+err_debugfs:
 	xsw_debugfs_exit();
 	xsw_vport_exit();
 err_unregister_pernet_only:
@@ -230,6 +235,7 @@ static void __exit xsw_exit(void)
 	WRITE_ONCE(xsw_going, true);
 	xsw_destroy_all();
 	xsw_netlink_exit();
+	xsw_holder_exit();
 	xsw_debugfs_exit();
 	xsw_vport_exit();
 	unregister_pernet_device(&xsw_net_ops);

@@ -40,7 +40,7 @@ const struct nla_policy xswitch_switch_get_nl_policy[XSWITCH_A_SWITCH_NAME + 1] 
 };
 
 /* XSWITCH_CMD_PORT_NEW - do */
-const struct nla_policy xswitch_port_new_nl_policy[XSWITCH_A_PORT_RESTORING + 1] = {
+const struct nla_policy xswitch_port_new_nl_policy[XSWITCH_A_PORT_PROVISIONAL + 1] = {
 	[XSWITCH_A_PORT_SWITCH] = { .type = NLA_NUL_STRING, .len = 15, },
 	[XSWITCH_A_PORT_ID] = NLA_POLICY_MIN(NLA_U32, 1),
 	[XSWITCH_A_PORT_NAME] = { .type = NLA_NUL_STRING, .len = 255, },
@@ -48,13 +48,15 @@ const struct nla_policy xswitch_port_new_nl_policy[XSWITCH_A_PORT_RESTORING + 1]
 	[XSWITCH_A_PORT_TYPE] = NLA_POLICY_RANGE(NLA_U32, 1, 4),
 	[XSWITCH_A_PORT_VALIDATION] = { .type = NLA_FLAG, },
 	[XSWITCH_A_PORT_RESTORING] = { .type = NLA_FLAG, },
+	[XSWITCH_A_PORT_PROVISIONAL] = { .type = NLA_FLAG, },
 };
 
 /* XSWITCH_CMD_PORT_SET - do */
-const struct nla_policy xswitch_port_set_nl_policy[XSWITCH_A_PORT_FRIENDLY_NAME + 1] = {
+const struct nla_policy xswitch_port_set_nl_policy[XSWITCH_A_PORT_KEEP + 1] = {
 	[XSWITCH_A_PORT_SWITCH] = { .type = NLA_NUL_STRING, .len = 15, },
 	[XSWITCH_A_PORT_ID] = NLA_POLICY_MIN(NLA_U32, 1),
 	[XSWITCH_A_PORT_FRIENDLY_NAME] = { .type = NLA_NUL_STRING, .len = 255, },
+	[XSWITCH_A_PORT_KEEP] = { .type = NLA_FLAG, },
 };
 
 /* XSWITCH_CMD_PORT_TEARDOWN - do */
@@ -281,14 +283,14 @@ const struct genl_ops xswitch_nl_ops[27] = {
 		.cmd		= XSWITCH_CMD_PORT_NEW,
 		.doit		= xswitch_nl_port_new_doit,
 		.policy		= xswitch_port_new_nl_policy,
-		.maxattr	= XSWITCH_A_PORT_RESTORING,
+		.maxattr	= XSWITCH_A_PORT_PROVISIONAL,
 		.flags		= GENL_UNS_ADMIN_PERM,
 	},
 	{
 		.cmd		= XSWITCH_CMD_PORT_SET,
 		.doit		= xswitch_nl_port_set_doit,
 		.policy		= xswitch_port_set_nl_policy,
-		.maxattr	= XSWITCH_A_PORT_FRIENDLY_NAME,
+		.maxattr	= XSWITCH_A_PORT_KEEP,
 		.flags		= GENL_UNS_ADMIN_PERM,
 	},
 	{

@@ -21,9 +21,9 @@ extern const struct nla_policy xswitch_switch_del_nl_policy[XSWITCH_A_SWITCH_NAM
 
 extern const struct nla_policy xswitch_switch_get_nl_policy[XSWITCH_A_SWITCH_NAME + 1];
 
-extern const struct nla_policy xswitch_port_new_nl_policy[XSWITCH_A_PORT_RESTORING + 1];
+extern const struct nla_policy xswitch_port_new_nl_policy[XSWITCH_A_PORT_PROVISIONAL + 1];
 
-extern const struct nla_policy xswitch_port_set_nl_policy[XSWITCH_A_PORT_FRIENDLY_NAME + 1];
+extern const struct nla_policy xswitch_port_set_nl_policy[XSWITCH_A_PORT_KEEP + 1];
 
 extern const struct nla_policy xswitch_port_teardown_nl_policy[XSWITCH_A_PORT_ID + 1];
 

@@ -58,6 +58,7 @@ static int xsw_fill_port(struct sk_buff *skb, const void *obj)
 	    nla_put_u32(skb, XSWITCH_A_PORT_TYPE, pi->type) ||
 	    (pi->validation && nla_put_flag(skb, XSWITCH_A_PORT_VALIDATION)) ||
 	    (pi->restoring && nla_put_flag(skb, XSWITCH_A_PORT_RESTORING)) ||
+	    (port->holder && nla_put_flag(skb, XSWITCH_A_PORT_PROVISIONAL)) ||
 	    nla_put_u32(skb, XSWITCH_A_PORT_STATE, pi->state) ||
 	    xsw_fill_stats(skb, port))
 		return -EMSGSIZE;
@@ -77,6 +78,8 @@ static void xsw_nl_port_params(struct genl_info *info,
 	p->type = nla_get_u32(a[XSWITCH_A_PORT_TYPE]);
 	if (a[XSWITCH_A_PORT_ID])
 		p->id = nla_get_u32(a[XSWITCH_A_PORT_ID]);
+	if (nla_get_flag(a[XSWITCH_A_PORT_PROVISIONAL]))
+		p->holder = info->snd_portid;
 }
 
 /*
@@ -135,6 +138,18 @@ static struct xsw_port *xsw_nl_port_named(struct genl_info *info)
 	return xsw_nl_port(sw, info->attrs, XSWITCH_A_PORT_ID, info->extack);
 }
 
+/* A keep is a request of its own: a rename with it could half succeed. */
+static int xsw_nl_port_keep(struct xsw_port *port, struct genl_info *info)
+{
+	if (info->attrs[XSWITCH_A_PORT_FRIENDLY_NAME]) {
+		NL_SET_ERR_MSG_ATTR(info->extack,
+				    info->attrs[XSWITCH_A_PORT_FRIENDLY_NAME],
+				    "keep takes no friendly-name");
+		return -EINVAL;
+	}
+	return xsw_port_keep(port, info->snd_portid, info->extack);
+}
+
 enum xsw_port_req { XSW_PORT_SET, XSW_PORT_TEARDOWN, XSW_PORT_DEL, XSW_PORT_GET };
 
 static int xsw_nl_port_req(struct xsw_port *port, struct genl_info *info,
@@ -142,6 +157,8 @@ static int xsw_nl_port_req(struct xsw_port *port, struct genl_info *info,
 {
 	switch (req) {
 	case XSW_PORT_SET:
+		if (nla_get_flag(info->attrs[XSWITCH_A_PORT_KEEP]))
+			return xsw_nl_port_keep(port, info);
 		if (GENL_REQ_ATTR_CHECK(info, XSWITCH_A_PORT_FRIENDLY_NAME))
 			return -EINVAL;
 		return xsw_port_update(port,

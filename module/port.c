@@ -278,6 +278,7 @@ struct xsw_port *xsw_port_create(struct xsw_switch *sw,
 	port->info.state = XSWITCH_PORT_STATE_CREATED;
 	WARN_ON(xa_err(xa_store(&sw->ports, port->info.id, port, GFP_KERNEL)));
 	list_add_tail(&port->list, &sw->port_list);
+	xsw_port_hold(port, p->holder);
 	sw->n_ports++;
 	sw->xn->n_ports++;
 	atomic_inc(&xsw_counts.ports);
@@ -425,6 +426,7 @@ int xsw_port_delete(struct xsw_port *port, bool wait,
 		return -EBUSY;
 	}
 	port->deleting = true;
+	xsw_port_let_go(port);
 	if (refcount_dec_and_test(&port->users)) {
 		xsw_port_finish(port);
 		complete_all(&port->gone);

@@ -200,6 +200,8 @@ struct xsw_switch {
  *	enforces it (RCU; points into the property's entry), or NULL
  * @vlan: likewise, its VLAN property
  * @stats: per-CPU traffic counters
+ * @holder: the netlink port id of the socket that holds it provisional,
+ *	or 0 once kept (see "DOC: Provisional ports")
  */
 struct xsw_port {
 	struct xsw_port_info info;
@@ -217,6 +219,7 @@ struct xsw_port {
 	const struct xsw_prop_security __rcu *security;
 	const struct xsw_prop_vlan __rcu *vlan;
 	struct xsw_port_stats __percpu *stats;
+	u32 holder;
 };
 
 /**
@@ -327,6 +330,7 @@ struct xsw_port_params {
 	bool restoring;
 	const char *name;
 	const char *friendly_name;
+	u32 holder;
 };
 
 /* A NIC's fields as a request gives them; NULL/absent fields are unset. */
@@ -430,6 +434,15 @@ int xsw_port_teardown(struct xsw_port *port, struct netlink_ext_ack *extack);
 int xsw_port_delete(struct xsw_port *port, bool wait,
 		    struct netlink_ext_ack *extack);
 void xsw_port_destroy(struct xsw_port *port);
+
+/* Provisional ports (holder.c). */
+void xsw_port_hold(struct xsw_port *port, u32 holder);
+void xsw_port_let_go(struct xsw_port *port);
+int xsw_port_keep(struct xsw_port *port, u32 holder,
+		  struct netlink_ext_ack *extack);
+void xsw_release_holder(struct net *net, u32 holder);
+int xsw_holder_init(void);
+void xsw_holder_exit(void);
 void xsw_port_put(struct xsw_port *port);
 struct xsw_nic *xsw_port_nic(struct xsw_port *port, u16 index);
 bool xsw_port_is_busy(struct xsw_port *port, struct netlink_ext_ack *extack);

@@ -116,10 +116,13 @@ expect_eq "$(learned)" wa "where the wire has the VM's MAC before the migration"
 agent() {
 	local log=$dir/agent-$1.log
 	: >"$log"
-	nsx "$1" "$XSW_XSWCTL" agent sw0 key $key ${2:+listen "$2"} timeout 10 2>>"$log" &
+	# Not nsx, a function: its subshell's pid is not the agent's.
+	nsenter --net=/run/netns/"$1" env ${AGENT_ENV:-} "$XSW_XSWCTL" agent sw0 \
+		key $key ${2:+listen "$2"} timeout 10 2>>"$log" &
 	AGENT=$!
 	for _ in $(seq 50); do
-		grep -q listening "$log" && return
+		grep -q "^agent: .* listening" "$log" && return
+		grep -q "^xswctl: agent:" "$log" && fail "the agent of $1: $(<"$log")"
 		sleep 0.1
 	done
 	fail "the agent of $1 did not listen"
@@ -163,7 +166,7 @@ knob save "3 100"
 knob log clear
 # Each host's monitor stamps its steps (-t): merged, they are one order.
 tmonitor() {
-	nsx "$2" "$XSW_XSWCTL" monitor -t >"$1" &
+	nsenter --net=/run/netns/"$2" "$XSW_XSWCTL" monitor -t >"$1" &
 	XSW_MONITOR=$!
 	monitor_probe "$1" "$2"
 }
@@ -309,11 +312,14 @@ agent_said "agent: the peer closed the connection"
 # version has, a PREPARE longer than any the agent takes.
 : >$dir/agent-ha.log
 expect_eq "$(mw keyed $key 10.9.0.1 7410 first 4)" \
-	"the agent answered: fail:a commit message where a prepare was due closed" \
+	"the agent answered: fail:a commit message where a prepare or a query was due closed" \
 	"the agent's answer to a COMMIT first"
-agent_said "agent: a commit message where a prepare was due"
-expect_eq "$(mw keyed $key 10.9.0.1 7410 first 9)" "the agent answered: closed" \
-	"the agent's answer to a message of type 9"
+agent_said "agent: a commit message where a prepare or a query was due"
+expect_eq "$(mw keyed $key 10.9.0.1 7410 first 9)" \
+	"the agent answered: fail:an answer message where a prepare or a query was due closed" \
+	"the agent's answer to an ANSWER first"
+expect_eq "$(mw keyed $key 10.9.0.1 7410 first 10)" "the agent answered: closed" \
+	"the agent's answer to a message of type 10"
 agent_said "agent: a message of an unknown type"
 expect_eq "$(mw keyed $key 10.9.0.1 7410 oversize)" "the agent answered: closed" \
 	"the agent's answer to an oversized PREPARE"
@@ -339,6 +345,54 @@ expect_eq "$(json_get "$(cat $dir/back.json)" "' '.join(map(str, (j['outcome'], 
 	"migrated $pb $pa True" "the JSON report of the migration back"
 expect_eq "$(pings 2)" 2 "the peer reaches the VM on ha again"
 agent_stop
+
+# --- The agent killed at each step in turn ------------------------------
+# XSWCTL_KILL_AT=K kills the agent's session (kill -9) right before its
+# K-th call to the kernel.  The ports it made are held by its netlink
+# socket, and the kernel takes them off as the process ends; the source
+# learns it (the end of the connection before PREPARED, or the agent's
+# answer to a query after COMMIT) and keeps or puts back its ports.  Each
+# time the VM's port ends on ha alone, working, with its records.  Past
+# the agent's last call before DONE the migration succeeds: the loop's end.
+knob log clear
+kills=0
+for k in $(seq 1 30); do
+	AGENT_ENV=XSWCTL_KILL_AT=$k agent hb 10.9.0.2
+	pa=$(vm_port ha)
+	out=$(migrate ha "$pa" 10.9.0.2 2>&1) && { agent_stop; break; }
+	agent_stop
+	has "$(<$dir/agent-hb.log)" "XSWCTL_KILL_AT: killed before call $k"
+	kills=$((kills + 1))
+	pa=$(vm_port ha)
+	expect_eq "$(where)" "ha:$pa " "the VM's port, the agent killed at call $k"
+	expect_eq "$(pings 1)" 1 "the VM answers, the agent killed at call $k"
+	echo "agent killed at call $k: $(grep -o 'the ports stay on sw0, untouched\|putting them back' <<<"$out")"
+done
+pb=$(vm_port hb)
+expect_eq "$(where)" "hb:$pb " "the VM's port, migrated once the agent was let live"
+# Each call of the agent's before its ports are kept (1-3 validation, 4-5
+# operational, 11-13 NIC create, connect, restore, the announce, the keep).
+expect_eq "$kills" 12 "the agent's calls that killing it stopped the migration at"
+# The records restored whole: each put-back (6), hb's restores that
+# completed before the kill (calls 11 and 12), and the migration.
+expect_eq "$(grep -c 'nic-restore-complete .* status 0 records 3 bad 0' $tx/test-filter/log)" 9 \
+	"test-filter's records put back or arrived whole, each time"
+for h in ha hb; do
+	[[ $(xswctl -n $h -j port show sw0) == *'"provisional":true'* ]] && fail "a port held on $h still"
+done
+# A provisional port lives as long as the socket that made it, here
+# xswctl's; beside it, one that is not.
+out=$(xswctl -n hb -j port add sw0 name held type synthetic provisional) ||
+	fail "a provisional port"
+has "$out" '"provisional":true'
+ok xswctl -n hb port add sw0 name kept type synthetic id 30
+out=$(xswctl -n hb port show sw0)
+has "$out" " kept "
+[[ $out == *" held "* ]] && fail "a provisional port outlived the xswctl that made it"
+out=$(xswctl -n hb port set sw0 id 30 keep 2>&1) && fail "keep of a port not provisional"
+has "$out" "keep: the port is not provisional"
+ok xswctl -n hb port teardown sw0 id 30
+ok xswctl -n hb port del sw0 id 30
 
 # --- Two migrations at once: the agent serves both together --------------
 # Two more ports on ha, each a NIC without a device; the destination's

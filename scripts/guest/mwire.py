@@ -35,7 +35,7 @@ HDR = 16
 MAC = 32
 MAGIC = b"XSWM"
 TYPES = {1: "hello", 2: "prepare", 3: "prepared", 4: "commit", 5: "done",
-         6: "fail", 7: "abort"}
+         6: "fail", 7: "abort", 8: "query", 9: "answer"}
 BODY_MAX = (80 << 20) + 65536
 LABEL_S = b"xswitch migrate 1 source to destination"
 LABEL_D = b"xswitch migrate 1 destination to source"

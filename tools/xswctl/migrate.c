@@ -203,15 +203,16 @@ static int mig_key(struct mw *w, const struct mig_args *a)
 	return 0;
 }
 
-static int mig_connect(const struct mig_args *a)
+static int mig_connect(const struct mig_args *a, bool quiet)
 {
 	struct addrinfo hints = { .ai_socktype = SOCK_STREAM }, *res, *ai;
 	int fd = -1, one = 1, err;
 
 	err = getaddrinfo(a->host, a->service, &hints, &res);
 	if (err) {
-		fprintf(stderr, "xswctl: migrate: %s: %s\n", a->host,
-			gai_strerror(err));
+		if (!quiet)
+			fprintf(stderr, "xswctl: migrate: %s: %s\n", a->host,
+				gai_strerror(err));
 		return -1;
 	}
 	for (ai = res; ai; ai = ai->ai_next) {
@@ -225,8 +226,9 @@ static int mig_connect(const struct mig_args *a)
 	}
 	freeaddrinfo(res);
 	if (fd < 0) {
-		fprintf(stderr, "xswctl: migrate: %s service %s: %s\n", a->host,
-			a->service, strerror(err));
+		if (!quiet)
+			fprintf(stderr, "xswctl: migrate: %s service %s: %s\n",
+				a->host, a->service, strerror(err));
 		return -1;
 	}
 	setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof(one));
@@ -275,7 +277,7 @@ static int mig_put_back(struct xnl *nl, const char *sw,
 
 	for (i = 0; i < n; i++) {
 		memset(&r, 0, sizeof(r));
-		if (vm_new_port(nl, sw, &sf->ports[i], false, &r.id) ||
+		if (vm_new_port(nl, sw, &sf->ports[i], 0, &r.id) ||
 		    vm_add_props(nl, sw, r.id, &sf->ports[i]) ||
 		    vm_add_nics(nl, sw, r.id, &sf->ports[i], &r)) {
 			fprintf(stderr, "xswctl: migrate: port %u could not be put back\n",
@@ -375,6 +377,98 @@ static bool mig_gave_up(struct mw *w)
 	return poll(&p, 1, 0) > 0;
 }
 
+/* A port's state in an ANSWER. */
+enum mig_held {
+	MIG_GONE,		/* not on the destination */
+	MIG_KEPT,		/* there, and kept: the migration finished */
+	MIG_HELD,		/* there, provisional: its session runs still */
+};
+
+/* One QUERY on a connection of its own: 1 kept, 0 gone, 2 held, -1. */
+static int mig_query_once(struct mw *w, const struct mig_args *a,
+			  const uint32_t *ids)
+{
+	uint32_t body[1 + SAVE_PORTS_MAX], v;
+	unsigned int i, kept = 0, held = 0;
+	struct mw_msg m = {};
+	int r = -1;
+
+	w->fd = mig_connect(a, true);
+	if (w->fd < 0)
+		return -1;
+	body[0] = htonl(a->n);
+	for (i = 0; i < a->n; i++)
+		body[1 + i] = htonl(ids[i]);
+	if (mw_hello_source(w) ||
+	    mw_send(w, MW_QUERY, body, 4 * (1 + a->n)) || mw_recv(w, &m))
+		goto out;
+	memcpy(&v, m.body, m.len >= 4 ? 4 : 0);
+	if (m.type != MW_ANSWER || m.len != 4 * (1 + a->n) || ntohl(v) != a->n)
+		goto out;
+	for (i = 0; i < a->n; i++) {
+		memcpy(&v, m.body + 4 * (1 + i), 4);
+		kept += ntohl(v) == MIG_KEPT;
+		held += ntohl(v) == MIG_HELD;
+	}
+	/* Kept together (one call): a mix of kept and gone is no answer. */
+	r = held ? MIG_HELD : kept == a->n ? MIG_KEPT : !kept ? MIG_GONE : -1;
+out:
+	free(m.body);
+	close(w->fd);
+	w->fd = -1;
+	return r;
+}
+
+/*
+ * No answer to the commit: the destination finished and its DONE was
+ * lost, or it failed or ended (a destination's ports are held by its
+ * session until the instant before DONE, and go with it).  Its agent
+ * tells which, asked on a connection of its own once a second, until the
+ * timeout: a port held still is a session that has not decided yet.
+ */
+static int mig_outcome(struct mw *w, const struct mig_args *a,
+		       const uint32_t *ids)
+{
+	double end = mig_now() + a->timeout * 1e3;
+	int r;
+
+	fprintf(stderr, "xswctl: migrate: asking the destination what became of the ports\n");
+	close(w->fd);
+	for (;;) {
+		r = mig_query_once(w, a, ids);
+		if ((r != MIG_HELD && r >= 0) || mig_now() >= end)
+			return r == MIG_HELD ? -1 : r;
+		usleep(1000 * 1000);
+	}
+}
+
+/* The commit went unanswered: the outcome asked for, and followed. */
+static int mig_unanswered(struct xnl *nl, struct mw *w,
+			  const struct mig_args *a, const struct savefile *sf,
+			  const uint32_t *ids)
+{
+	switch (mig_outcome(w, a, ids)) {
+	case MIG_KEPT:
+		fprintf(stderr, "xswctl: migrate: %s\n",
+			"the destination has the ports: migrated, its answer lost");
+		if (!xswctl.json)
+			printf("migrated %u ports (the answer to the commit was lost)\n",
+			       a->n);
+		mig_json("migrated", a, ids, 0, 0);
+		return 0;
+	case MIG_GONE:
+		fprintf(stderr, "xswctl: migrate: %s\n",
+			"the destination has none of the ports: putting them back");
+		if (mig_put_back(nl, a->sw, sf, a->n))
+			mig_keep(a, sf);
+		return XSWCTL_EXIT_FAILURE;
+	}
+	fprintf(stderr, "xswctl: migrate: no answer from the destination: %s\n",
+		"it has the data, and decides");
+	mig_keep(a, sf);
+	return XSWCTL_EXIT_FAILURE;
+}
+
 static int mig_source(struct xnl *nl, struct mw *w, const struct mig_args *a,
 		      struct savefile *sf)
 {
@@ -457,10 +551,7 @@ static int mig_source(struct xnl *nl, struct mw *w, const struct mig_args *a,
 	}
 	if (r < 0 || mig_read_steps(&m, NULL, a->n)) {
 		free(m.body);
-		fprintf(stderr, "xswctl: migrate: no answer to the commit: %s\n",
-			"the destination, which has the data, decides");
-		mig_keep(a, sf);
-		return XSWCTL_EXIT_FAILURE;
+		return mig_unanswered(nl, w, a, sf, ids);
 	}
 	free(m.body);
 	t = mig_now();
@@ -505,7 +596,7 @@ int do_migrate(int argc, char **argv)
 		if (vm_save_port(nl, &sf, &at, false))
 			goto out;
 	}
-	w.fd = mig_connect(&a);
+	w.fd = mig_connect(&a, false);
 	if (w.fd < 0)
 		goto out;
 	err = mig_source(nl, &w, &a, &sf);
@@ -637,14 +728,15 @@ static int agent_prepare(struct agent *g)
 	double t = mig_now();
 	unsigned int i;
 
-	if (vm_validate(g->nl, g->sw, &g->prep)) {
+	if (vm_validate(g->nl, g->sw, &g->prep, VM_PORT_PROVISIONAL)) {
 		agent_step(g, MIG_VALIDATE, false, mig_now() - t);
 		return agent_fail(g, MIG_VALIDATE);
 	}
 	agent_step(g, MIG_VALIDATE, true, mig_now() - t);
 	t = mig_now();
 	for (i = 0; i < g->prep.nports; i++) {
-		if (vm_new_port(g->nl, g->sw, &g->prep.ports[i], false, &g->ids[i]))
+		if (vm_new_port(g->nl, g->sw, &g->prep.ports[i],
+				VM_PORT_PROVISIONAL, &g->ids[i]))
 			break;
 		g->made++;
 		if (vm_add_props(g->nl, g->sw, g->ids[i], &g->prep.ports[i]))
@@ -705,12 +797,16 @@ static int agent_commit(struct agent *g, const struct mw_msg *m)
 		memset(&r, 0, sizeof(r));
 		err = vm_add_nics(g->nl, g->sw, g->ids[i], &sf.ports[i], &r);
 	}
+	if (!err) {
+		sent = agent_announce(g, &sf);
+		/* The ports work: from here they outlive this process. */
+		err = vm_keep_ports(g->nl, g->sw, g->ids, sf.nports);
+	}
 	agent_step(g, MIG_NICS, !err, mig_now() - t);
 	if (err) {
 		agent_fail(g, MIG_NICS);
 		agent_undo(g, &sf);
 	} else {
-		sent = agent_announce(g, &sf);
 		err = agent_send(g, MW_DONE);
 		for (i = 0; i < sf.nports; i++)
 			fprintf(stderr, "agent: port %u of the source is port %u here\n",
@@ -721,13 +817,71 @@ static int agent_commit(struct agent *g, const struct mw_msg *m)
 	return err;
 }
 
+static int agent_port_cb(const struct nlmsghdr *nlh, void *data)
+{
+	const struct nlattr *a;
+
+	*(uint32_t *)data = MIG_KEPT;
+	mnl_attr_for_each(a, nlh, GENL_HDRLEN)
+		if (mnl_attr_get_type(a) == XSWITCH_A_PORT_PROVISIONAL)
+			*(uint32_t *)data = MIG_HELD;
+	return MNL_CB_OK;
+}
+
+/* A port's state here, for an ANSWER; -1 if the kernel cannot say. */
+static int agent_port_state(struct agent *g, uint32_t id, uint32_t *state)
+{
+	static char buf[XNL_REQ_SIZE];
+	struct nlmsghdr *nlh = xnl_msg(buf, XSWITCH_CMD_PORT_GET, 0);
+	int err;
+
+	if (!mnl_attr_put_strz_check(nlh, sizeof(buf), XSWITCH_A_PORT_SWITCH, g->sw) ||
+	    !mnl_attr_put_u32_check(nlh, sizeof(buf), XSWITCH_A_PORT_ID, id))
+		return -1;
+	*state = MIG_GONE;
+	g->nl->obj = &port_object;
+	g->nl->quiet = true;
+	err = xnl_talk(g->nl, nlh, agent_port_cb, state);
+	g->nl->quiet = false;
+	return err && err != -ENOENT ? -1 : 0;
+}
+
+/* A QUERY: what became of the ports a migration made here. */
+static void agent_answer(struct agent *g, const struct mw_msg *m)
+{
+	uint32_t body[1 + SAVE_PORTS_MAX], v = 0, state, n;
+	unsigned int i;
+
+	memcpy(&v, m->body, m->len >= 4 ? 4 : 0);
+	n = ntohl(v);
+	if (m->len < 4 || !n || n > SAVE_PORTS_MAX || m->len != 4 * (1 + n)) {
+		fprintf(stderr, "agent: a malformed query\n");
+		mw_send_fail(g->w, 0, "a malformed query");
+		return;
+	}
+	body[0] = v;
+	for (i = 0; i < n; i++) {
+		memcpy(&v, m->body + 4 * (1 + i), 4);
+		if (agent_port_state(g, ntohl(v), &state)) {
+			mw_send_fail(g->w, 0, "the kernel cannot say");
+			return;
+		}
+		fprintf(stderr, "agent: asked for port %u: %s\n", ntohl(v),
+			state == MIG_KEPT ? "kept" :
+			state == MIG_HELD ? "held by its migration" : "not here");
+		body[1 + i] = htonl(state);
+	}
+	mw_send(g->w, MW_ANSWER, body, 4 * (1 + n));
+}
+
 /* A message of another type than the one due: said, and the source told. */
 static void agent_out_of_turn(struct agent *g, uint8_t type, const char *want)
 {
+	const char *name = mw_type_name(type);
 	char why[96];
 
-	snprintf(why, sizeof(why), "a %s message where %s was due",
-		 mw_type_name(type), want);
+	snprintf(why, sizeof(why), "%s %s message where %s was due",
+		 strchr("aeiou", name[0]) ? "an" : "a", name, want);
 	fprintf(stderr, "agent: %s\n", why);
 	mw_send_fail(g->w, 0, why);
 }
@@ -746,8 +900,13 @@ static int agent_serve(struct agent *g)
 		fprintf(stderr, "agent: %s\n", g->w->why);
 		return -1;
 	}
-	if (m.type != MW_PREPARE) {
-		agent_out_of_turn(g, m.type, "a prepare");
+	if (m.type == MW_QUERY) {
+		/* XSWCTL_KILL_AT kills migrations, not the answers about them. */
+		unsetenv("XSWCTL_KILL_AT");
+		agent_answer(g, &m);
+		err = -1;
+	} else if (m.type != MW_PREPARE) {
+		agent_out_of_turn(g, m.type, "a prepare or a query");
 		err = -1;
 	} else {
 		err = agent_parse(g, &m, &g->prep, false);
@@ -895,7 +1054,22 @@ static int agent_accept(struct agent_listen *l)
 static void agent_session(struct mw *w, const char *sw)
 {
 	struct agent g = { .w = w, .sw = sw };
+	int fd;
 
+	/*
+	 * The session's own netlink socket, numbered above the connection:
+	 * a process that ends releases its files newest first, so the ports
+	 * this socket holds are taken off before the source reads the end
+	 * of the connection.
+	 */
+	xnl_put();
+	fd = fcntl(w->fd, F_DUPFD_CLOEXEC, 0);
+	if (fd >= 0 && fd < w->fd) {
+		close(w->fd);
+		w->fd = fd;
+	} else if (fd >= 0) {
+		close(fd);
+	}
 	g.nl = xnl_get(&port_object);
 	if (g.nl)
 		agent_serve(&g);
@@ -923,7 +1097,6 @@ static void agent_fork(struct mw *w, const char *sw, struct agent_listen *l,
 	if (!pid) {
 		for (i = 0; i < l->n; i++)
 			close(l->fds[i].fd);
-		xnl_put();
 		agent_session(w, sw);
 		mw_forget(w);
 		/* Not exit(): the parent's unflushed stdio is not the child's to write. */

@@ -361,6 +361,8 @@ const char *mw_type_name(uint8_t type)
 		[MW_DONE] = "done",
 		[MW_FAIL] = "fail",
 		[MW_ABORT] = "abort",
+		[MW_QUERY] = "query",
+		[MW_ANSWER] = "answer",
 	};
 
 	return type < MNL_ARRAY_SIZE(names) && names[type] ?

@@ -33,7 +33,9 @@ enum mw_type {
 	MW_DONE,		/* D->S: the ports work on the destination */
 	MW_FAIL,		/* either: the step that failed, and why */
 	MW_ABORT,		/* S->D: undo what you made; the source keeps it */
-	MW_TYPE_MAX = MW_ABORT,
+	MW_QUERY,		/* S->D, a session of its own: what became of ports */
+	MW_ANSWER,		/* D->S: each port's state */
+	MW_TYPE_MAX = MW_ANSWER,
 };
 
 struct mw {

@@ -7,6 +7,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <signal.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -250,6 +251,27 @@ static bool xnl_fail_parse(const char *env, unsigned long *n,
 }
 
 /* Arms fail-nth for the chosen request; 0, or -1 with a message. */
+/*
+ * For testers: XSWCTL_KILL_AT=K kills this process (SIGKILL, as an
+ * operator's kill -9 or the OOM killer would) right before the K-th call
+ * it makes to the kernel, a batch counting as one: a migration killed at
+ * each of its steps in turn.  See Documentation/testing.rst.
+ */
+static void xnl_kill_point(void)
+{
+	static unsigned long calls;
+	const char *env = getenv("XSWCTL_KILL_AT");
+	char *end;
+
+	if (!env)
+		return;
+	if (strtoul(env, &end, 10) != ++calls || *end)
+		return;
+	fprintf(stderr, "xswctl: XSWCTL_KILL_AT: killed before call %lu\n",
+		calls);
+	raise(SIGKILL);
+}
+
 static int xnl_fail_arm(struct xnl_fail *f)
 {
 	const char *env = getenv("XSWCTL_FAIL_NTH");
@@ -259,6 +281,7 @@ static int xnl_fail_arm(struct xnl_fail *f)
 	int len;
 
 	f->fd = -1;
+	xnl_kill_point();
 	if (!env)
 		return 0;
 	if (!xnl_fail_parse(env, &f->n, &k)) {

@@ -11,7 +11,8 @@
 static const char port_help[] =
 	"Usage: xswctl port add SWITCH name NAME type TYPE [ id ID ]\n"
 	"                        [ friendly-name TEXT ] [ validation | restoring ]\n"
-	"       xswctl port set SWITCH id ID friendly-name TEXT\n"
+	"                        [ provisional ]\n"
+	"       xswctl port set SWITCH id ID { friendly-name TEXT | keep }\n"
 	"       xswctl port teardown SWITCH id ID\n"
 	"       xswctl port del SWITCH id ID\n"
 	"       xswctl port show SWITCH [ id ID ]\n"
@@ -27,6 +28,10 @@ static const char port_help[] =
 	"created to take a NIC's saved data back (nic restore, vm resume). A\n"
 	"port is torn down before it is deleted, and only once its NICs are\n"
 	"deleted.\n"
+	"A provisional port is held by the netlink socket that made it: when\n"
+	"that socket closes before a set ... keep on it, the kernel takes the\n"
+	"port off with its NICs (a migration's destination holds its ports so,\n"
+	"until they work); made by this command, it goes when the command ends.\n"
 	"stats prints what the port sent into the switch (RX) and what the\n"
 	"switch delivered to it (TX), in packets and bytes, and the frames\n"
 	"dropped, by reason, where the drop happened: the non-zero reasons, or\n"
@@ -56,6 +61,8 @@ static const struct field port_fields[] = {
 	      ENUM_NAMES(port_states)),
 	FIELD("validation", "VALIDATION", 10, XSWITCH_A_PORT_VALIDATION, FK_FLAG),
 	FIELD("restoring", NULL, 0, XSWITCH_A_PORT_RESTORING, FK_FLAG),
+	FIELD("provisional", NULL, 0, XSWITCH_A_PORT_PROVISIONAL, FK_FLAG),
+	FIELD("keep", NULL, 0, XSWITCH_A_PORT_KEEP, FK_FLAG),
 	FIELD("friendly-name", "FRIENDLY-NAME", 0, XSWITCH_A_PORT_FRIENDLY_NAME,
 	      FK_STR, .max = XSWITCH_LONG_NAME_LEN),
 };
@@ -64,13 +71,13 @@ static const struct command port_cmds[] = {
 	{
 		.word = "add",
 		.cmd = XSWITCH_CMD_PORT_NEW,
-		.args = "id name friendly-name type validation restoring",
+		.args = "id name friendly-name type validation restoring provisional",
 		.print = true,
 	},
 	{
 		.word = "set",
 		.cmd = XSWITCH_CMD_PORT_SET,
-		.args = "id friendly-name",
+		.args = "id friendly-name keep",
 	},
 	{
 		.word = "teardown",

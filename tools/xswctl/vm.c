@@ -269,8 +269,9 @@ static const uint8_t port_new_allow[XSWITCH_A_PORT_MAX + 1] = {
 
 /* A new port of @p's parameters: validation, or operational restoring. */
 int vm_new_port(struct xnl *nl, const char *sw, const struct sport *p,
-		bool validation, uint32_t *id)
+		unsigned int flags, uint32_t *id)
 {
+	bool validation = flags & VM_PORT_VALIDATION;
 	static char buf[XNL_REQ_SIZE];
 	struct nlmsghdr *nlh = xnl_msg(buf, XSWITCH_CMD_PORT_NEW, 0);
 
@@ -279,11 +280,49 @@ int vm_new_port(struct xnl *nl, const char *sw, const struct sport *p,
 		      XSWITCH_A_PORT_MAX) ||
 	    !mnl_attr_put_check(nlh, sizeof(buf), validation ?
 				XSWITCH_A_PORT_VALIDATION : XSWITCH_A_PORT_RESTORING,
-				0, NULL))
+				0, NULL) ||
+	    ((flags & VM_PORT_PROVISIONAL) &&
+	     !mnl_attr_put_check(nlh, sizeof(buf), XSWITCH_A_PORT_PROVISIONAL,
+				 0, NULL)))
 		return -1;
 	*id = 0;
 	nl->obj = &port_object;
 	return xnl_talk(nl, nlh, new_port_cb, id) || !*id ? -1 : 0;
+}
+
+struct keep_cursor {
+	const char *sw;
+	const uint32_t *ids;
+	unsigned int n, next;
+};
+
+static int keep_put(struct nlmsghdr *nlh, void *data)
+{
+	struct keep_cursor *c = data;
+
+	if (c->next == c->n)
+		return 1;
+	if (!mnl_attr_put_strz_check(nlh, XNL_REQ_SIZE, XSWITCH_A_PORT_SWITCH, c->sw) ||
+	    !mnl_attr_put_u32_check(nlh, XNL_REQ_SIZE, XSWITCH_A_PORT_ID,
+				    c->ids[c->next]) ||
+	    !mnl_attr_put_check(nlh, XNL_REQ_SIZE, XSWITCH_A_PORT_KEEP, 0, NULL))
+		return -1;
+	c->next++;
+	return 0;
+}
+
+/*
+ * One sendmsg() for all: the kernel takes a call's requests to the end
+ * even when the process is killed meanwhile, so a VM's ports are kept
+ * together or not at all.
+ */
+int vm_keep_ports(struct xnl *nl, const char *sw, const uint32_t *ids,
+		  unsigned int n)
+{
+	struct keep_cursor c = { .sw = sw, .ids = ids, .n = n };
+
+	nl->obj = &port_object;
+	return xnl_batch_talk(nl, XSWITCH_CMD_PORT_SET, keep_put, &c) ? -1 : 0;
 }
 
 /* The port's policies, as they were, onto port @id. */
@@ -419,7 +458,8 @@ int vm_add_nics(struct xnl *nl, const char *sw, uint32_t id,
 }
 
 /* Validation ports with each port's policies; each taken off again. */
-int vm_validate(struct xnl *nl, const char *sw, const struct savefile *sf)
+int vm_validate(struct xnl *nl, const char *sw, const struct savefile *sf,
+		unsigned int flags)
 {
 	const struct sport none = {};
 	unsigned int i;
@@ -427,7 +467,7 @@ int vm_validate(struct xnl *nl, const char *sw, const struct savefile *sf)
 	int err;
 
 	for (i = 0; i < sf->nports; i++) {
-		if (vm_new_port(nl, sw, &sf->ports[i], true, &id))
+		if (vm_new_port(nl, sw, &sf->ports[i], flags | VM_PORT_VALIDATION, &id))
 			return -1;
 		err = vm_add_props(nl, sw, id, &sf->ports[i]);
 		vm_take_off(nl, sw, id, &none, !!err);
@@ -485,10 +525,10 @@ static int vm_resume(int argc, char **argv)
 	}
 	r = calloc(sf.nports ?: 1, sizeof(*r));
 	nl = r ? xnl_get(&port_object) : NULL;
-	if (!nl || (validate && vm_validate(nl, sw, &sf)))
+	if (!nl || (validate && vm_validate(nl, sw, &sf, 0)))
 		goto out;
 	for (i = 0; i < sf.nports; i++) {
-		if (vm_new_port(nl, sw, &sf.ports[i], false, &r[i].id))
+		if (vm_new_port(nl, sw, &sf.ports[i], 0, &r[i].id))
 			break;
 		r[i].made = true;
 		if (vm_add_props(nl, sw, r[i].id, &sf.ports[i]) ||

@@ -27,8 +27,14 @@ int vm_save_records(struct xnl *nl, struct sport *p, const struct nic_at *at);
 /* NIC disconnect and delete, port teardown and delete; @quiet: best effort. */
 int vm_take_off(struct xnl *nl, const char *sw, uint32_t port,
 		const struct sport *p, bool quiet);
+/* How vm_new_port() makes a port. */
+#define VM_PORT_VALIDATION	0x1	/* a validation port, else restoring */
+#define VM_PORT_PROVISIONAL	0x2	/* held by this socket until kept */
 int vm_new_port(struct xnl *nl, const char *sw, const struct sport *p,
-		bool validation, uint32_t *id);
+		unsigned int flags, uint32_t *id);
+/* Port-set keep of each of @n ports, in one call: all kept, or -1. */
+int vm_keep_ports(struct xnl *nl, const char *sw, const uint32_t *ids,
+		  unsigned int n);
 int vm_add_props(struct xnl *nl, const char *sw, uint32_t id,
 		 const struct sport *p);
 /* NIC create, connect and restore of each NIC of @p onto port @id. */
@@ -38,7 +44,8 @@ int vm_add_nics(struct xnl *nl, const char *sw, uint32_t id,
 unsigned int vm_announce(struct xnl *nl, const char *sw, uint32_t id,
 			 const struct sport *p);
 /* A validation port with each port's policies, each taken off again. */
-int vm_validate(struct xnl *nl, const char *sw, const struct savefile *sf);
+int vm_validate(struct xnl *nl, const char *sw, const struct savefile *sf,
+		unsigned int flags);
 
 int do_migrate(int argc, char **argv);
 int do_agent(int argc, char **argv);
