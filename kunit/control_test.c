@@ -696,6 +696,60 @@ static void xsw_extension_management(struct kunit *test)
 			   passed(test, "pc"));
 }
 
+static struct xsw_port *port_held(struct kunit *test, struct xsw_switch *sw,
+				  u32 holder)
+{
+	struct xsw_port_params p = {
+		.type = XSWITCH_PORT_TYPE_SYNTHETIC, .name = "p",
+		.holder = holder,
+	};
+	struct xsw_port *port = XT_LOCKED(xsw_port_create(sw, &p, NULL));
+
+	KUNIT_ASSERT_NOT_ERR_OR_NULL(test, port);
+	return port;
+}
+
+static bool port_there(struct xsw_switch *sw, u32 id)
+{
+	return !!XT_LOCKED(xsw_port_find(sw, id));
+}
+
+/*
+ * A closed socket's provisional ports go, in order, and only those: not
+ * another socket's, not one kept, not one never held.  Only the holder
+ * keeps a port, and only a provisional one.
+ */
+static void xsw_holder_release(struct kunit *test)
+{
+	struct xsw_switch *sw = xt_switch(test);
+	struct xsw_port *held = port_held(test, sw, 100);
+	struct xsw_port *kept = port_held(test, sw, 100);
+	struct xsw_port *other = port_held(test, sw, 101);
+	struct xsw_port *plain = port_held(test, sw, 0);
+	struct xsw_nic *nic = nic_ok(test, held, 0);
+	u32 id = held->info.id, other_id = other->info.id;
+
+	KUNIT_ASSERT_EQ(test, XT_LOCKED(xsw_nic_connect(nic, NULL)), 0);
+	KUNIT_EXPECT_EQ(test, XT_LOCKED(xsw_port_keep(kept, 101, NULL)), -EPERM);
+	KUNIT_EXPECT_EQ(test, XT_LOCKED(xsw_port_keep(plain, 100, NULL)), -EINVAL);
+	KUNIT_EXPECT_EQ(test, XT_LOCKED(xsw_port_keep(kept, 100, NULL)), 0);
+	KUNIT_EXPECT_EQ(test, kept->holder, 0U);
+	take_log(test);
+	xsw_release_holder(&init_net, 100);
+	KUNIT_EXPECT_STREQ(test, take_log(test), each(test, "nx nd pt pd"));
+	KUNIT_EXPECT_FALSE(test, port_there(sw, id));
+	KUNIT_EXPECT_TRUE(test, port_there(sw, kept->info.id));
+	KUNIT_EXPECT_TRUE(test, port_there(sw, other_id));
+	KUNIT_EXPECT_TRUE(test, port_there(sw, plain->info.id));
+	/* Released again, or another holder's close: nothing more goes. */
+	xsw_release_holder(&init_net, 100);
+	xsw_release_holder(&init_net, 102);
+	KUNIT_EXPECT_STREQ(test, take_log(test), "");
+	xsw_release_holder(&init_net, 101);
+	KUNIT_EXPECT_STREQ(test, take_log(test), each(test, "pt pd"));
+	KUNIT_EXPECT_FALSE(test, port_there(sw, other_id));
+}
+
 static int xsw_control_suite_init(struct kunit_suite *suite)
 {
 	return xt_register();
@@ -723,6 +777,7 @@ static struct kunit_case xsw_control_cases[] = {
 	KUNIT_CASE(xsw_property_identity),
 	KUNIT_CASE(xsw_feature_status_query),
 	KUNIT_CASE(xsw_extension_management),
+	KUNIT_CASE(xsw_holder_release),
 	{}
 };
 

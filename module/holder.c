@@ -77,6 +77,7 @@ int xsw_port_keep(struct xsw_port *port, u32 holder,
 	xsw_port_let_go(port);
 	return 0;
 }
+EXPORT_SYMBOL_IF_KUNIT(xsw_port_keep);
 
 static struct xsw_port *xsw_held_by(struct xsw_net *xn, u32 holder)
 {

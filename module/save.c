@@ -269,7 +269,13 @@ static void xsw_nic_io_end(struct xsw_nic *nic)
 	xsw_nic_put(nic);
 }
 
-/* The verdict of a save or restore callback: 0 or a negative errno. */
+/*
+ * The verdict of a save or restore callback: 0 or a negative errno.  A
+ * request that ends in -EINTR gets no answer from netlink at all (it is
+ * how a dump's start skips its ack), and the restart codes are the
+ * kernel's own: both would leave the caller waiting, so they are taken
+ * as -EAGAIN.
+ */
 static int xsw_io_verdict(struct xsw_ext *ext, const char *what, int ret)
 {
 	if (ret > 0 || ret < -MAX_ERRNO) {
@@ -277,6 +283,9 @@ static int xsw_io_verdict(struct xsw_ext *ext, const char *what, int ret)
 			ext->ops->name, ret, what);
 		return -EINVAL;
 	}
+	if (ret == -EINTR ||
+	    (ret <= -ERESTARTSYS && ret >= -ERESTART_RESTARTBLOCK))
+		return -EAGAIN;
 	return ret;
 }
 

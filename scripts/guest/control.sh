@@ -40,7 +40,7 @@ expect_fail '^Error: xswitch: the switch already has an external port \(File exi
 expect_fail 'a port with that id exists' xswctl port add sw0 name x type emulated id 2
 ok xswctl port add sw0 name check type synthetic validation
 expect_eq "$(xswctl -j port show sw0 id 3)" \
-	'[{"switch":"sw0","id":3,"name":"check","type":"synthetic","state":"created","validation":true,"restoring":false,"friendly-name":""}]' \
+	'[{"switch":"sw0","id":3,"name":"check","type":"synthetic","state":"created","validation":true,"restoring":false,"provisional":false,"friendly-name":""}]' \
 	"validation port"
 expect_fail '^Error: xswitch: a validation port never takes a NIC \(Invalid argument\)$' \
 	xswctl nic add sw0 port 3

@@ -380,6 +380,35 @@ expect_eq "$(grep -c 'nic-restore-complete .* status 0 records 3 bad 0' $tx/test
 for h in ha hb; do
 	[[ $(xswctl -n $h -j port show sw0) == *'"provisional":true'* ]] && fail "a port held on $h still"
 done
+# --- The source killed at each step in turn -------------------------------
+# xswctl migrate runs the migration in a worker and waits as its
+# guardian: the worker journals how far it got and the saved data, and
+# when it is killed the guardian finishes from there: nothing had left,
+# or it asks the agent and puts the ports back.  Back to ha at the end.
+agent ha 10.9.0.1
+knob log clear
+kills=0
+for k in $(seq 1 30); do
+	pb=$(vm_port hb)
+	out=$(XSWCTL_KILL_AT=$k migrate hb "$pb" 10.9.0.1 2>&1) && break
+	has "$out" "XSWCTL_KILL_AT: killed before call $k"
+	has "$out" "the migration's process was killed (Killed)"
+	kills=$((kills + 1))
+	pb=$(vm_port hb)
+	expect_eq "$(where)" "hb:$pb " "the VM's port, the source killed at call $k"
+	expect_eq "$(pings 1)" 1 "the VM answers, the source killed at call $k"
+	echo "source killed at call $k: $(grep -o 'nothing had left\|putting the ports back' <<<"$out")"
+done
+agent_stop
+pa=$(vm_port ha)
+expect_eq "$(where)" "ha:$pa " "the VM's port, migrated once the source was let live"
+# Its calls: the port, its policies and its NICs read (1-3), the save
+# (4): nothing had left; the NIC disconnect and delete, the port teardown
+# and delete (5-8): the guardian put the port back.
+expect_eq "$kills" 8 "the source's calls that killing it stopped the migration at"
+expect_eq "$(grep -c 'nic-restore-complete .* status 0 records 3 bad 0' $tx/test-filter/log)" 5 \
+	"test-filter's records put back (calls 5-8) or arrived whole"
+
 # A provisional port lives as long as the socket that made it, here
 # xswctl's; beside it, one that is not.
 out=$(xswctl -n hb -j port add sw0 name held type synthetic provisional) ||

@@ -426,7 +426,7 @@ EOF
 expect_eq "$(save_log)" "s1 nic-restore-complete port 6 nic 0 status 0 records 3 bad 0
 s1 nic-restore-complete port 7 nic 0 status 0 records 3 bad 0" "test-filter's restores"
 expect_eq "$(xswctl -j port show s1 id 6)" \
-	'[{"switch":"s1","id":6,"name":"vm1","type":"synthetic","state":"created","validation":false,"restoring":true,"friendly-name":"vm-one"}]' \
+	'[{"switch":"s1","id":6,"name":"vm1","type":"synthetic","state":"created","validation":false,"restoring":true,"provisional":false,"friendly-name":"vm-one"}]' \
 	"vm1's port, resumed"
 # The standard properties came back whole, from their nests.
 expect_eq "$(xswctl -j prop show s1 port 6)" \
@@ -463,6 +463,20 @@ expect_eq "$(json_get "$(xswctl -j nic show s1 port 3)" 'j[0]["state"]')" connec
 	"vm3-nic after the vetoed restore"
 # sample-capture took its record, then the restore failed: its count stays.
 expect_eq "$(count 3)" "$count3" "vm3-nic's count after the vetoed restore"
+# An extension's -EINTR: netlink would send no answer to it (and xswctl
+# would wait); it is refused as EAGAIN.
+knob log clear
+knob veto "nic-restore -4 test-filter: interrupted"
+expect_refused "Error: test-filter: interrupted (Resource temporarily unavailable)" \
+	timeout 20 "$XSW_XSWCTL" nic restore s1 port 3 <$dir/vm3.sav
+expect_eq "$(save_log)" "s1 nic-restore port 3 nic 0 veto -4
+s1 nic-restore-complete port 3 nic 0 status -11 records 0 bad 0" "test-filter's interrupted restore"
+expect_events "an interrupted restore" <<EOF
+op nic-restore port 3 nic 0 status 0 ext-id $capture_id
+op nic-restore port 3 nic 0 status -11 ext test-filter ext-id $filter_id
+op nic-restore-complete port 3 nic 0 status -11 records 1
+EOF
+expect_eq "$(count 3)" "$count3" "vm3-nic's count after the interrupted restore"
 
 # ... and a vetoed VM resume takes off again what it made.
 saves $dir/vm2.sav "vm save: 1 ports, 4 records saved and taken off" \

@@ -16,6 +16,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <signal.h>
+#include <sys/mman.h>
 #include <sys/socket.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -49,8 +51,11 @@ static const char migrate_help[] =
 	"report. A refusal before the ports left this host leaves them here,\n"
 	"untouched; a refusal of the destination after it puts them back here\n"
 	"from the saved data. If the destination does not answer once it has\n"
-	"the data, it is the one that decides: keep FILE writes the saved\n"
-	"ports there for vm resume.\n"
+	"the data, it is asked what became of the ports; with no answer still,\n"
+	"it is the one that decides: keep FILE writes the saved ports there\n"
+	"for vm resume. The migration runs in a child of the command, which\n"
+	"finishes it (rolls back, or learns the destination kept the ports) if\n"
+	"the child is killed or interrupted.\n"
 	"agent waits for migrations to SWITCH (on every address ADDR names, or\n"
 	"without it on every address of both families; TCP service 7410 unless\n"
 	"given), up to 8 at once, each in a process of its own; with once, for\n"
@@ -267,6 +272,61 @@ static int mig_read_steps(const struct mw_msg *m, uint32_t *ids,
 	return 0;
 }
 
+/*
+ * A source's guardian.  xswctl migrate runs the migration in a child, the
+ * worker; the parent, its guardian, waits.  The worker journals how far
+ * it got in memory they share, and from the save on the saved data (in a
+ * memfd): if the worker is killed, the guardian finishes for it from
+ * there, so that a killed process does not leave the VM's ports on
+ * neither host.  A guardian killed leaves the worker to go on alone.
+ */
+enum mig_phase {
+	MIG_J_UNTOUCHED,	/* nothing taken off here */
+	MIG_J_SAVED,		/* saved and journaled; the take-off may begin */
+	MIG_J_COMMITTED,	/* the COMMIT left whole */
+	MIG_J_BACK,		/* the worker puts the ports back */
+};
+
+struct mig_journal {
+	uint32_t phase;
+	uint32_t ids[SAVE_PORTS_MAX];	/* the destination's, from PREPARED */
+	size_t len;			/* of the saved data in @fd */
+	int fd;
+};
+
+/* NULL when the worker runs alone (no guardian could start). */
+static struct mig_journal *mig_j;
+
+static void mig_journal_phase(uint32_t phase)
+{
+	if (mig_j)
+		__atomic_store_n(&mig_j->phase, phase, __ATOMIC_SEQ_CST);
+}
+
+/* The saved data and the new ids, before anything is taken off. */
+static int mig_journal_save(const uint32_t *ids, unsigned int n,
+			    const char *buf, size_t len)
+{
+	size_t off = 0;
+	ssize_t k;
+
+	if (!mig_j)
+		return 0;
+	memcpy(mig_j->ids, ids, n * sizeof(*ids));
+	while (off < len) {
+		k = pwrite(mig_j->fd, buf + off, len - off, off);
+		if (k <= 0) {
+			fprintf(stderr, "xswctl: migrate: journal: %s\n",
+				k ? strerror(errno) : "short write");
+			return -1;
+		}
+		off += k;
+	}
+	mig_j->len = len;
+	mig_journal_phase(MIG_J_SAVED);
+	return 0;
+}
+
 /* Puts the ports of @sf back on this host, from the saved data. */
 static int mig_put_back(struct xnl *nl, const char *sw,
 			const struct savefile *sf, unsigned int n)
@@ -459,6 +519,7 @@ static int mig_unanswered(struct xnl *nl, struct mw *w,
 	case MIG_GONE:
 		fprintf(stderr, "xswctl: migrate: %s\n",
 			"the destination has none of the ports: putting them back");
+		mig_journal_phase(MIG_J_BACK);
 		if (mig_put_back(nl, a->sw, sf, a->n))
 			mig_keep(a, sf);
 		return XSWCTL_EXIT_FAILURE;
@@ -513,6 +574,14 @@ static int mig_source(struct xnl *nl, struct mw *w, const struct mig_args *a,
 			"the save failed", a->sw);
 		return XSWCTL_EXIT_FAILURE;
 	}
+	/* Packed before the blackout, and journaled for the guardian. */
+	if (mig_pack(sf, &buf, &len) || mig_journal_save(ids, a->n, buf, len)) {
+		free(buf);
+		mw_send(w, MW_ABORT, NULL, 0);
+		fprintf(stderr, "xswctl: migrate: %s: the ports stay on %s, connected\n",
+			"the saved data cannot be kept", a->sw);
+		return XSWCTL_EXIT_FAILURE;
+	}
 	off = mig_now();
 	for (i = 0; i < a->n; i++)
 		if (vm_take_off(nl, a->sw, a->ids[i], &sf->ports[i], false))
@@ -521,20 +590,25 @@ static int mig_source(struct xnl *nl, struct mw *w, const struct mig_args *a,
 	if (i < a->n) {
 		/* What is left of the port that failed goes, and all come back. */
 		vm_take_off(nl, a->sw, a->ids[i], &sf->ports[i], true);
+		free(buf);
 		mw_send(w, MW_ABORT, NULL, 0);
+		mig_journal_phase(MIG_J_BACK);
 		if (mig_put_back(nl, a->sw, sf, i + 1))
 			mig_keep(a, sf);
 		return XSWCTL_EXIT_FAILURE;
 	}
 	if (mig_gave_up(w)) {
+		free(buf);
 		fprintf(stderr, "xswctl: migrate: the destination gave up before the commit; %s\n",
 			"putting the ports back");
+		mig_journal_phase(MIG_J_BACK);
 		if (mig_put_back(nl, a->sw, sf, a->n))
 			mig_keep(a, sf);
 		return XSWCTL_EXIT_FAILURE;
 	}
-	if (mig_pack(sf, &buf, &len) || mw_send(w, MW_COMMIT, buf, len)) {
+	if (mw_send(w, MW_COMMIT, buf, len)) {
 		free(buf);
+		mig_journal_phase(MIG_J_BACK);
 		/* Not all of it left: the destination cannot act on it. */
 		fprintf(stderr, "xswctl: migrate: sending the saved data: %s; %s\n",
 			w->why, "putting the ports back");
@@ -543,8 +617,10 @@ static int mig_source(struct xnl *nl, struct mw *w, const struct mig_args *a,
 		return XSWCTL_EXIT_FAILURE;
 	}
 	free(buf);
+	mig_journal_phase(MIG_J_COMMITTED);
 	r = mig_answer(w, MW_DONE, &m);
 	if (r > 0) {
+		mig_journal_phase(MIG_J_BACK);
 		if (mig_put_back(nl, a->sw, sf, a->n))
 			mig_keep(a, sf);
 		return XSWCTL_EXIT_FAILURE;
@@ -560,6 +636,172 @@ static int mig_source(struct xnl *nl, struct mw *w, const struct mig_args *a,
 		       a->n, t - off, t - t0);
 	mig_json("migrated", a, ids, t - off, t - t0);
 	return 0;
+}
+
+/* The ports here of the names of @sf's, found by a dump. */
+struct mig_named {
+	const struct savefile *sf;
+	uint32_t ids[2 * SAVE_PORTS_MAX];
+	unsigned int which[2 * SAVE_PORTS_MAX];
+	unsigned int n;
+};
+
+static int mig_named_cb(const struct nlmsghdr *nlh, void *data)
+{
+	struct mig_named *c = data;
+	const struct nlattr *a, *want;
+	const char *name = NULL;
+	uint32_t id = 0;
+	unsigned int i;
+
+	mnl_attr_for_each(a, nlh, GENL_HDRLEN) {
+		if (mnl_attr_get_type(a) == XSWITCH_A_PORT_ID &&
+		    !mnl_attr_validate(a, MNL_TYPE_U32))
+			id = mnl_attr_get_u32(a);
+		if (mnl_attr_get_type(a) == XSWITCH_A_PORT_NAME &&
+		    !mnl_attr_validate(a, MNL_TYPE_NUL_STRING))
+			name = mnl_attr_get_str(a);
+	}
+	for (i = 0; id && name && i < c->sf->nports &&
+	     c->n < MNL_ARRAY_SIZE(c->ids); i++) {
+		want = sattrs_get(&c->sf->ports[i].attrs, XSWITCH_A_PORT_NAME);
+		if (want && !strcmp(mnl_attr_get_str(want), name)) {
+			c->ids[c->n] = id;
+			c->which[c->n++] = i;
+			break;
+		}
+	}
+	return MNL_CB_OK;
+}
+
+/*
+ * Takes off what a killed worker left of the VM's ports here, found by
+ * their names: a port it had not reached, one half taken off, or one half
+ * put back.
+ */
+static void mig_clear(struct xnl *nl, const char *sw, const struct savefile *sf)
+{
+	static char buf[XNL_REQ_SIZE];
+	struct nlmsghdr *nlh = xnl_msg(buf, XSWITCH_CMD_PORT_GET, NLM_F_DUMP);
+	struct mig_named c = { .sf = sf };
+	unsigned int i;
+
+	if (!mnl_attr_put_strz_check(nlh, sizeof(buf), XSWITCH_A_PORT_SWITCH, sw))
+		return;
+	nl->obj = &port_object;
+	if (xnl_talk(nl, nlh, mig_named_cb, &c))
+		return;
+	for (i = 0; i < c.n; i++)
+		vm_take_off(nl, sw, c.ids[i], &sf->ports[c.which[i]], true);
+}
+
+/* The journaled saved data, read back. */
+static int mig_journal_load(struct savefile *sf)
+{
+	char why[256];
+	uint8_t *buf;
+	size_t off = 0;
+	ssize_t k;
+	int err;
+
+	buf = malloc(mig_j->len ?: 1);
+	if (!buf)
+		return -1;
+	while (off < mig_j->len) {
+		k = pread(mig_j->fd, buf + off, mig_j->len - off, off);
+		if (k <= 0)
+			break;
+		off += k;
+	}
+	err = off < mig_j->len ||
+	      savefile_parse(sf, buf, mig_j->len, why, sizeof(why));
+	if (err)
+		fprintf(stderr, "xswctl: migrate: the journal cannot be read back\n");
+	free(buf);
+	return err ? -1 : 0;
+}
+
+/* The worker was killed: its migration finished from the journal. */
+static int mig_recover(struct mw *w, const struct mig_args *a)
+{
+	uint32_t phase = __atomic_load_n(&mig_j->phase, __ATOMIC_SEQ_CST);
+	struct savefile sf = { .kind = SAVE_KIND_VM };
+	struct xnl *nl;
+	int r = -1;
+
+	if (phase == MIG_J_UNTOUCHED) {
+		fprintf(stderr, "xswctl: migrate: nothing had left: the ports stay on %s\n",
+			a->sw);
+		return XSWCTL_EXIT_FAILURE;
+	}
+	if (mig_journal_load(&sf))
+		return XSWCTL_EXIT_FAILURE;
+	/* Past the save, the COMMIT may have left: the destination says. */
+	if (phase != MIG_J_BACK)
+		r = mig_outcome(w, a, mig_j->ids);
+	if (r == MIG_KEPT) {
+		fprintf(stderr, "xswctl: migrate: %s\n",
+			"the destination has the ports: migrated");
+		mig_json("migrated", a, mig_j->ids, 0, 0);
+		savefile_free(&sf);
+		return 0;
+	}
+	nl = xnl_get(&port_object);
+	if (r < 0 && phase == MIG_J_COMMITTED) {
+		fprintf(stderr, "xswctl: migrate: no answer from the destination: %s\n",
+			"it has the data, and decides");
+		mig_keep(a, &sf);
+	} else if (nl) {
+		fprintf(stderr, "xswctl: migrate: putting the ports back on %s\n",
+			a->sw);
+		mig_clear(nl, a->sw, &sf);
+		if (mig_put_back(nl, a->sw, &sf, sf.nports))
+			mig_keep(a, &sf);
+	}
+	savefile_free(&sf);
+	return XSWCTL_EXIT_FAILURE;
+}
+
+/*
+ * Forks the worker; in the guardian, waits for it and returns its exit
+ * status, or finishes its migration if it was killed.  Returns -1 in the
+ * worker (it goes on), or when no guardian can be had (the migration then
+ * runs unguarded in this process).
+ */
+static int mig_guard(struct mw *w, const struct mig_args *a)
+{
+	int status;
+	pid_t pid;
+
+	mig_j = mmap(NULL, sizeof(*mig_j), PROT_READ | PROT_WRITE,
+		     MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+	if (mig_j == MAP_FAILED) {
+		mig_j = NULL;
+		return -1;
+	}
+	mig_j->fd = memfd_create("xswctl-migrate", MFD_CLOEXEC);
+	pid = mig_j->fd < 0 ? -1 : fork();
+	if (pid <= 0) {
+		if (pid < 0) {
+			fprintf(stderr, "xswctl: migrate: no guardian: %s\n",
+				strerror(errno));
+			munmap(mig_j, sizeof(*mig_j));
+			mig_j = NULL;
+		}
+		return -1;
+	}
+	/* Ctrl-C, or the terminal gone, ends the worker: this one puts back. */
+	signal(SIGINT, SIG_IGN);
+	signal(SIGHUP, SIG_IGN);
+	unsetenv("XSWCTL_KILL_AT");
+	while (waitpid(pid, &status, 0) < 0)
+		if (errno != EINTR)
+			return XSWCTL_EXIT_FAILURE;
+	if (WIFEXITED(status))
+		return WEXITSTATUS(status);
+	fprintf(stderr, "xswctl: migrate: the migration's process was killed (%s)\n",
+		strsignal(WTERMSIG(status)));
+	return mig_recover(w, a);
 }
 
 int do_migrate(int argc, char **argv)
@@ -587,6 +829,12 @@ int do_migrate(int argc, char **argv)
 	r = mig_key(&w, &a);
 	if (r)
 		return r;
+	fflush(NULL);
+	r = mig_guard(&w, &a);
+	if (r >= 0) {
+		mw_forget(&w);
+		return r;
+	}
 	nl = xnl_get(&port_object);
 	if (!nl)
 		return XSWCTL_EXIT_FAILURE;

@@ -455,7 +455,8 @@ void object_print_attrs(const struct object *obj, const struct nlmsghdr *nlh,
 	for (i = 0; i < obj->nfields; i++) {
 		const struct field *f = &obj->fields[i];
 
-		if (f->nest || (!f->head && !all) || f->kind == FK_NETDEV)
+		if (f->nest || (!f->head && !all) || f->kind == FK_NETDEV ||
+		    f->request_only)
 			continue;
 		if (f->multi) {
 			print_joined(f, nlh);
@@ -492,7 +493,7 @@ int object_columns(const struct object *obj, struct out_col *cols, bool all)
 
 	for (i = 0; i < obj->nfields && n < OBJECT_MAX_FIELDS; i++) {
 		if (obj->fields[i].nest || (!obj->fields[i].head && !all) ||
-		    obj->fields[i].kind == FK_NETDEV)
+		    obj->fields[i].kind == FK_NETDEV || obj->fields[i].request_only)
 			continue;
 		cols[n].key = obj->fields[i].key;
 		cols[n].head = obj->fields[i].head ?: obj->fields[i].key;

@@ -58,6 +58,8 @@ struct field {
 	unsigned long most;
 	/* FK_HEX: the kernel may send the value in several attributes */
 	bool multi;
+	/* A request's word only: no reply carries it (port set ... keep). */
+	bool request_only;
 	/*
 	 * The nest the attribute goes in, 0 for none: the fields of one nest
 	 * that a command line gives are written into it together, after the

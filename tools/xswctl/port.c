@@ -62,7 +62,7 @@ static const struct field port_fields[] = {
 	FIELD("validation", "VALIDATION", 10, XSWITCH_A_PORT_VALIDATION, FK_FLAG),
 	FIELD("restoring", NULL, 0, XSWITCH_A_PORT_RESTORING, FK_FLAG),
 	FIELD("provisional", NULL, 0, XSWITCH_A_PORT_PROVISIONAL, FK_FLAG),
-	FIELD("keep", NULL, 0, XSWITCH_A_PORT_KEEP, FK_FLAG),
+	FIELD("keep", NULL, 0, XSWITCH_A_PORT_KEEP, FK_FLAG, .request_only = true),
 	FIELD("friendly-name", "FRIENDLY-NAME", 0, XSWITCH_A_PORT_FRIENDLY_NAME,
 	      FK_STR, .max = XSWITCH_LONG_NAME_LEN),
 };
