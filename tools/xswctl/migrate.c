@@ -426,6 +426,20 @@ static void mig_keep(const struct mig_args *a, const struct savefile *sf)
 }
 
 /*
+ * The first @n ports of @sf back here; the saved data written to keep
+ * FILE if one cannot be.  Journaled first, so that a guardian finishes a
+ * put-back that its worker began.  The migration has failed.
+ */
+static int mig_back(struct xnl *nl, const struct mig_args *a,
+		    const struct savefile *sf, unsigned int n)
+{
+	mig_journal_phase(MIG_J_BACK);
+	if (mig_put_back(nl, a->sw, sf, n))
+		mig_keep(a, sf);
+	return XSWCTL_EXIT_FAILURE;
+}
+
+/*
  * Whether the destination ended its side before the commit: a FAIL, or
  * the end of the connection, waiting already.  It acts only on a commit
  * it has whole, so the ports can come back here.
@@ -462,8 +476,10 @@ static int mig_query_once(struct mw *w, const struct mig_args *a,
 	if (mw_hello_source(w) ||
 	    mw_send(w, MW_QUERY, body, 4 * (1 + a->n)) || mw_recv(w, &m))
 		goto out;
-	memcpy(&v, m.body, m.len >= 4 ? 4 : 0);
-	if (m.type != MW_ANSWER || m.len != 4 * (1 + a->n) || ntohl(v) != a->n)
+	if (m.type != MW_ANSWER || m.len != 4 * (1 + a->n))
+		goto out;
+	memcpy(&v, m.body, 4);
+	if (ntohl(v) != a->n)
 		goto out;
 	for (i = 0; i < a->n; i++) {
 		memcpy(&v, m.body + 4 * (1 + i), 4);
@@ -519,10 +535,7 @@ static int mig_unanswered(struct xnl *nl, struct mw *w,
 	case MIG_GONE:
 		fprintf(stderr, "xswctl: migrate: %s\n",
 			"the destination has none of the ports: putting them back");
-		mig_journal_phase(MIG_J_BACK);
-		if (mig_put_back(nl, a->sw, sf, a->n))
-			mig_keep(a, sf);
-		return XSWCTL_EXIT_FAILURE;
+		return mig_back(nl, a, sf, a->n);
 	}
 	fprintf(stderr, "xswctl: migrate: no answer from the destination: %s\n",
 		"it has the data, and decides");
@@ -592,39 +605,26 @@ static int mig_source(struct xnl *nl, struct mw *w, const struct mig_args *a,
 		vm_take_off(nl, a->sw, a->ids[i], &sf->ports[i], true);
 		free(buf);
 		mw_send(w, MW_ABORT, NULL, 0);
-		mig_journal_phase(MIG_J_BACK);
-		if (mig_put_back(nl, a->sw, sf, i + 1))
-			mig_keep(a, sf);
-		return XSWCTL_EXIT_FAILURE;
+		return mig_back(nl, a, sf, i + 1);
 	}
 	if (mig_gave_up(w)) {
 		free(buf);
 		fprintf(stderr, "xswctl: migrate: the destination gave up before the commit; %s\n",
 			"putting the ports back");
-		mig_journal_phase(MIG_J_BACK);
-		if (mig_put_back(nl, a->sw, sf, a->n))
-			mig_keep(a, sf);
-		return XSWCTL_EXIT_FAILURE;
+		return mig_back(nl, a, sf, a->n);
 	}
 	if (mw_send(w, MW_COMMIT, buf, len)) {
 		free(buf);
-		mig_journal_phase(MIG_J_BACK);
 		/* Not all of it left: the destination cannot act on it. */
 		fprintf(stderr, "xswctl: migrate: sending the saved data: %s; %s\n",
 			w->why, "putting the ports back");
-		if (mig_put_back(nl, a->sw, sf, a->n))
-			mig_keep(a, sf);
-		return XSWCTL_EXIT_FAILURE;
+		return mig_back(nl, a, sf, a->n);
 	}
 	free(buf);
 	mig_journal_phase(MIG_J_COMMITTED);
 	r = mig_answer(w, MW_DONE, &m);
-	if (r > 0) {
-		mig_journal_phase(MIG_J_BACK);
-		if (mig_put_back(nl, a->sw, sf, a->n))
-			mig_keep(a, sf);
-		return XSWCTL_EXIT_FAILURE;
-	}
+	if (r > 0)
+		return mig_back(nl, a, sf, a->n);
 	if (r < 0 || mig_read_steps(&m, NULL, a->n)) {
 		free(m.body);
 		return mig_unanswered(nl, w, a, sf, ids);
@@ -1100,7 +1100,8 @@ static void agent_answer(struct agent *g, const struct mw_msg *m)
 	uint32_t body[1 + SAVE_PORTS_MAX], v = 0, state, n;
 	unsigned int i;
 
-	memcpy(&v, m->body, m->len >= 4 ? 4 : 0);
+	if (m->len >= 4)
+		memcpy(&v, m->body, 4);
 	n = ntohl(v);
 	if (m->len < 4 || !n || n > SAVE_PORTS_MAX || m->len != 4 * (1 + n)) {
 		fprintf(stderr, "agent: a malformed query\n");
