@@ -163,6 +163,9 @@ step guest:stock-6.1:two-hosts "$XSW_TOP/scripts/vm.sh" -k stock-6.1 -n 2 \
 	-o "$logs/console" "$XSW_TOP/scripts/guest/two-hosts.sh"
 vm stock-6.12 "$XSW_TOP/scripts/guest/run-tests.sh" "${stock612_tests[@]}"
 stock612_rc=$?
+# One vCPU each: two debug guests beside the other lane's share 2 cores.
+step guest:test:two-hosts "$XSW_TOP/scripts/vm.sh" -k test -n 2 -c 1 -t 1500 \
+	-o "$logs/console" "$XSW_TOP/scripts/guest/two-hosts.sh"
 "$XSW_TOP/scripts/vm.sh" -k test -t 3300 -o "$logs/console-dp" \
 	"$XSW_TOP/scripts/guest/run-tests.sh" "${dp_tests[@]}" \
 	>"$logs/vm-test-dp.out" 2>&1

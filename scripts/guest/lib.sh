@@ -293,3 +293,27 @@ guest_checks() {
 	loglevel_check || rc=1
 	return $rc
 }
+
+# The steps of a migration of one port with one NIC, a security policy
+# and test-filter's 3 records, as "xswctl monitor" prints them without
+# their stamps, on each host.  mig_source_steps PORT;
+# mig_dest_steps VALIDATION-PORT PORT.
+mig_source_steps() {
+	printf 'op nic-save port %s nic 0 status 0 records 3\n' "$1"
+	printf 'op nic-save-complete port %s nic 0 status 0\n' "$1"
+	printf 'op %s port %s nic 0 status 0\n' nic-disconnect "$1" nic-delete "$1"
+	printf 'op %s port %s status 0\n' port-teardown "$1" port-delete "$1"
+}
+mig_dest_steps() {
+	local nil=00000000-0000-0000-0000-000000000000
+	local filter=7e57e47e-0000-4000-8000-000000000002 p
+	for p in "$1" "$2"; do
+		printf 'op port-create port %s status 0\n' "$p"
+		printf 'op port-prop-add port %s prop-type security instance-id %s status 0\n' "$p" $nil
+		[ "$p" = "$2" ] ||
+			printf 'op %s port %s status 0\n' port-teardown "$p" port-delete "$p"
+	done
+	printf 'op %s port %s nic 0 status 0\n' nic-create "$2" nic-connect "$2"
+	printf 'op nic-restore port %s nic 0 status 0 ext-id %s\n' "$2" $filter "$2" $filter "$2" $filter
+	printf 'op nic-restore-complete port %s nic 0 status 0 records 3\n' "$2"
+}

@@ -206,29 +206,12 @@ ev_b=$(cut -d' ' -f3- $dir/ev-b)
 merged=$(sort $dir/ev-a $dir/ev-b | cut -d' ' -f2-)
 printf -- '--- the two hosts, merged\n%s\n' "$merged"
 pv=$(sed -n '1s/^op port-create port \([0-9]*\) .*/\1/p' <<<"$ev_b")
-nil=00000000-0000-0000-0000-000000000000 filter_id=7e57e47e-0000-4000-8000-000000000002
-expect_eq "$ev_b" "op port-create port $pv status 0
-op port-prop-add port $pv prop-type security instance-id $nil status 0
-op port-teardown port $pv status 0
-op port-delete port $pv status 0
-op port-create port $pb status 0
-op port-prop-add port $pb prop-type security instance-id $nil status 0
-op nic-create port $pb nic 0 status 0
-op nic-connect port $pb nic 0 status 0
-op nic-restore port $pb nic 0 status 0 ext-id $filter_id
-op nic-restore port $pb nic 0 status 0 ext-id $filter_id
-op nic-restore port $pb nic 0 status 0 ext-id $filter_id
-op nic-restore-complete port $pb nic 0 status 0 records 3" "the destination's steps, in order"
+expect_eq "$ev_b" "$(mig_dest_steps "$pv" "$pb")" "the destination's steps, in order"
 # Across the hosts, Hyper-V's order (reference §6): D 1-5, S 6-10, D 11-13.
 expect_eq "$(cut -d' ' -f1 <<<"$merged" | uniq -c | awk '{ print $2 " " $1 }')" "hb 6
 ha 6
 hb 6" "the two hosts' steps, merged by time"
-expect_eq "$ev_a" "op nic-save port 7 nic 0 status 0 records 3
-op nic-save-complete port 7 nic 0 status 0
-op nic-disconnect port 7 nic 0 status 0
-op nic-delete port 7 nic 0 status 0
-op port-teardown port 7 status 0
-op port-delete port 7 status 0" "the source's steps, in order"
+expect_eq "$ev_a" "$(mig_source_steps 7)" "the source's steps, in order"
 agent_stop
 
 # --- A failing restore: the destination takes off, the source puts back -
