@@ -43,6 +43,12 @@ static __printf(2, 3) void xt_note(const struct xsw_ext *ext,
 
 	if (READ_ONCE(xt.quiet))
 		return;
+	if (xt.hosts && (!len || strcmp(xt.host, ext->sw->name))) {
+		strscpy(xt.host, ext->sw->name, sizeof(xt.host));
+		scnprintf(xt.log + len, sizeof(xt.log) - len, "%s@%s",
+			  len ? " " : "", xt.host);
+		len = strlen(xt.log);
+	}
 	scnprintf(xt.log + len, sizeof(xt.log) - len, "%s%s:", len ? " " : "",
 		  ext->ops->name);
 	len = strlen(xt.log);
@@ -235,6 +241,15 @@ static int xt_nic_restore(struct xsw_ext *ext, struct xsw_nic *nic,
 			  const struct xsw_record *rec,
 			  struct netlink_ext_ack *extack)
 {
+	const u8 *data = rec->data;
+	u32 i;
+
+	/* Byte i of what ->nic_save gave with FeatureClassId n + 1 is n + i. */
+	for (i = 0; i < rec->len; i++)
+		if (data[i] != (u8)(rec->feature_class.b[15] - 1 + i)) {
+			xt.restore_mismatch++;
+			break;
+		}
 	xt_note(ext, "restore(fc%u,%u)", rec->feature_class.b[15], rec->len);
 	return xt.conf[xt_index(ext)].restore_ret;
 }
@@ -366,7 +381,7 @@ struct xsw_ext *xt_ext(struct xsw_switch *sw, const char *name)
 	return XT_LOCKED(xsw_ext_find(sw, name));
 }
 
-struct xsw_switch *xt_switch(struct kunit *test)
+struct xsw_switch *xt_switch_named(struct kunit *test, const char *name)
 {
 	static const char *const names[] = { "cap", "flt", "fwd" };
 	struct xsw_switch *sw;
@@ -374,7 +389,7 @@ struct xsw_switch *xt_switch(struct kunit *test)
 	int i;
 
 	xsw_lock(&init_net);
-	sw = xsw_switch_create(&init_net, "kunit", NULL);
+	sw = xsw_switch_create(&init_net, name, NULL);
 	for (i = 0; !IS_ERR(sw) && i < ARRAY_SIZE(names); i++) {
 		ext = xsw_ext_attach(sw, names[i], NULL);
 		if (IS_ERR(ext) || xsw_ext_set(ext, 1, -1, NULL)) {
@@ -387,4 +402,9 @@ struct xsw_switch *xt_switch(struct kunit *test)
 	KUNIT_ASSERT_EQ(test, 0, kunit_add_action_or_reset(test, xt_switch_destroy, sw));
 	xt_reset();
 	return sw;
+}
+
+struct xsw_switch *xt_switch(struct kunit *test)
+{
+	return xt_switch_named(test, "kunit");
 }

@@ -41,8 +41,16 @@ struct xt_probe {
 };
 
 struct xt_state {
-	char log[2048];
+	char log[4096];
 	bool quiet;		/* no logging: several threads call in */
+	/*
+	 * Several switches: each entry whose switch is not the one of the
+	 * entry before it (or that begins the log) comes after "@<switch>".
+	 */
+	bool hosts;
+	char host[XSWITCH_NAME_LEN];
+	/* Records ->nic_restore got whose payload is not as ->nic_save made it. */
+	u32 restore_mismatch;
 	struct xt_conf conf[XT_NUM];
 	struct xt_probe probe;
 	/* A save of the NIC named "held" waits in each ->nic_save for @release. */
@@ -63,6 +71,8 @@ void xt_reset(void);
  * enabled, in init_net; torn down by a KUnit action.
  */
 struct xsw_switch *xt_switch(struct kunit *test);
+/* The same, named @name; it resets xt as well. */
+struct xsw_switch *xt_switch_named(struct kunit *test, const char *name);
 
 #define XT_LOCKED(expr) ({			\
 	typeof(expr) __ret;			\
