@@ -111,6 +111,9 @@ void xsw_release_holder(struct net *net, u32 holder)
 	while ((port = xsw_held_by(xn, holder))) {
 		pr_info("switch %s: port %u: its holder closed before keeping it; taken off\n",
 			port->sw->name, port->info.id);
+		/* Said first: the destroy may drop the lock, and the switch go. */
+		xsw_migration_event(port->sw, port->info.id,
+				    XSWITCH_OUTCOME_RELEASED, 0);
 		xsw_port_let_go(port);
 		xsw_port_destroy(port);
 	}

@@ -256,8 +256,16 @@ const struct nla_policy xswitch_nic_announce_nl_policy[XSWITCH_A_NIC_INDEX + 1] 
 	[XSWITCH_A_NIC_INDEX] = NLA_POLICY_MAX(NLA_U16, XSWITCH_MAX_NIC_INDEX),
 };
 
+/* XSWITCH_CMD_MIGRATION_NOTE - do */
+const struct nla_policy xswitch_migration_note_nl_policy[XSWITCH_A_EVENT_ROLE + 1] = {
+	[XSWITCH_A_EVENT_SWITCH] = { .type = NLA_NUL_STRING, .len = 15, },
+	[XSWITCH_A_EVENT_PORT_ID] = { .type = NLA_U32, },
+	[XSWITCH_A_EVENT_OUTCOME] = NLA_POLICY_RANGE(NLA_U32, 1, 6),
+	[XSWITCH_A_EVENT_ROLE] = NLA_POLICY_RANGE(NLA_U32, 1, 2),
+};
+
 /* Ops table for xswitch */
-const struct genl_ops xswitch_nl_ops[27] = {
+const struct genl_ops xswitch_nl_ops[28] = {
 	{
 		.cmd		= XSWITCH_CMD_SWITCH_NEW,
 		.doit		= xswitch_nl_switch_new_doit,
@@ -445,6 +453,13 @@ const struct genl_ops xswitch_nl_ops[27] = {
 		.doit		= xswitch_nl_nic_announce_doit,
 		.policy		= xswitch_nic_announce_nl_policy,
 		.maxattr	= XSWITCH_A_NIC_INDEX,
+		.flags		= GENL_UNS_ADMIN_PERM,
+	},
+	{
+		.cmd		= XSWITCH_CMD_MIGRATION_NOTE,
+		.doit		= xswitch_nl_migration_note_doit,
+		.policy		= xswitch_migration_note_nl_policy,
+		.maxattr	= XSWITCH_A_EVENT_ROLE,
 		.flags		= GENL_UNS_ADMIN_PERM,
 	},
 };

@@ -69,8 +69,10 @@ extern const struct nla_policy xswitch_nic_restore_complete_nl_policy[XSWITCH_A_
 
 extern const struct nla_policy xswitch_nic_announce_nl_policy[XSWITCH_A_NIC_INDEX + 1];
 
+extern const struct nla_policy xswitch_migration_note_nl_policy[XSWITCH_A_EVENT_ROLE + 1];
+
 /* Ops table for xswitch */
-extern const struct genl_ops xswitch_nl_ops[27];
+extern const struct genl_ops xswitch_nl_ops[28];
 
 int xsw_nl_prop_dump_start(struct netlink_callback *cb);
 
@@ -113,6 +115,7 @@ int xswitch_nl_nic_restore_doit(struct sk_buff *skb, struct genl_info *info);
 int xswitch_nl_nic_restore_complete_doit(struct sk_buff *skb,
 					 struct genl_info *info);
 int xswitch_nl_nic_announce_doit(struct sk_buff *skb, struct genl_info *info);
+int xswitch_nl_migration_note_doit(struct sk_buff *skb, struct genl_info *info);
 
 enum {
 	XSWITCH_NLGRP_EVENTS,

@@ -175,6 +175,12 @@ static int xsw_event_put_extra(struct sk_buff *skb,
 	if (extra->has_records &&
 	    nla_put_u32(skb, XSWITCH_A_EVENT_RECORDS, extra->records))
 		return -EMSGSIZE;
+	if (extra->outcome &&
+	    (nla_put_u32(skb, XSWITCH_A_EVENT_PORT_ID, extra->port_id) ||
+	     nla_put_u32(skb, XSWITCH_A_EVENT_OUTCOME, extra->outcome) ||
+	     (extra->role &&
+	      nla_put_u32(skb, XSWITCH_A_EVENT_ROLE, extra->role))))
+		return -EMSGSIZE;
 	return 0;
 }
 

@@ -504,11 +504,18 @@ struct xsw_event_extra {
 	const uuid_t *ext_id;	/* a restored record's ExtensionId */
 	bool has_records;
 	u32 records;		/* records saved, or restored */
+	u32 outcome;		/* op migration: how it ended, and for */
+	u32 role;		/* ... which host (0: unsaid) */
+	u32 port_id;		/* ... which port, which may be gone */
 };
 
 void xsw_nl_event_extra(struct xsw_switch *sw, const struct xsw_step *step,
 			int status, const struct xsw_ext *ext,
 			const struct xsw_event_extra *extra);
+
+/* migration.c */
+void xsw_migration_event(struct xsw_switch *sw, u32 port_id, u32 outcome,
+			 u32 role);
 
 /* save.c */
 struct xsw_restore;

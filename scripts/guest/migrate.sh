@@ -197,10 +197,17 @@ expect_eq "$(grep -c 'nic-restore-complete .* status 0 records 3 bad 0' $tx/test
 monitor_probe $mon_a ha
 monitor_probe $mon_b hb
 kill $mon_pid_a $mon_pid_b; wait $mon_pid_a $mon_pid_b 2>/dev/null
-tail -n +$((na + 1)) $mon_a | grep ' switch sw0 ' | sed 's/ seq [0-9]* switch sw0 / ha /' >$dir/ev-a
-tail -n +$((nb + 1)) $mon_b | grep ' switch sw0 ' | sed 's/ seq [0-9]* switch sw0 / hb /' >$dir/ev-b
-grep -qv '^\[20[0-9-]*T[0-9:]*\.[0-9]\{9\}\] h[ab] op ' $dir/ev-a $dir/ev-b &&
-	fail "an event without its time: $(grep -v '^\[20' $dir/ev-a $dir/ev-b | head -1)"
+tail -n +$((na + 1)) $mon_a | grep ' switch sw0 ' | sed 's/ seq [0-9]* switch sw0 / ha /' >$dir/all-a
+tail -n +$((nb + 1)) $mon_b | grep ' switch sw0 ' | sed 's/ seq [0-9]* switch sw0 / hb /' >$dir/all-b
+grep -qv '^\[20[0-9-]*T[0-9:]*\.[0-9]\{9\}\] h[ab] op ' $dir/all-a $dir/all-b &&
+	fail "an event without its time: $(grep -v '^\[20' $dir/all-a $dir/all-b | head -1)"
+# Each host's word on how it ended, after its steps; the steps apart.
+expect_eq "$(tail -n 1 $dir/all-a | cut -d' ' -f3-)" \
+	"op migration port 7 status 0 outcome migrated role source" "the source's outcome event"
+expect_eq "$(grep ' op migration ' $dir/all-b | cut -d' ' -f3-)" \
+	"op migration port $pb status 0 outcome migrated role destination" "the destination's outcome event"
+grep -v ' op migration ' $dir/all-a >$dir/ev-a
+grep -v ' op migration ' $dir/all-b >$dir/ev-b
 ev_a=$(cut -d' ' -f3- $dir/ev-a)
 ev_b=$(cut -d' ' -f3- $dir/ev-b)
 merged=$(sort $dir/ev-a $dir/ev-b | cut -d' ' -f2-)
@@ -337,6 +344,29 @@ agent_stop
 # answer to a query after COMMIT) and keeps or puts back its ports.  Each
 # time the VM's port ends on ha alone, working, with its records.  Past
 # the agent's last call before DONE the migration succeeds: the loop's end.
+# The outcome events of FILE past line FROM, counted in runs: "N
+# OUTCOME ROLE" (the kernel's released has no role).
+outcomes() {
+	tail -n +$(($2 + 1)) "$1" | grep ' switch sw0 op migration ' |
+		sed 's/.* outcome \([a-z-]*\)\( role \([a-z]*\)\)\{0,1\}$/\1 \3/' |
+		uniq -c | awk '{ $1 = $1; print }'
+}
+# watch: a monitor on each host, from here.
+watch() {
+	tmonitor $mon_a ha
+	mon_pid_a=$XSW_MONITOR
+	tmonitor $mon_b hb
+	mon_pid_b=$XSW_MONITOR
+	na=$(wc -l <$mon_a) nb=$(wc -l <$mon_b)
+}
+# unwatch: the monitors stopped, once they have heard all.
+unwatch() {
+	monitor_probe $mon_a ha
+	monitor_probe $mon_b hb
+	kill $mon_pid_a $mon_pid_b
+	wait $mon_pid_a $mon_pid_b 2>/dev/null
+}
+watch
 knob log clear
 kills=0
 for k in $(seq 1 30); do
@@ -363,12 +393,24 @@ expect_eq "$(grep -c 'nic-restore-complete .* status 0 records 3 bad 0' $tx/test
 for h in ha hb; do
 	[[ $(xswctl -n $h -j port show sw0) == *'"provisional":true'* ]] && fail "a port held on $h still"
 done
+# Each end said how it ended.  The source: untouched while the agent died
+# before PREPARED, put back after, then migrated.  The destination's
+# kernel: released each time the dead agent held a port, the validation
+# port (calls 2-4) or the operational one (6-12); the agent's own word on
+# the success never came, as it was killed before that call.
+unwatch
+expect_eq "$(outcomes $mon_a "$na")" "6 untouched source
+6 put-back source
+1 migrated source" "the source's outcome events, the agent killed at each call"
+expect_eq "$(outcomes $mon_b "$nb")" "10 released" \
+	"the destination's outcome events, the agent killed at each call"
 # --- The source killed at each step in turn -------------------------------
 # xswctl migrate runs the migration in a worker and waits as its
 # guardian: the worker journals how far it got and the saved data, and
 # when it is killed the guardian finishes from there: nothing had left,
 # or it asks the agent and puts the ports back.  Back to ha at the end.
 agent ha 10.9.0.1
+watch
 knob log clear
 kills=0
 for k in $(seq 1 30); do
@@ -391,6 +433,23 @@ expect_eq "$(where)" "ha:$pa " "the VM's port, migrated once the source was let 
 expect_eq "$kills" 8 "the source's calls that killing it stopped the migration at"
 expect_eq "$(grep -c 'nic-restore-complete .* status 0 records 3 bad 0' $tx/test-filter/log)" 5 \
 	"test-filter's records put back (calls 5-8) or arrived whole"
+# The guardian said it each time: untouched (1-4), put back (5-8), and
+# migrated, its worker killed before saying so.  The agent took off what
+# it had made whenever the source was gone after PREPARED (4-8).
+unwatch
+expect_eq "$(outcomes $mon_b "$nb")" "4 untouched source
+4 put-back source
+1 migrated source" "the source's outcome events, the source killed at each call"
+expect_eq "$(outcomes $mon_a "$na")" "5 taken-off destination
+1 migrated destination" "the destination's outcome events, the source killed at each call"
+# Only the kernel says released.
+expect_eq "$(python3 "$(dirname "$0")/nlraw.py" migration-note 1=str:sw0 6=u32:1 14=u32:6 15=u32:1)" \
+	"error EINVAL: xswitch: outcome released is the kernel's to say" "a note of released"
+expect_eq "$(python3 "$(dirname "$0")/nlraw.py" migration-note 1=str:nosuch 6=u32:1 14=u32:1 15=u32:1 \
+	-- migration-note 1=str:sw0 6=u32:1 14=u32:7 15=u32:1 -- migration-note 1=str:sw0 6=u32:1 14=u32:1)" \
+	"error ENOENT: xswitch: no switch of that name
+error ERANGE: integer out of range
+error EINVAL: xswitch: a note needs a port id, an outcome and a role" "notes the kernel refuses"
 
 # A provisional port lives as long as the socket that made it, here
 # xswctl's; beside it, one that is not.

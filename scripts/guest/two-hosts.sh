@@ -81,11 +81,15 @@ where() {
 	[[ $(xswctl -j port show sw0) =~ \"id\":([0-9]+),\"name\":\"vm1\" ]] &&
 		echo "${BASH_REMATCH[1]}"
 }
-# events FILE: the steps on sw0 of the monitor writing FILE, from line $2
-# on, each as "TIME HOST op ...".
+# events FILE FROM ROLE OUT: into OUT the steps on sw0 of the monitor
+# writing FILE, past line FROM, each as "TIME HOST op ..."; the outcome
+# event after them must say migrated, as ROLE.
 events() {
 	tail -n +$(($2 + 1)) "$1" | grep ' switch sw0 ' |
-		sed "s/ seq [0-9]* switch sw0 / guest$XSW_GUEST /"
+		sed "s/ seq [0-9]* switch sw0 / guest$XSW_GUEST /" >$dir/all
+	expect_eq "$(tail -n 1 $dir/all | cut -d' ' -f3- | sed 's/port [0-9]* //')" \
+		"op migration status 0 outcome migrated role $3" "the $3's outcome event"
+	grep -v ' op migration ' $dir/all >"$4"
 }
 tmonitor() {
 	"$XSW_XSWCTL" monitor -t >"$1" &
@@ -132,7 +136,7 @@ EOF
 		"the peer reaches the VM on $there"
 	monitor_probe $dir/mon
 	kill $XSW_MONITOR
-	events $dir/mon "$n" >$dir/events
+	events $dir/mon "$n" source $dir/events
 	expect_eq "$(cut -d' ' -f3- $dir/events)" "$(mig_source_steps 7)" "the source's steps, in order"
 	# The way back: this host's agent, then the events and the word.
 	agent
@@ -187,7 +191,7 @@ destination_host() {
 	has "$(<$dir/agent.log)" "agent: 1 MACs announced"
 	monitor_probe $dir/mon
 	kill $XSW_MONITOR
-	events $dir/mon "$n" >$dir/mine
+	events $dir/mon "$n" destination $dir/mine
 	local v ev merged
 	ev=$(cut -d' ' -f3- $dir/mine)
 	v=$(sed -n '1s/^op port-create port \([0-9]*\) .*/\1/p' <<<"$ev")

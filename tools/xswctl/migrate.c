@@ -344,15 +344,28 @@ static int mig_put_back(struct xnl *nl, const char *sw,
 				sf->ports[i].old_id);
 			if (r.id)
 				vm_take_off(nl, sw, r.id, &sf->ports[i], true);
+			vm_note(nl, sw, sf->ports[i].old_id, XSWITCH_OUTCOME_LEFT,
+				XSWITCH_ROLE_SOURCE);
 			err = -1;
 			continue;
 		}
+		vm_note(nl, sw, r.id, XSWITCH_OUTCOME_PUT_BACK, XSWITCH_ROLE_SOURCE);
 		fprintf(stderr, "xswctl: migrate: port %u is back on %s as port %u\n",
 			sf->ports[i].old_id, sw, r.id);
 		/* Upstream may have learned its MACs elsewhere meanwhile. */
 		vm_announce(nl, sw, r.id, &sf->ports[i]);
 	}
 	return err;
+}
+
+/* How the migration ended for each port of @a here, the source. */
+static void mig_note(struct xnl *nl, const struct mig_args *a,
+		     uint32_t outcome)
+{
+	unsigned int i;
+
+	for (i = 0; nl && i < a->n; i++)
+		vm_note(nl, a->sw, a->ids[i], outcome, XSWITCH_ROLE_SOURCE);
 }
 
 static void mig_json(const char *outcome, const struct mig_args *a,
@@ -368,6 +381,14 @@ static void mig_json(const char *outcome, const struct mig_args *a,
 		printf("%s{\"port\":%lu,\"new-port\":%u}", i ? "," : "", a->ids[i],
 		       ids ? ids[i] : 0);
 	printf("],\"blackout-ms\":%.3f,\"total-ms\":%.3f}\n", blackout, total);
+}
+
+/* The ports are on the destination: said, and reported. */
+static void mig_done(struct xnl *nl, const struct mig_args *a,
+		     const uint32_t *ids, double blackout, double total)
+{
+	mig_note(nl, a, XSWITCH_OUTCOME_MIGRATED);
+	mig_json("migrated", a, ids, blackout, total);
 }
 
 /* What the destination answered; prints its refusal. */
@@ -530,7 +551,7 @@ static int mig_unanswered(struct xnl *nl, struct mw *w,
 		if (!xswctl.json)
 			printf("migrated %u ports (the answer to the commit was lost)\n",
 			       a->n);
-		mig_json("migrated", a, ids, 0, 0);
+		mig_done(nl, a, ids, 0, 0);
 		return 0;
 	case MIG_GONE:
 		fprintf(stderr, "xswctl: migrate: %s\n",
@@ -539,9 +560,13 @@ static int mig_unanswered(struct xnl *nl, struct mw *w,
 	}
 	fprintf(stderr, "xswctl: migrate: no answer from the destination: %s\n",
 		"it has the data, and decides");
+	mig_note(nl, a, XSWITCH_OUTCOME_LEFT);
 	mig_keep(a, sf);
 	return XSWCTL_EXIT_FAILURE;
 }
+
+/* Whether the take-off began: before it, a failure leaves the ports untouched. */
+static bool mig_left;
 
 static int mig_source(struct xnl *nl, struct mw *w, const struct mig_args *a,
 		      struct savefile *sf)
@@ -596,6 +621,7 @@ static int mig_source(struct xnl *nl, struct mw *w, const struct mig_args *a,
 		return XSWCTL_EXIT_FAILURE;
 	}
 	off = mig_now();
+	mig_left = true;
 	for (i = 0; i < a->n; i++)
 		if (vm_take_off(nl, a->sw, a->ids[i], &sf->ports[i], false))
 			break;
@@ -634,7 +660,7 @@ static int mig_source(struct xnl *nl, struct mw *w, const struct mig_args *a,
 	if (!xswctl.json)
 		printf("migrated %u ports: blackout %.1f ms, total %.1f ms\n",
 		       a->n, t - off, t - t0);
-	mig_json("migrated", a, ids, t - off, t - t0);
+	mig_done(nl, a, ids, t - off, t - t0);
 	return 0;
 }
 
@@ -726,12 +752,13 @@ static int mig_recover(struct mw *w, const struct mig_args *a)
 {
 	uint32_t phase = __atomic_load_n(&mig_j->phase, __ATOMIC_SEQ_CST);
 	struct savefile sf = { .kind = SAVE_KIND_VM };
-	struct xnl *nl;
+	struct xnl *nl = xnl_get(&port_object);
 	int r = -1;
 
 	if (phase == MIG_J_UNTOUCHED) {
 		fprintf(stderr, "xswctl: migrate: nothing had left: the ports stay on %s\n",
 			a->sw);
+		mig_note(nl, a, XSWITCH_OUTCOME_UNTOUCHED);
 		return XSWCTL_EXIT_FAILURE;
 	}
 	if (mig_journal_load(&sf))
@@ -742,14 +769,14 @@ static int mig_recover(struct mw *w, const struct mig_args *a)
 	if (r == MIG_KEPT) {
 		fprintf(stderr, "xswctl: migrate: %s\n",
 			"the destination has the ports: migrated");
-		mig_json("migrated", a, mig_j->ids, 0, 0);
+		mig_done(nl, a, mig_j->ids, 0, 0);
 		savefile_free(&sf);
 		return 0;
 	}
-	nl = xnl_get(&port_object);
 	if (r < 0 && phase == MIG_J_COMMITTED) {
 		fprintf(stderr, "xswctl: migrate: no answer from the destination: %s\n",
 			"it has the data, and decides");
+		mig_note(nl, a, XSWITCH_OUTCOME_LEFT);
 		mig_keep(a, &sf);
 	} else if (nl) {
 		fprintf(stderr, "xswctl: migrate: putting the ports back on %s\n",
@@ -850,6 +877,8 @@ int do_migrate(int argc, char **argv)
 	err = mig_source(nl, &w, &a, &sf);
 	close(w.fd);
 out:
+	if (err && !mig_left)
+		mig_note(nl, &a, XSWITCH_OUTCOME_UNTOUCHED);
 	mw_forget(&w);
 	savefile_free(&sf);
 	return err;
@@ -903,6 +932,8 @@ static void agent_undo(struct agent *g, const struct savefile *sf)
 		g->made--;
 		vm_take_off(g->nl, g->sw, g->ids[g->made], &sf->ports[g->made],
 			    true);
+		vm_note(g->nl, g->sw, g->ids[g->made], XSWITCH_OUTCOME_TAKEN_OFF,
+			XSWITCH_ROLE_DESTINATION);
 	}
 	fprintf(stderr, "agent: what this migration made is taken off\n");
 }
@@ -1056,9 +1087,12 @@ static int agent_commit(struct agent *g, const struct mw_msg *m)
 		agent_undo(g, &sf);
 	} else {
 		err = agent_send(g, MW_DONE);
-		for (i = 0; i < sf.nports; i++)
+		for (i = 0; i < sf.nports; i++) {
 			fprintf(stderr, "agent: port %u of the source is port %u here\n",
 				sf.ports[i].old_id, g->ids[i]);
+			vm_note(g->nl, g->sw, g->ids[i], XSWITCH_OUTCOME_MIGRATED,
+				XSWITCH_ROLE_DESTINATION);
+		}
 		agent_announce_more(g, &sf, sent);
 	}
 	savefile_free(&sf);

@@ -25,6 +25,10 @@ static const char monitor_help[] =
 	"(or failed a save or restore); a save's and a restore's steps also\n"
 	"carry the ExtensionId of the record (ext-id) and the records saved or\n"
 	"restored.\n"
+	"How a migration ended for a port is an event too, of op migration, with\n"
+	"its outcome (migrated, untouched, put-back, left, taken-off; released:\n"
+	"the kernel took off a provisional port whose socket closed) and the\n"
+	"host's role (source or destination).\n"
 	"With -t, each line begins with the time the step ended, in UTC to the\n"
 	"nanosecond ([2026-12-01T20:15:03.123456789]), so that the output of\n"
 	"monitors of two hosts merges into one order with sort(1); with -j too,\n"
@@ -52,6 +56,21 @@ static const char *const ops[] = {
 	[XSWITCH_OP_NIC_RESTORE] = "nic-restore",
 	[XSWITCH_OP_NIC_RESTORE_COMPLETE] = "nic-restore-complete",
 	[XSWITCH_OP_NIC_RESTORE_UNCLAIMED] = "nic-restore-unclaimed",
+	[XSWITCH_OP_MIGRATION] = "migration",
+};
+
+static const char *const outcomes[] = {
+	[XSWITCH_OUTCOME_MIGRATED] = "migrated",
+	[XSWITCH_OUTCOME_UNTOUCHED] = "untouched",
+	[XSWITCH_OUTCOME_PUT_BACK] = "put-back",
+	[XSWITCH_OUTCOME_LEFT] = "left",
+	[XSWITCH_OUTCOME_TAKEN_OFF] = "taken-off",
+	[XSWITCH_OUTCOME_RELEASED] = "released",
+};
+
+static const char *const roles[] = {
+	[XSWITCH_ROLE_SOURCE] = "source",
+	[XSWITCH_ROLE_DESTINATION] = "destination",
 };
 
 /*
@@ -105,6 +124,9 @@ static const struct field event_fields[] = {
 	FIELD("ext", NULL, 0, XSWITCH_A_EVENT_EXT, FK_STR),
 	FIELD("ext-id", NULL, 0, XSWITCH_A_EVENT_EXT_ID, FK_UUID),
 	FIELD("records", NULL, 0, XSWITCH_A_EVENT_RECORDS, FK_U32),
+	FIELD("outcome", NULL, 0, XSWITCH_A_EVENT_OUTCOME, FK_ENUM,
+	      ENUM_NAMES(outcomes)),
+	FIELD("role", NULL, 0, XSWITCH_A_EVENT_ROLE, FK_ENUM, ENUM_NAMES(roles)),
 	FIELD("time", NULL, 0, XSWITCH_A_EVENT_TIME, FK_CUSTOM,
 	      .print = event_time_print),
 };

@@ -154,6 +154,22 @@ unsigned int vm_announce(struct xnl *nl, const char *sw, uint32_t id,
 	return sent;
 }
 
+void vm_note(struct xnl *nl, const char *sw, uint32_t id, uint32_t outcome,
+	     uint32_t role)
+{
+	static char buf[XNL_REQ_SIZE];
+	struct nlmsghdr *nlh = xnl_msg(buf, XSWITCH_CMD_MIGRATION_NOTE, 0);
+
+	if (!mnl_attr_put_strz_check(nlh, sizeof(buf), XSWITCH_A_EVENT_SWITCH, sw) ||
+	    !mnl_attr_put_u32_check(nlh, sizeof(buf), XSWITCH_A_EVENT_PORT_ID, id) ||
+	    !mnl_attr_put_u32_check(nlh, sizeof(buf), XSWITCH_A_EVENT_OUTCOME, outcome) ||
+	    !mnl_attr_put_u32_check(nlh, sizeof(buf), XSWITCH_A_EVENT_ROLE, role))
+		return;
+	/* Only a listener misses it: the migration's end stands. */
+	nl->obj = NULL;
+	xnl_talk(nl, nlh, NULL, NULL);
+}
+
 /* Takes a port off in Hyper-V's order, its NICs first. */
 int vm_take_off(struct xnl *nl, const char *sw, uint32_t port,
 		const struct sport *p, bool quiet)

@@ -47,6 +47,10 @@ unsigned int vm_announce(struct xnl *nl, const char *sw, uint32_t id,
 int vm_validate(struct xnl *nl, const char *sw, const struct savefile *sf,
 		unsigned int flags);
 
+/* How the migration ended for port @id, said on @sw's event stream. */
+void vm_note(struct xnl *nl, const char *sw, uint32_t id, uint32_t outcome,
+	     uint32_t role);
+
 int do_migrate(int argc, char **argv);
 int do_agent(int argc, char **argv);
 

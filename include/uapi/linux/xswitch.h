@@ -73,6 +73,10 @@ enum xswitch_ext_class {
 
 /**
  * enum xswitch_op - Control steps that run through the extension stack.
+ * @XSWITCH_OP_MIGRATION: Not a step of the stack, which never sees it: how a
+ *   migration ended for a port, as the host that ran it says (migration-note),
+ *   or as the kernel says when it took off a closed socket's provisional port
+ *   (outcome released).
  */
 enum xswitch_op {
 	XSWITCH_OP_PORT_CREATE = 1,
@@ -95,6 +99,38 @@ enum xswitch_op {
 	XSWITCH_OP_NIC_RESTORE,
 	XSWITCH_OP_NIC_RESTORE_COMPLETE,
 	XSWITCH_OP_NIC_RESTORE_UNCLAIMED,
+	XSWITCH_OP_MIGRATION,
+};
+
+/**
+ * enum xswitch_outcome - How a migration ended for one port, on one host.
+ * @XSWITCH_OUTCOME_MIGRATED: The port left the source, or arrived on the
+ *   destination and is kept.
+ * @XSWITCH_OUTCOME_UNTOUCHED: The source's port never left; the migration
+ *   stopped before.
+ * @XSWITCH_OUTCOME_PUT_BACK: The source's port left and was made again here
+ *   from its saved data.
+ * @XSWITCH_OUTCOME_LEFT: The source's port is gone here and was not put back:
+ *   the destination decides (no answer after the commit), or the put-back
+ *   failed; the saved data is in the keep file, if one was named.
+ * @XSWITCH_OUTCOME_TAKEN_OFF: The destination took off what the migration had
+ *   made.
+ * @XSWITCH_OUTCOME_RELEASED: The kernel took off a provisional port: the
+ *   socket that held it closed before it kept it (a killed destination, for
+ *   one).
+ */
+enum xswitch_outcome {
+	XSWITCH_OUTCOME_MIGRATED = 1,
+	XSWITCH_OUTCOME_UNTOUCHED,
+	XSWITCH_OUTCOME_PUT_BACK,
+	XSWITCH_OUTCOME_LEFT,
+	XSWITCH_OUTCOME_TAKEN_OFF,
+	XSWITCH_OUTCOME_RELEASED,
+};
+
+enum xswitch_role {
+	XSWITCH_ROLE_SOURCE = 1,
+	XSWITCH_ROLE_DESTINATION,
 };
 
 /**
@@ -240,6 +276,8 @@ enum {
 	XSWITCH_A_EVENT_RECORDS,
 	XSWITCH_A_EVENT_TIME,
 	XSWITCH_A_EVENT_PAD,
+	XSWITCH_A_EVENT_OUTCOME,
+	XSWITCH_A_EVENT_ROLE,
 
 	__XSWITCH_A_EVENT_MAX,
 	XSWITCH_A_EVENT_MAX = (__XSWITCH_A_EVENT_MAX - 1)
@@ -344,6 +382,7 @@ enum {
 	XSWITCH_CMD_NIC_RESTORE,
 	XSWITCH_CMD_NIC_RESTORE_COMPLETE,
 	XSWITCH_CMD_NIC_ANNOUNCE,
+	XSWITCH_CMD_MIGRATION_NOTE,
 
 	__XSWITCH_CMD_MAX,
 	XSWITCH_CMD_MAX = (__XSWITCH_CMD_MAX - 1)
