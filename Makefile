@@ -5,6 +5,8 @@
 # make check           every test; ends with "N passed, N failed"
 # make demo            the main job: boot a guest and show a switch at work
 # make bench           the benchmarks, each in its own guest (not tests)
+# make soak            the long runs: migrations with random faults, the
+#                      agent fuzzed, the stress tests for half an hour
 # make regen           regenerate the netlink code from the YNL spec
 # make install         install the modules, the headers and symbol versions
 #                      extensions are built against, xswctl and its man page
@@ -46,6 +48,9 @@ bench:
 	scripts/bench-migrate.sh
 	scripts/bench-flood.sh
 
+soak:
+	scripts/soak.sh
+
 regen:
 	scripts/ynl-regen.sh
 
@@ -74,5 +79,5 @@ clean:
 	$(MAKE) -C tools/xswctl clean
 	rm -rf build
 
-.PHONY: all modules tools check demo bench regen install clean
+.PHONY: all modules tools check demo bench soak regen install clean
 endif

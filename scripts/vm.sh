@@ -21,6 +21,8 @@
 #   -a  more kernel command line, e.g. kunit.filter_glob=xsw_switch
 #   -m  guest memory, as for qemu -m (default 1G, 2G for the test kernel)
 #   -v  print what the script printed (the log without kernel messages)
+# XSW_STRESS_SECS, XSW_TEST_LIMIT and XSW_SOAK_* reach the guest's tests
+# (make soak).
 # Guests use TCG; XSW_KVM=1 asks for KVM.  XSW_ICOUNT=N clocks TCG guests
 # by the instructions they run, 2^N ns each (QEMU -icount shift=N; the
 # vCPUs then share one host thread): a rate measured in the guest no longer
@@ -140,6 +142,10 @@ XSW_ARGS=("$@")
 	echo "XSW_KSRC=$(printf %q "$(xsw_kernel_src)")"
 	echo "XSW_SCRIPT=$(printf %q "$script")"
 	declare -p XSW_ARGS
+	# What the tests take from the caller's environment (make soak's bounds).
+	for v in XSW_STRESS_SECS XSW_TEST_LIMIT ${!XSW_SOAK_@}; do
+		[ -z "${!v:-}" ] || echo "export $v=$(printf %q "${!v}")"
+	done
 	echo "export XSW_TOP XSW_MODDIR XSW_XSWCTL XSW_KERNEL XSW_GUESTS XSW_KSRC"
 } >"$run/env"
 

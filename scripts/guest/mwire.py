@@ -20,6 +20,13 @@ needs to break it.
       number) first, well formed; or announces a PREPARE one byte longer
       than the agent takes, and waits for the agent to close
 
+  mwire.py fuzz KEY HOST PORT FILE N SEED
+      N connections, each a handshake under KEY and then the PREPARE of
+      the recording FILE (record, above), mutated at random (bytes flipped, cut, grown,
+      numbers made huge, another type), correctly authenticated; one in
+      eight sends unauthenticated garbage instead.  A PREPARED is left
+      unanswered.  Prints how the agent answered, counted
+
 A relay prints "listening" once it can be connected to.  Each prints what
 the agent answered: the types of its messages and how the connection
 ended."""
@@ -166,6 +173,82 @@ def keyed(args):
     print("the agent answered: " + " ".join(answers(s)))
 
 
+def mutate(rng, body):
+    """@body changed in one of the ways a broken or hostile source might."""
+    b = bytearray(body)
+    how = rng.randrange(5)
+    if how == 0:
+        for _ in range(rng.randint(1, 8)):
+            b[rng.randrange(len(b))] = rng.randrange(256)
+    elif how == 1:
+        del b[rng.randrange(len(b)):]
+    elif how == 2:
+        at = rng.randrange(len(b) + 1)
+        b[at:at] = os.urandom(rng.randint(1, 64))
+    elif how == 3 and len(b) >= 4:
+        at = rng.randrange(len(b) - 3)
+        b[at:at + 4] = rng.choice([b"\xff\xff\xff\xff", b"\x7f\xff\xff\xff",
+                                   b"\x00\x00\x00\x00", b"\x00\x01\x00\x00"])
+    else:
+        b = bytearray(os.urandom(rng.randint(0, 256)))
+    return bytes(b)
+
+
+def recorded_prepare(path):
+    """The body of the PREPARE in a recording (mwire.py record)."""
+    with open(path, "rb") as f:
+        data = f.read()
+    off = 0
+    while off + HDR <= len(data):
+        length = struct.unpack(">I", data[off + 12:off + 16])[0]
+        if data[off + 5] == 2:
+            return data[off + HDR:off + HDR + length]
+        off += HDR + length + MAC
+    sys.exit("no prepare in " + path)
+
+
+def fuzz_one(rng, key, addr, body):
+    s = socket.create_connection(addr, timeout=20)
+    try:
+        if rng.randrange(8) == 0:
+            s.sendall(os.urandom(rng.randint(1, 200)))
+            return answers(s, text=False)[-1]
+        nonce = os.urandom(16)
+        s.sendall(frame(key, 1, 0, nonce))
+        msg, mtype = read_msg(s)
+        nonces = msg[HDR:HDR + 32]
+        if mtype != 1 or nonces[:16] != nonce:
+            return "no hello"
+        tx = hmac.new(key, LABEL_S + nonces, hashlib.sha256).digest()
+        mtype = 2 if rng.randrange(4) else rng.randint(3, 12)
+        s.sendall(frame(tx, mtype, 1, mutate(rng, body)))
+        s.settimeout(20)
+        try:
+            msg, mtype = read_msg(s)
+        except (OSError, EOFError, ValueError):
+            return "closed"
+        # A PREPARED is left unanswered: the agent must take off again.
+        if mtype == 3:
+            return "prepared"
+        return " ".join([TYPES.get(mtype, str(mtype))] + answers(s, text=False))
+    finally:
+        s.close()
+
+
+def fuzz(args):
+    import random
+    with open(args[0], "rb") as f:
+        key = f.read()
+    body = recorded_prepare(args[3])
+    rng = random.Random(int(args[5]))
+    seen = {}
+    for _ in range(int(args[4])):
+        what = fuzz_one(rng, key, (args[1], int(args[2])), body)
+        seen[what] = seen.get(what, 0) + 1
+    for what, n in sorted(seen.items()):
+        print("%d %s" % (n, what))
+
+
 def main():
     if len(sys.argv) < 2:
         sys.exit(__doc__)
@@ -176,6 +259,8 @@ def main():
         send(args)
     elif mode == "keyed":
         keyed(args)
+    elif mode == "fuzz":
+        fuzz(args)
     else:
         sys.exit(__doc__)
 
