@@ -332,6 +332,55 @@ expect_eq "$(mw keyed $key 10.9.0.1 7410 oversize)" "the agent answered: closed"
 agent_said "agent: a message longer than the limit"
 expect_eq "$(where)" "hb:$pb " "the VM's port after the hostile peers"
 
+# The connection cut at each message in turn (mwire.py cut: the K-th
+# message is dropped and both ends closed; the source's queries after it
+# pass).  Before the COMMIT arrives the agent takes off what it made, and
+# the source keeps its ports (cut before PREPARED) or puts them back (the
+# COMMIT lost); once the DONE is lost the source learns from its query
+# that the destination has the ports.  Each time on exactly one host.
+knob log clear
+for k in 1 2 3 4 5 6; do
+	: >$dir/agent-ha.log
+	: >$dir/relay.out
+	# Not mw, a function: this one is killed, not a subshell's.
+	nsenter --net=/run/netns/hb python3 "$(dirname "$0")/mwire.py" cut 7411 10.9.0.1 7410 $k \
+		>$dir/relay.out 2>&1 &
+	RELAY=$!
+	for _ in $(seq 300); do
+		file_has $dir/relay.out listening && break
+		sleep 0.1
+	done
+	pb=$(vm_port hb)
+	out=$(migrate hb "$pb" 127.0.0.1 service 7411 2>&1)
+	kill $RELAY
+	wait $RELAY 2>/dev/null
+	has "$(<$dir/relay.out)" "cut at message $k, a"
+	case $k in
+	[12]) has "$out" "the peer closed the connection; nothing was moved"; host=hb ;;
+	[34]) has "$out" "the ports stay on sw0, untouched"; host=hb ;;
+	5) has "$out" "the destination has none of the ports: putting them back"; host=hb ;;
+	6) has "$out" "the destination has the ports: migrated, its answer lost"; host=ha ;;
+	esac
+	case $k in
+	[45]) agent_said "agent: what this migration made is taken off" ;;
+	6) agent_said "agent: port $pb of the source is port $(vm_port ha) here" ;;
+	esac
+	p=$(vm_port $host)
+	expect_eq "$(where)" "$host:$p " "the VM's port, the connection cut at message $k"
+	expect_eq "$(pings 1)" 1 "the VM answers, the connection cut at message $k"
+	echo "connection cut at message $k: the port on $host"
+done
+expect_eq "$(grep -c 'nic-restore-complete .* status 0 records 3 bad 0' $tx/test-filter/log)" 2 \
+	"test-filter's records put back (the COMMIT cut) and arrived (the DONE cut) whole"
+# Home to hb again, for what follows.
+agent_stop
+agent hb 10.9.0.2
+ok migrate ha "$(vm_port ha)" 10.9.0.2
+agent_stop
+agent ha 10.9.0.1
+pb=$(vm_port hb)
+expect_eq "$(where)" "hb:$pb " "the VM's port home on hb after the cuts"
+
 # Fuzzing: the recorded PREPARE mutated at random and authenticated, or
 # garbage, over XSW_SOAK_FUZZ connections (100; more in make soak).
 # Whatever the agent made of each, it took off again: ha's ports are as

@@ -15,6 +15,12 @@ needs to break it.
       place of the COMMIT, and relays the answer
   mwire.py cut-prepare LPORT HOST PORT
       relays the hellos, then half of the PREPARE, and closes
+  mwire.py cut LPORT HOST PORT K
+      relays migrations from 127.0.0.1:LPORT to HOST:PORT, message by
+      message; in the first, the K-th message (either way: 1 the hello,
+      2 its answer, 3 PREPARE, 4 PREPARED, 5 COMMIT, 6 DONE) never
+      arrives: the connection is cut there, at both ends.  The later
+      connections (the source's queries) it relays whole, until killed
   mwire.py keyed KEY HOST PORT (first TYPE | oversize)
       does the handshake under KEY, then sends a message of TYPE (a
       number) first, well formed; or announces a PREPARE one byte longer
@@ -146,6 +152,60 @@ def relay(args, mode):
     print("the agent answered: " + " ".join(got))
 
 
+def pipe(a, b):
+    """Bytes both ways between @a and @b until either closes."""
+    import selectors
+    sel = selectors.DefaultSelector()
+    sel.register(a, selectors.EVENT_READ, b)
+    sel.register(b, selectors.EVENT_READ, a)
+    while True:
+        for key, _ in sel.select():
+            try:
+                data = key.fileobj.recv(65536)
+            except OSError:
+                data = b""
+            if not data:
+                return
+            key.data.sendall(data)
+
+
+def cut_one(src, dst, k):
+    """Relays until the @k-th message, which it drops: the cut."""
+    turn = [src, dst]
+    n = 0
+    while True:
+        n += 1
+        # The hellos and the PREPARE/PREPARED, COMMIT/DONE alternate.
+        frm, to = turn[(n - 1) % 2], turn[n % 2]
+        try:
+            msg, mtype = read_msg(frm)
+        except (OSError, EOFError, ValueError) as e:
+            return "ended before message %d: %s" % (n, e)
+        if n == k:
+            return "cut at message %d, a %s" % (n, TYPES.get(mtype, str(mtype)))
+        to.sendall(msg)
+
+
+def cut(args):
+    lport, host, port, k = int(args[0]), args[1], int(args[2]), int(args[3])
+    ls = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    ls.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    ls.bind(("127.0.0.1", lport))
+    ls.listen(4)
+    print("listening", flush=True)
+    first = True
+    while True:
+        src, _ = ls.accept()
+        dst = socket.create_connection((host, port))
+        if first:
+            print(cut_one(src, dst, k), flush=True)
+            first = False
+        else:
+            pipe(src, dst)
+        src.close()
+        dst.close()
+
+
 def send(args):
     host, port, path = args[0], int(args[1]), args[2]
     s = socket.create_connection((host, port))
@@ -261,6 +321,8 @@ def main():
         keyed(args)
     elif mode == "fuzz":
         fuzz(args)
+    elif mode == "cut":
+        cut(args)
     else:
         sys.exit(__doc__)
 
