@@ -388,9 +388,11 @@ expect_eq "$(where)" "hb:$pb " "the VM's port home on hb after the cuts"
 ports_ha=$(xswctl -n ha port show sw0)
 seed=$RANDOM
 echo "fuzzing the agent, seed $seed"
+fuzz_start=$SECONDS
 mw fuzz $key 10.9.0.1 7410 $dir/recorded "${XSW_SOAK_FUZZ:-100}" $seed >$dir/fuzz.out ||
 	fail "the fuzzer: $(<$dir/fuzz.out)"
 cat $dir/fuzz.out
+echo "fuzzing took $((SECONDS - fuzz_start)) s"
 # The positive control: the fuzz reached the agent's checks of the data.
 has "$(<$dir/fuzz.out)" " fail closed"
 for _ in $(seq 100); do
