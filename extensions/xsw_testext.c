@@ -77,7 +77,7 @@ enum { TX_CAPTURE, TX_FILTER, TX_FORWARD, TX_NUM };
 
 /* Hooks: the steps by their enum xswitch_op value, then the other calls. */
 enum {
-	TX_HOOK_ATTACH = XSWITCH_OP_NIC_RESTORE_UNCLAIMED + 1,
+	TX_HOOK_ATTACH = XSWITCH_OP_MIGRATION + 1,
 	TX_HOOK_DETACH,
 	TX_HOOK_ACTIVATE,
 	TX_HOOK_DEACTIVATE,

@@ -722,30 +722,31 @@ static bool port_there(struct xsw_switch *sw, u32 id)
 static void xsw_holder_release(struct kunit *test)
 {
 	struct xsw_switch *sw = xt_switch(test);
-	struct xsw_port *held = port_held(test, sw, 100);
-	struct xsw_port *kept = port_held(test, sw, 100);
-	struct xsw_port *other = port_held(test, sw, 101);
+	const u32 me = XT_HOLDER + 100, them = XT_HOLDER + 101;
+	struct xsw_port *held = port_held(test, sw, me);
+	struct xsw_port *kept = port_held(test, sw, me);
+	struct xsw_port *other = port_held(test, sw, them);
 	struct xsw_port *plain = port_held(test, sw, 0);
 	struct xsw_nic *nic = nic_ok(test, held, 0);
 	u32 id = held->info.id, other_id = other->info.id;
 
 	KUNIT_ASSERT_EQ(test, XT_LOCKED(xsw_nic_connect(nic, NULL)), 0);
-	KUNIT_EXPECT_EQ(test, XT_LOCKED(xsw_port_keep(kept, 101, NULL)), -EPERM);
-	KUNIT_EXPECT_EQ(test, XT_LOCKED(xsw_port_keep(plain, 100, NULL)), -EINVAL);
-	KUNIT_EXPECT_EQ(test, XT_LOCKED(xsw_port_keep(kept, 100, NULL)), 0);
+	KUNIT_EXPECT_EQ(test, XT_LOCKED(xsw_port_keep(kept, them, NULL)), -EPERM);
+	KUNIT_EXPECT_EQ(test, XT_LOCKED(xsw_port_keep(plain, me, NULL)), -EINVAL);
+	KUNIT_EXPECT_EQ(test, XT_LOCKED(xsw_port_keep(kept, me, NULL)), 0);
 	KUNIT_EXPECT_EQ(test, kept->holder, 0U);
 	take_log(test);
-	xsw_release_holder(&init_net, 100);
+	xsw_release_holder(&init_net, me);
 	KUNIT_EXPECT_STREQ(test, take_log(test), each(test, "nx nd pt pd"));
 	KUNIT_EXPECT_FALSE(test, port_there(sw, id));
 	KUNIT_EXPECT_TRUE(test, port_there(sw, kept->info.id));
 	KUNIT_EXPECT_TRUE(test, port_there(sw, other_id));
 	KUNIT_EXPECT_TRUE(test, port_there(sw, plain->info.id));
 	/* Released again, or another holder's close: nothing more goes. */
-	xsw_release_holder(&init_net, 100);
-	xsw_release_holder(&init_net, 102);
+	xsw_release_holder(&init_net, me);
+	xsw_release_holder(&init_net, XT_HOLDER + 102);
 	KUNIT_EXPECT_STREQ(test, take_log(test), "");
-	xsw_release_holder(&init_net, 101);
+	xsw_release_holder(&init_net, them);
 	KUNIT_EXPECT_STREQ(test, take_log(test), each(test, "pt pd"));
 	KUNIT_EXPECT_FALSE(test, port_there(sw, other_id));
 }

@@ -15,8 +15,8 @@
 #include "test_ext.h"
 
 /* The netlink port ids of the agent's session (the holder) and the source. */
-#define MIG_AGENT	100
-#define MIG_SOURCE	200
+#define MIG_AGENT	(XT_HOLDER + 100)
+#define MIG_SOURCE	(XT_HOLDER + 200)
 
 /* Where a case makes something happen: the steps of migration.rst. */
 enum mig_point {

@@ -67,6 +67,14 @@ int xt_register(void);
 void xt_unregister(void);
 void xt_reset(void);
 
+/*
+ * Holders (netlink port ids) of the tests' provisional ports: above every
+ * process id (a socket's default port id) and below the ids the kernel
+ * picks for the others (from -4096 down), so that no socket of the
+ * running system closing during a test releases a test's port.
+ */
+#define XT_HOLDER	0x40000000U
+
 /* A switch named "kunit" with capture, filter and forward attached and
  * enabled, in init_net; torn down by a KUnit action.
  */

@@ -259,7 +259,7 @@ const struct nla_policy xswitch_nic_announce_nl_policy[XSWITCH_A_NIC_INDEX + 1] 
 /* XSWITCH_CMD_MIGRATION_NOTE - do */
 const struct nla_policy xswitch_migration_note_nl_policy[XSWITCH_A_EVENT_ROLE + 1] = {
 	[XSWITCH_A_EVENT_SWITCH] = { .type = NLA_NUL_STRING, .len = 15, },
-	[XSWITCH_A_EVENT_PORT_ID] = { .type = NLA_U32, },
+	[XSWITCH_A_EVENT_PORT_ID] = NLA_POLICY_MIN(NLA_U32, 1),
 	[XSWITCH_A_EVENT_OUTCOME] = NLA_POLICY_RANGE(NLA_U32, 1, 6),
 	[XSWITCH_A_EVENT_ROLE] = NLA_POLICY_RANGE(NLA_U32, 1, 2),
 };

@@ -52,6 +52,7 @@ static const char *const xsw_op_names[] = {
 	[XSWITCH_OP_NIC_RESTORE] = "NIC restore",
 	[XSWITCH_OP_NIC_RESTORE_COMPLETE] = "NIC restore complete",
 	[XSWITCH_OP_NIC_RESTORE_UNCLAIMED] = "NIC restore unclaimed",
+	[XSWITCH_OP_MIGRATION] = "migration outcome",
 };
 
 const char *xsw_op_name(u32 op)

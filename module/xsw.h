@@ -504,9 +504,10 @@ struct xsw_event_extra {
 	const uuid_t *ext_id;	/* a restored record's ExtensionId */
 	bool has_records;
 	u32 records;		/* records saved, or restored */
-	u32 outcome;		/* op migration: how it ended, and for */
-	u32 role;		/* ... which host (0: unsaid) */
-	u32 port_id;		/* ... which port, which may be gone */
+	/* op migration: how it ended, the host's role (0: unknown), the port */
+	u32 outcome;
+	u32 role;
+	u32 port_id;		/* which may be gone already */
 };
 
 void xsw_nl_event_extra(struct xsw_switch *sw, const struct xsw_step *step,

@@ -34,11 +34,12 @@ soak() {
 	fi
 }
 
-XSW_SOAK_ROUNDS=${XSW_SOAK_ROUNDS:-300} XSW_TEST_LIMIT=20000 \
-	soak migration-rounds 21600 migrate
-XSW_SOAK_FUZZ=${XSW_SOAK_FUZZ:-20000} XSW_TEST_LIMIT=20000 \
-	soak agent-fuzzing 21600 migrate
-XSW_STRESS_SECS=${XSW_STRESS_SECS:-1800} XSW_TEST_LIMIT=20000 \
-	soak stress 21600 stress dpstress
+# vm.sh hands the guest every XSW_SOAK_* set: one run's bound at a time.
+rounds=${XSW_SOAK_ROUNDS:-300} fuzz=${XSW_SOAK_FUZZ:-20000} secs=${XSW_STRESS_SECS:-1800}
+unset XSW_SOAK_ROUNDS XSW_SOAK_FUZZ XSW_STRESS_SECS
+export XSW_TEST_LIMIT=20000
+XSW_SOAK_ROUNDS=$rounds soak migration-rounds 21600 migrate
+XSW_SOAK_FUZZ=$fuzz soak agent-fuzzing 21600 migrate
+XSW_STRESS_SECS=$secs soak stress 21600 stress dpstress
 echo "$passed passed, $failed failed"
 [ "$failed" = 0 ]

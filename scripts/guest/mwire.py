@@ -244,13 +244,13 @@ def mutate(rng, body):
         del b[rng.randrange(len(b)):]
     elif how == 2:
         at = rng.randrange(len(b) + 1)
-        b[at:at] = os.urandom(rng.randint(1, 64))
+        b[at:at] = rng.randbytes(rng.randint(1, 64))
     elif how == 3 and len(b) >= 4:
         at = rng.randrange(len(b) - 3)
         b[at:at + 4] = rng.choice([b"\xff\xff\xff\xff", b"\x7f\xff\xff\xff",
                                    b"\x00\x00\x00\x00", b"\x00\x01\x00\x00"])
     else:
-        b = bytearray(os.urandom(rng.randint(0, 256)))
+        b = bytearray(rng.randbytes(rng.randint(0, 256)))
     return bytes(b)
 
 
@@ -271,7 +271,7 @@ def fuzz_one(rng, key, addr, body):
     s = socket.create_connection(addr, timeout=20)
     try:
         if rng.randrange(8) == 0:
-            s.sendall(os.urandom(rng.randint(1, 200)))
+            s.sendall(rng.randbytes(rng.randint(1, 200)))
             return answers(s, text=False)[-1]
         nonce = os.urandom(16)
         s.sendall(frame(key, 1, 0, nonce))

@@ -119,19 +119,26 @@ EOF
 	tmonitor $dir/mon
 	local n
 	n=$(wc -l <$dir/mon)
-	nsx peer ping -i 0.05 -c 200 -W 1 10.0.0.1 >$dir/ping.out &
+	# Pings from before the migration to after it (ping itself, not a
+	# subshell of nsx, takes the SIGINT that makes it print its count).
+	nsenter --net=/run/netns/peer ping -i 0.05 -W 1 10.0.0.1 >$dir/ping.out &
 	local ping=$!
 	sleep 1
 	xswctl migrate sw0 port 7 to "$there" key $key timeout 30 >$dir/migrate.out ||
 		fail "the migration to $there failed: $(<$dir/migrate.out)"
+	sleep 1
+	kill -INT $ping
 	wait $ping
 	cat $dir/migrate.out
 	grep -q "^migrated 1 ports: blackout " $dir/migrate.out || fail "no blackout reported"
 	expect_eq "$(where)" "" "the VM's port here after the migration"
-	local got
+	local sent got
+	sent=$(sed -n 's/^\([0-9]*\) packets transmitted.*/\1/p' $dir/ping.out)
 	got=$(grep -c "bytes from" $dir/ping.out)
-	echo "two-hosts: pings during the migration: $got of 200 answered"
-	[ "$got" -ge 100 ] || fail "only $got of 200 pings answered across the migration"
+	echo "two-hosts: pings across the migration: $got of $sent answered," \
+		"the gap about $(((sent - got) * 50)) ms"
+	[ "$sent" -ge 40 ] || fail "only $sent pings across the migration"
+	[ $((sent - got)) -le 40 ] || fail "$((sent - got)) of $sent pings lost across the migration"
 	expect_eq "$(nsx peer ping -c 2 -i 0.2 -W 2 10.0.0.1 | grep -c 'bytes from')" 2 \
 		"the peer reaches the VM on $there"
 	monitor_probe $dir/mon

@@ -358,14 +358,22 @@ static int mig_put_back(struct xnl *nl, const char *sw,
 	return err;
 }
 
-/* How the migration ended for each port of @a here, the source. */
-static void mig_note(struct xnl *nl, const struct mig_args *a,
-		     uint32_t outcome)
+/* How the migration ended here, the source, for @a's ports from @from on. */
+static void mig_note_from(struct xnl *nl, const struct mig_args *a,
+			  unsigned int from, uint32_t outcome)
 {
 	unsigned int i;
 
-	for (i = 0; nl && i < a->n; i++)
+	if (!nl)
+		return;
+	for (i = from; i < a->n; i++)
 		vm_note(nl, a->sw, a->ids[i], outcome, XSWITCH_ROLE_SOURCE);
+}
+
+static void mig_note(struct xnl *nl, const struct mig_args *a,
+		     uint32_t outcome)
+{
+	mig_note_from(nl, a, 0, outcome);
 }
 
 static void mig_json(const char *outcome, const struct mig_args *a,
@@ -631,6 +639,8 @@ static int mig_source(struct xnl *nl, struct mw *w, const struct mig_args *a,
 		vm_take_off(nl, a->sw, a->ids[i], &sf->ports[i], true);
 		free(buf);
 		mw_send(w, MW_ABORT, NULL, 0);
+		/* The ports after it never left. */
+		mig_note_from(nl, a, i + 1, XSWITCH_OUTCOME_UNTOUCHED);
 		return mig_back(nl, a, sf, i + 1);
 	}
 	if (mig_gave_up(w)) {
@@ -868,17 +878,18 @@ int do_migrate(int argc, char **argv)
 	at.sw = a.sw;
 	for (j = 0; j < a.n; j++) {
 		at.port = a.ids[j];
+		/* No port of that id: no migration of it to speak of. */
 		if (vm_save_port(nl, &sf, &at, false))
 			goto out;
 	}
 	w.fd = mig_connect(&a, false);
-	if (w.fd < 0)
-		goto out;
-	err = mig_source(nl, &w, &a, &sf);
-	close(w.fd);
-out:
+	if (w.fd >= 0) {
+		err = mig_source(nl, &w, &a, &sf);
+		close(w.fd);
+	}
 	if (err && !mig_left)
 		mig_note(nl, &a, XSWITCH_OUTCOME_UNTOUCHED);
+out:
 	mw_forget(&w);
 	savefile_free(&sf);
 	return err;
@@ -925,15 +936,23 @@ static int agent_send(struct agent *g, uint8_t type)
 	return mw_send(g->w, type, body, len);
 }
 
+static int agent_port_state(struct agent *g, uint32_t id, uint32_t *state);
+
 /* Takes off what this migration made here, newest first. */
 static void agent_undo(struct agent *g, const struct savefile *sf)
 {
+	uint32_t state;
+
 	while (g->made) {
 		g->made--;
 		vm_take_off(g->nl, g->sw, g->ids[g->made], &sf->ports[g->made],
 			    true);
-		vm_note(g->nl, g->sw, g->ids[g->made], XSWITCH_OUTCOME_TAKEN_OFF,
-			XSWITCH_ROLE_DESTINATION);
+		/* One left (held still) is the kernel's to release, and say. */
+		if (!agent_port_state(g, g->ids[g->made], &state) &&
+		    state == MIG_GONE)
+			vm_note(g->nl, g->sw, g->ids[g->made],
+				XSWITCH_OUTCOME_TAKEN_OFF,
+				XSWITCH_ROLE_DESTINATION);
 	}
 	fprintf(stderr, "agent: what this migration made is taken off\n");
 }
@@ -1090,6 +1109,7 @@ static int agent_commit(struct agent *g, const struct mw_msg *m)
 		for (i = 0; i < sf.nports; i++) {
 			fprintf(stderr, "agent: port %u of the source is port %u here\n",
 				sf.ports[i].old_id, g->ids[i]);
+			/* Kept either way; if DONE was lost, the source will ask. */
 			vm_note(g->nl, g->sw, g->ids[i], XSWITCH_OUTCOME_MIGRATED,
 				XSWITCH_ROLE_DESTINATION);
 		}

@@ -33,7 +33,7 @@ static const char monitor_help[] =
 	"nanosecond ([2026-12-01T20:15:03.123456789]), so that the output of\n"
 	"monitors of two hosts merges into one order with sort(1); with -j too,\n"
 	"each object ends with it instead (\"time\":\"2026-12-01T20:15:03.123456789Z\").\n"
-	"Stops after COUNT steps, or runs until interrupted.\n";
+	"Stops after COUNT events, or runs until interrupted.\n";
 
 static const char *const ops[] = {
 	[XSWITCH_OP_PORT_CREATE] = "port-create",

@@ -165,9 +165,15 @@ void vm_note(struct xnl *nl, const char *sw, uint32_t id, uint32_t outcome,
 	    !mnl_attr_put_u32_check(nlh, sizeof(buf), XSWITCH_A_EVENT_OUTCOME, outcome) ||
 	    !mnl_attr_put_u32_check(nlh, sizeof(buf), XSWITCH_A_EVENT_ROLE, role))
 		return;
-	/* Only a listener misses it: the migration's end stands. */
+	/*
+	 * Only a listener misses it, and the migration's end stands: not
+	 * worth a word on stderr (a module without migration-note refuses
+	 * each with EOPNOTSUPP).  No object to name its attributes.
+	 */
 	nl->obj = NULL;
+	nl->quiet = true;
 	xnl_talk(nl, nlh, NULL, NULL);
+	nl->quiet = false;
 }
 
 /* Takes a port off in Hyper-V's order, its NICs first. */

@@ -72,11 +72,12 @@ enum xswitch_ext_class {
 };
 
 /**
- * enum xswitch_op - Control steps that run through the extension stack.
+ * enum xswitch_op - Control steps that run through the extension stack, and a
+ *   migration's outcome, which does not.
  * @XSWITCH_OP_MIGRATION: Not a step of the stack, which never sees it: how a
  *   migration ended for a port, as the host that ran it says (migration-note),
- *   or as the kernel says when it took off a closed socket's provisional port
- *   (outcome released).
+ *   or as the kernel says when it takes off a provisional port whose socket
+ *   closed (outcome released).
  */
 enum xswitch_op {
 	XSWITCH_OP_PORT_CREATE = 1,
@@ -115,9 +116,9 @@ enum xswitch_op {
  *   failed; the saved data is in the keep file, if one was named.
  * @XSWITCH_OUTCOME_TAKEN_OFF: The destination took off what the migration had
  *   made.
- * @XSWITCH_OUTCOME_RELEASED: The kernel took off a provisional port: the
+ * @XSWITCH_OUTCOME_RELEASED: The kernel takes off a provisional port: the
  *   socket that held it closed before it kept it (a killed destination, for
- *   one).
+ *   one; any provisional port, migrating or not).
  */
 enum xswitch_outcome {
 	XSWITCH_OUTCOME_MIGRATED = 1,
@@ -128,6 +129,9 @@ enum xswitch_outcome {
 	XSWITCH_OUTCOME_RELEASED,
 };
 
+/**
+ * enum xswitch_role - The part a host played in a migration.
+ */
 enum xswitch_role {
 	XSWITCH_ROLE_SOURCE = 1,
 	XSWITCH_ROLE_DESTINATION,
