@@ -170,6 +170,11 @@ head -c 32 /dev/urandom >$dir/other && chmod 600 $dir/other
 out=$(xswctl -n ha migrate sw0 port 7 to 10.9.0.2 key $dir/other timeout 5 2>&1) &&
 	fail "a migration under a wrong key succeeded"
 has "$out" "nothing was moved"
+# An agent of another name than the one expected: nothing moves.
+out=$(migrate ha 7 10.9.0.2 expect elsewhere 2>&1) &&
+	fail "a migration to an agent of another name succeeded"
+has "$out" 'the destination is "guest0", not "elsewhere"; nothing was moved'
+expect_eq "$(where)" "ha:7 " "the VM's port after an agent of another name"
 nsx ha bash -c 'exec 3<>/dev/tcp/10.9.0.2/7410 && printf "GET / HTTP/1.0\r\n\r\n" >&3 && sleep 0.5' ||
 	fail "garbage to the agent"
 sleep 0.5
@@ -195,7 +200,8 @@ na=$(wc -l <$mon_a) nb=$(wc -l <$mon_b)
 nsx peer ping -i 0.05 -c 200 -W 1 10.0.0.1 >$dir/ping.out &
 ping_pid=$!
 sleep 1
-migrate ha 7 10.9.0.2 >$dir/migrate.out || fail "the migration failed: $(cat $dir/migrate.out)"
+migrate ha 7 10.9.0.2 expect guest0 >$dir/migrate.out ||
+	fail "the migration failed: $(cat $dir/migrate.out)"
 # The announce came before DONE: the wire has learned before the VM spoke.
 expect_eq "$(learned)" wb "where the wire has the VM's MAC after the migration"
 wait $ping_pid
@@ -418,8 +424,8 @@ xswctl -n hb -j migrate sw0 port "$pb" to 10.9.0.1 key $key timeout 10 >$dir/bac
 pa=$(vm_port ha)
 expect_eq "$(where)" "ha:$pa " "the VM's port back on ha"
 expect_eq "$(learned)" wa "where the wire has the VM's MAC back on ha"
-expect_eq "$(json_get "$(cat $dir/back.json)" "' '.join(map(str, (j['outcome'], j['ports'][0]['port'], j['ports'][0]['new-port'], j['blackout-ms'] > 0)))")" \
-	"migrated $pb $pa True" "the JSON report of the migration back"
+expect_eq "$(json_get "$(cat $dir/back.json)" "' '.join(map(str, (j['outcome'], j['destination'], j['ports'][0]['port'], j['ports'][0]['new-port'], j['blackout-ms'] > 0)))")" \
+	"migrated guest0 $pb $pa True" "the JSON report of the migration back"
 expect_eq "$(pings 2)" 2 "the peer reaches the VM on ha again"
 agent_stop
 

@@ -124,7 +124,7 @@ EOF
 	nsenter --net=/run/netns/peer ping -i 0.05 -W 1 10.0.0.1 >$dir/ping.out &
 	local ping=$!
 	sleep 1
-	xswctl migrate sw0 port 7 to "$there" key $key timeout 30 >$dir/migrate.out ||
+	xswctl migrate sw0 port 7 to "$there" key $key timeout 30 expect guest1 >$dir/migrate.out ||
 		fail "the migration to $there failed: $(<$dir/migrate.out)"
 	sleep 1
 	kill -INT $ping
@@ -210,7 +210,7 @@ destination_host() {
 guest0 6
 guest1 6" "the two hosts' steps, merged by time"
 	kill $AGENT
-	xswctl -j migrate sw0 port "$id" to "$there" key $key timeout 30 >$dir/back.json ||
+	xswctl -j migrate sw0 port "$id" to "$there" key $key timeout 30 expect guest0 >$dir/back.json ||
 		fail "the migration back to $there failed"
 	expect_eq "$(json_get "$(<$dir/back.json)" "j['outcome']")" migrated "the way back's outcome"
 	expect_eq "$(where)" "" "the VM's port here after the way back"

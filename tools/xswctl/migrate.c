@@ -36,9 +36,9 @@
 static const char migrate_help[] =
 	"Usage: xswctl migrate SWITCH port ID [ port ID ... ] to HOST\n"
 	"                      key FILE [ service PORT ] [ timeout SECS ]\n"
-	"                      [ keep FILE ]\n"
+	"                      [ keep FILE ] [ expect NAME ]\n"
 	"       xswctl agent SWITCH key FILE [ listen ADDR ] [ service PORT ]\n"
-	"                    [ timeout SECS ] [ once ]\n"
+	"                    [ timeout SECS ] [ name NAME ] [ once ]\n"
 	"\n"
 	"migrate moves the ports of one VM (each port with its policies, NICs\n"
 	"and their run-time data) from SWITCH here to the switch of the agent\n"
@@ -63,7 +63,10 @@ static const char migrate_help[] =
 	"Both ends hold the same key FILE (16 to 1024 bytes, readable by its\n"
 	"owner only): every message is authenticated with HMAC-SHA256 under\n"
 	"a key of the session, and numbered. timeout (default 30) bounds the\n"
-	"wait for each message.\n";
+	"wait for each message. The agent says its NAME (default: the host's\n"
+	"name; 1 to 64 letters, digits, '.', '-' or '_') in its hello, under\n"
+	"the key; with expect NAME, migrate moves nothing to an agent of\n"
+	"another name.\n";
 
 /* The steps of reference §6, as this side reports them. */
 enum mig_step {
@@ -130,6 +133,7 @@ struct mig_args {
 	const char *service;
 	const char *key;
 	const char *keep;
+	const char *name;	/* the agent's name; the one migrate expects */
 	unsigned long timeout;
 	unsigned long ids[SAVE_PORTS_MAX];
 	unsigned int n;
@@ -158,6 +162,16 @@ static int mig_port_arg(struct mig_args *a, const char *arg)
  * The arguments after SWITCH, KEYWORD VALUE pairs but agent's once: 0,
  * or XSWCTL_EXIT_USAGE with the fault printed.
  */
+static int mig_name_arg(struct mig_args *a, const char *what, const char *k,
+			const char *v)
+{
+	if (!mw_name_ok(v))
+		return usage_error("%s: %s \"%s\" is not 1 to %d letters, digits, '.', '-' or '_'",
+				   what, k, v, MW_NAME_MAX);
+	a->name = v;
+	return 0;
+}
+
 static int mig_parse(struct mig_args *a, int argc, char **argv, bool agent)
 {
 	const char *what = agent ? "agent" : "migrate";
@@ -188,6 +202,8 @@ static int mig_parse(struct mig_args *a, int argc, char **argv, bool agent)
 			a->host = v;
 		else if (!agent && !strcmp(k, "keep"))
 			a->keep = v;
+		else if (!strcmp(k, agent ? "name" : "expect"))
+			err = mig_name_arg(a, what, k, v);
 		else if (!agent && !strcmp(k, "port"))
 			err = mig_port_arg(a, v);
 		else
@@ -205,6 +221,24 @@ static int mig_key(struct mw *w, const struct mig_args *a)
 		return XSWCTL_EXIT_FAILURE;
 	}
 	w->timeout_ms = a->timeout * 1000;
+	return 0;
+}
+
+/* The destination's name, as its hello said it (for the report). */
+static char mig_dest[MW_NAME_MAX + 1];
+
+/* The handshake, and the destination's name checked against expect NAME. */
+static int mig_hello(struct mw *w, const struct mig_args *a)
+{
+	if (mw_hello_source(w))
+		return -1;
+	snprintf(mig_dest, sizeof(mig_dest), "%s", w->name);
+	if (a->name && strcmp(a->name, w->name)) {
+		snprintf(w->why, sizeof(w->why),
+			 "the destination is \"%s\", not \"%s\"", w->name,
+			 a->name);
+		return -1;
+	}
 	return 0;
 }
 
@@ -383,8 +417,9 @@ static void mig_json(const char *outcome, const struct mig_args *a,
 
 	if (!xswctl.json)
 		return;
-	printf("{\"outcome\":\"%s\",\"switch\":\"%s\",\"ports\":[", outcome,
-	       a->sw);
+	/* The name is of letters, digits and ".-_": JSON as it is. */
+	printf("{\"outcome\":\"%s\",\"switch\":\"%s\",\"destination\":\"%s\",\"ports\":[",
+	       outcome, a->sw, mig_dest);
 	for (i = 0; i < a->n; i++)
 		printf("%s{\"port\":%lu,\"new-port\":%u}", i ? "," : "", a->ids[i],
 		       ids ? ids[i] : 0);
@@ -502,7 +537,7 @@ static int mig_query_once(struct mw *w, const struct mig_args *a,
 	body[0] = htonl(a->n);
 	for (i = 0; i < a->n; i++)
 		body[1 + i] = htonl(ids[i]);
-	if (mw_hello_source(w) ||
+	if (mig_hello(w, a) ||
 	    mw_send(w, MW_QUERY, body, 4 * (1 + a->n)) || mw_recv(w, &m))
 		goto out;
 	if (m.type != MW_ANSWER || m.len != 4 * (1 + a->n))
@@ -590,7 +625,7 @@ static int mig_source(struct xnl *nl, struct mw *w, const struct mig_args *a,
 
 	if (mig_pack(sf, &buf, &len))
 		return XSWCTL_EXIT_FAILURE;
-	r = mw_hello_source(w) ?: mw_send(w, MW_PREPARE, buf, len);
+	r = mig_hello(w, a) ?: mw_send(w, MW_PREPARE, buf, len);
 	free(buf);
 	if (r) {
 		fprintf(stderr, "xswctl: migrate: %s; nothing was moved\n", w->why);
@@ -1418,6 +1453,18 @@ static void agent_reap(unsigned int *children, bool block)
 	}
 }
 
+/* The name the agent says in its hello: name NAME, else the host's. */
+static int agent_name(struct mw *w, const struct mig_args *a)
+{
+	char host[256] = "";
+
+	if (!a->name && (gethostname(host, sizeof(host) - 1) || !mw_name_ok(host)))
+		return usage_error("agent: the host's name \"%s\" %s", host,
+				   "cannot name the agent: give name NAME");
+	snprintf(w->name, sizeof(w->name), "%s", a->name ?: host);
+	return 0;
+}
+
 int do_agent(int argc, char **argv)
 {
 	struct mig_args a = { .service = MIG_PORT, .timeout = MIG_TIMEOUT_DEFAULT };
@@ -1434,13 +1481,13 @@ int do_agent(int argc, char **argv)
 	r = mig_parse(&a, argc - 1, argv + 1, true);
 	if (r)
 		return r;
-	r = mig_key(&w, &a);
+	r = mig_key(&w, &a) ?: agent_name(&w, &a);
 	if (r)
 		return r;
 	if (agent_listen(&a, &l))
 		return XSWCTL_EXIT_FAILURE;
-	fprintf(stderr, "agent: switch %s: listening on %s service %s\n", a.sw,
-		a.host ?: "*", a.service);
+	fprintf(stderr, "agent: switch %s: %s listening on %s service %s\n",
+		a.sw, w.name, a.host ?: "*", a.service);
 	for (;;) {
 		agent_reap(&children, children >= AGENT_MAX_SESSIONS);
 		/* The family, resolved at the first (is the module loaded?). */

@@ -5,6 +5,7 @@
  * the peer's until its MAC is checked, and bounded before it is read.
  */
 #include <arpa/inet.h>
+#include <ctype.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <poll.h>
@@ -301,13 +302,24 @@ static int mw_nonce(struct mw *w, uint8_t *nonce)
 	return 0;
 }
 
-/* The hello the peer must send: of @len bytes, under the shared key. */
-static int mw_recv_hello(struct mw *w, struct mw_msg *m, uint32_t len)
+bool mw_name_ok(const char *name)
+{
+	size_t len = strlen(name), i;
+
+	for (i = 0; i < len; i++)
+		if (!isalnum((unsigned char)name[i]) && !strchr(".-_", name[i]))
+			return false;
+	return len && len <= MW_NAME_MAX;
+}
+
+/* The hello the peer must send: of @min to @max bytes, under the shared key. */
+static int mw_recv_hello(struct mw *w, struct mw_msg *m, uint32_t min,
+			 uint32_t max)
 {
 	/* Nothing longer than a hello is read before the key is proven. */
-	if (mw_recv_max(w, m, len))
+	if (mw_recv_max(w, m, max))
 		return -1;
-	if (m->type == MW_HELLO && m->len == len)
+	if (m->type == MW_HELLO && m->len >= min && m->len <= max)
 		return 0;
 	free(m->body);
 	m->body = NULL;
@@ -322,31 +334,43 @@ int mw_hello_source(struct mw *w)
 
 	mw_reset(w);
 	if (mw_nonce(w, nonces) || mw_send(w, MW_HELLO, nonces, MW_NONCE_SIZE) ||
-	    mw_recv_hello(w, &m, 2 * MW_NONCE_SIZE))
+	    mw_recv_hello(w, &m, sizeof(nonces) + 1,
+			  sizeof(nonces) + MW_NAME_MAX))
 		return -1;
 	/* The destination proves it holds the key over this session's nonce. */
-	err = memcmp(m.body, nonces, MW_NONCE_SIZE);
-	if (!err)
+	err = memcmp(m.body, nonces, MW_NONCE_SIZE) ? 1 : 0;
+	if (!err) {
 		memcpy(nonces + MW_NONCE_SIZE, m.body + MW_NONCE_SIZE,
 		       MW_NONCE_SIZE);
+		memcpy(w->name, m.body + sizeof(nonces), m.len - sizeof(nonces));
+		w->name[m.len - sizeof(nonces)] = '\0';
+		err = mw_name_ok(w->name) ? 0 : 2;
+	}
 	free(m.body);
 	if (err)
-		return mw_fail(w, "%s", "the destination's hello answers another one");
+		return mw_fail(w, "%s", err == 1 ?
+			       "the destination's hello answers another one" :
+			       "the destination's hello names it malformed");
 	return mw_session(w, nonces, true);
 }
 
 int mw_hello_dest(struct mw *w)
 {
-	uint8_t nonces[2 * MW_NONCE_SIZE];
+	uint8_t nonces[2 * MW_NONCE_SIZE], body[sizeof(nonces) + MW_NAME_MAX];
+	size_t len = strlen(w->name);
 	struct mw_msg m;
 
 	mw_reset(w);
-	if (mw_recv_hello(w, &m, MW_NONCE_SIZE))
+	if (mw_recv_hello(w, &m, MW_NONCE_SIZE, MW_NONCE_SIZE))
 		return -1;
 	memcpy(nonces, m.body, MW_NONCE_SIZE);
 	free(m.body);
-	if (mw_nonce(w, nonces + MW_NONCE_SIZE) ||
-	    mw_send(w, MW_HELLO, nonces, sizeof(nonces)))
+	if (mw_nonce(w, nonces + MW_NONCE_SIZE))
+		return -1;
+	/* Its name, under the shared key: the source can tell it is the one. */
+	memcpy(body, nonces, sizeof(nonces));
+	memcpy(body + sizeof(nonces), w->name, len);
+	if (mw_send(w, MW_HELLO, body, sizeof(nonces) + len))
 		return -1;
 	return mw_session(w, nonces, false);
 }

@@ -24,9 +24,11 @@
 /* A body past this is refused before it is read: a save file's, and some. */
 #define MW_BODY_MAX (((size_t)80 << 20) + 65536)
 #define MW_TEXT_MAX 512
+/* The destination's name in its hello: letters, digits, '.', '-', '_'. */
+#define MW_NAME_MAX 64
 
 enum mw_type {
-	MW_HELLO = 1,		/* nonce (source); nonces (destination) */
+	MW_HELLO = 1,		/* nonce (source); nonces, name (destination) */
 	MW_PREPARE,		/* S->D: a save file of the ports, no records */
 	MW_PREPARED,		/* D->S: the new port ids */
 	MW_COMMIT,		/* S->D: the save file with the records */
@@ -47,6 +49,8 @@ struct mw {
 	uint8_t tx_key[MW_KEY_MAX], rx_key[MW_KEY_MAX];
 	size_t tx_keylen, rx_keylen;
 	uint32_t tx_seq, rx_seq;
+	/* The destination's name: its own there, the one it said here. */
+	char name[MW_NAME_MAX + 1];
 	char why[256];			/* the last error, for the log */
 };
 
@@ -68,7 +72,12 @@ int mw_send(struct mw *w, uint8_t type, const void *body, size_t len);
 int mw_recv(struct mw *w, struct mw_msg *m);
 /* The same, refusing from its header a body longer than @max. */
 int mw_recv_max(struct mw *w, struct mw_msg *m, uint32_t max);
-/* The handshake: 0 with the session key in place, or -1 with @w->why. */
+/* Whether @name is one a destination may go by. */
+bool mw_name_ok(const char *name);
+/*
+ * The handshake: 0 with the session key in place, or -1 with @w->why.
+ * The destination says @w->name; the source learns it into @w->name.
+ */
 int mw_hello_source(struct mw *w);
 int mw_hello_dest(struct mw *w);
 /* A type's name for a message: "hello", "prepare" ... or "unknown". */

@@ -258,6 +258,12 @@ expect 2 EMPTY '^xswctl: migrate: timeout "0" is not a number of seconds from 1 
 expect 2 EMPTY '^xswctl: migrate: unknown argument "listen"$' -- migrate sw0 listen h
 expect 2 EMPTY '^xswctl: agent: unknown argument "to"$' -- agent sw0 to h
 expect 2 EMPTY '^xswctl: agent: "key" wants a value$' -- agent sw0 once key
+expect 2 EMPTY "^xswctl: agent: name \"a b\" is not 1 to 64 letters, digits, '.', '-' or '_'\$" -- \
+	agent sw0 key k name 'a b'
+expect 2 EMPTY "^xswctl: migrate: expect \"x/y\" is not 1 to 64 letters, digits, '.', '-' or '_'\$" -- \
+	migrate sw0 port 1 to h key k expect x/y
+expect 2 EMPTY '^xswctl: migrate: unknown argument "name"$' -- migrate sw0 port 1 name h
+expect 2 EMPTY '^xswctl: agent: unknown argument "expect"$' -- agent sw0 expect h
 key=/tmp/xswctl-cli.$$.key
 printf '0123456789abcdef' >$key
 chmod 644 $key

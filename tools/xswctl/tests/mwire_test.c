@@ -31,6 +31,9 @@ struct dest {
 	int err;
 };
 
+/* What the destination of session() says in its hello (NULL: a good name). */
+static const char *dest_name;
+
 static void *dest_hello(void *arg)
 {
 	struct dest *d = arg;
@@ -50,6 +53,8 @@ static int session(struct mw *src, struct dest *dst, const char *skey,
 		return -1;
 	set_key(src, skey);
 	set_key(&dst->w, dkey);
+	snprintf(dst->w.name, sizeof(dst->w.name), "%s",
+		 dest_name ?: "dest-1.example");
 	src->fd = fds[0];
 	dst->w.fd = fds[1];
 	pthread_create(&t, NULL, dest_hello, dst);
@@ -275,6 +280,36 @@ static void test_key_files(void)
 	CHECK(mw_key_read(&w, path) && strstr(w.why, "No such file"));
 }
 
+/* The destination's name reaches the source, and a malformed one is refused. */
+static void test_names(void)
+{
+	char longest[MW_NAME_MAX + 1] = "";
+	struct dest dst = {};
+	struct mw src = {};
+	int fds[2];
+
+	CHECK(!session(&src, &dst, "k1", "k1", fds));
+	CHECK(!strcmp(src.name, "dest-1.example"));
+	close(fds[0]);
+	close(fds[1]);
+	CHECK(mw_name_ok("a") && mw_name_ok("host_2.lab-x"));
+	CHECK(!mw_name_ok("") && !mw_name_ok("a b") && !mw_name_ok("a\"b") &&
+	      !mw_name_ok("\xc3\xa9") && !mw_name_ok("a/b"));
+	memset(longest, 'x', MW_NAME_MAX);
+	CHECK(mw_name_ok(longest));
+	dest_name = longest;
+	CHECK(!session(&src, &dst, "k1", "k1", fds));
+	CHECK(!strcmp(src.name, longest));
+	close(fds[0]);
+	close(fds[1]);
+	dest_name = "bad name";
+	CHECK(session(&src, &dst, "k1", "k1", fds) &&
+	      strstr(src.why, "names it malformed"));
+	close(fds[0]);
+	close(fds[1]);
+	dest_name = NULL;
+}
+
 int main(void)
 {
 	test_good_and_altered();
@@ -282,6 +317,7 @@ int main(void)
 	test_other_session();
 	test_malformed();
 	test_big_hello();
+	test_names();
 	test_fail_text();
 	test_key_files();
 	if (!fails)
