@@ -537,6 +537,72 @@ expect_eq "$(outcomes $mon_b "$nb")" "4 untouched source
 1 migrated source" "the source's outcome events, the source killed at each call"
 expect_eq "$(outcomes $mon_a "$na")" "5 taken-off destination
 1 migrated destination" "the destination's outcome events, the source killed at each call"
+# --- The source host down: the journal outlives both processes -----------
+# The worker killed at each of its calls in turn, its guardian with it
+# (XSWCTL_KILL_GUARDIAN: the host gone), and journal FILE on disk:
+# migrate recover finishes from it, as the guardian would have.  Nothing
+# had left (calls 1-4); the destination has none of the ports and they
+# come back here (5-8; from 6 on, until then the VM is cut off); the
+# destination kept them (9: the ports left, the last word unsaid; asked
+# first with the agent away, which leaves the outcome to the destination
+# and the journal in place).
+agent hb 10.9.0.2
+watch
+knob log clear
+jr=$dir/journal
+for k in $(seq 1 9); do
+	pa=$(vm_port ha)
+	out=$(XSWCTL_KILL_AT=$k XSWCTL_KILL_GUARDIAN=1 migrate ha "$pa" 10.9.0.2 journal $jr 2>&1) &&
+		fail "a migration killed with its guardian at call $k succeeded: $out"
+	has "$out" "XSWCTL_KILL_AT: killed before call $k"
+	[[ $out == *"recover"* ]] && fail "the guardian recovered, killed with its worker: $out"
+	[ -f $jr ] || fail "no journal after the host went down at call $k"
+	[ "$k" -ge 6 ] && [ "$k" -le 8 ] &&
+		expect_eq "$(pings 1)" 0 "the VM cut off until the recovery, the host down at call $k"
+	if [ "$k" = 5 ]; then
+		out=$(xswctl -n ha migrate other recover $jr key $key 2>&1) &&
+			fail "a recovery of another switch's journal succeeded"
+		has "$out" "journal $jr is of switch sw0, not other; nothing was changed"
+		[ -f $jr ] || fail "a journal refused for its switch went"
+	fi
+	if [ "$k" = 9 ]; then
+		# The destination away: it has the data, and decides; the
+		# journal stays for a recover that can ask it.
+		agent_stop
+		out=$(xswctl -n ha migrate sw0 recover $jr key $key timeout 2 2>&1) &&
+			fail "a recovery with no answer from the destination succeeded"
+		has "$out" "no answer from the destination: it has the data, and decides"
+		has "$out" "the journal $jr stays"
+		[ -f $jr ] || fail "the journal went with no answer from the destination"
+		agent hb 10.9.0.2
+	fi
+	out=$(xswctl -n ha migrate sw0 recover $jr key $key 2>&1)
+	r=$?
+	[ -f $jr ] && fail "the journal stays after its recovery at call $k: $out"
+	case $k in
+	[1-4]) has "$out" "nothing had left: the ports stay on sw0"; h=ha ;;
+	[5-8]) has "$out" "putting the ports back on sw0"
+		has "$out" "is back on sw0"; h=ha ;;
+	9) has "$out" "the destination has the ports: migrated"; h=hb ;;
+	esac
+	expect_eq "$r" "$([ $h = hb ] && echo 0 || echo 1)" "recover's exit, the host down at call $k"
+	expect_eq "$(where)" "$h:$(vm_port $h) " "the VM's port, recovered after the host went down at call $k"
+	expect_eq "$(pings 1)" 1 "the VM answers, recovered after the host went down at call $k"
+	echo "host down at call $k: recovered on $h"
+done
+agent_stop
+out=$(xswctl -n ha migrate sw0 recover $jr key $key 2>&1) && fail "a recovery of a journal gone"
+has "$out" "No such file or directory; nothing was changed"
+expect_eq "$(grep -c 'nic-restore-complete .* status 0 records 3 bad 0' $tx/test-filter/log)" 5 \
+	"test-filter's records put back (calls 5-8) or arrived whole"
+unwatch
+expect_eq "$(outcomes $mon_a "$na")" "4 untouched source
+4 put-back source
+1 left source
+1 migrated source" "the source's outcome events, the host down at each call"
+expect_eq "$(outcomes $mon_b "$nb")" "5 taken-off destination
+1 migrated destination" "the destination's outcome events, the host down at each call"
+
 # A note as xswctl sends it passes; only the kernel says released, and
 # the rest is bounded.
 expect_eq "$(nsx ha python3 "$(dirname "$0")/nlraw.py" migration-note 1=str:sw0 6=u32:1 14=u32:1 15=u32:1 \

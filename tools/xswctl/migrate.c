@@ -23,6 +23,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "journal.h"
 #include "mwire.h"
 #include "obj.h"
 #include "out.h"
@@ -36,7 +37,9 @@
 static const char migrate_help[] =
 	"Usage: xswctl migrate SWITCH port ID [ port ID ... ] to HOST\n"
 	"                      key FILE [ service PORT ] [ timeout SECS ]\n"
-	"                      [ keep FILE ] [ expect NAME ]\n"
+	"                      [ keep FILE ] [ expect NAME ] [ journal FILE ]\n"
+	"       xswctl migrate SWITCH recover FILE key FILE [ timeout SECS ]\n"
+	"                      [ keep FILE ]\n"
 	"       xswctl agent SWITCH key FILE [ listen ADDR ] [ service PORT ]\n"
 	"                    [ timeout SECS ] [ name NAME ] [ once ]\n"
 	"\n"
@@ -55,7 +58,11 @@ static const char migrate_help[] =
 	"it is the one that decides: keep FILE writes the saved ports there\n"
 	"for vm resume. The migration runs in a child of the command, which\n"
 	"finishes it (rolls back, or learns the destination kept the ports) if\n"
-	"the child is killed or interrupted.\n"
+	"the child is killed or interrupted. journal FILE (made anew, mode 600)\n"
+	"keeps how far it got and the saved data on disk, synced at each step,\n"
+	"until it ends; if both processes are gone (the host went down), recover\n"
+	"FILE finishes from it as the parent would have, and removes it once\n"
+	"nothing is left to decide.\n"
 	"agent waits for migrations to SWITCH (on every address ADDR names, or\n"
 	"without it on every address of both families; TCP service 7410 unless\n"
 	"given), up to 8 at once, each in a process of its own; with once, for\n"
@@ -134,7 +141,10 @@ struct mig_args {
 	const char *key;
 	const char *keep;
 	const char *name;	/* the agent's name; the one migrate expects */
+	const char *journal;
 	unsigned long timeout;
+	bool timeout_set;
+	bool recover;
 	unsigned long ids[SAVE_PORTS_MAX];
 	unsigned int n;
 	bool once;
@@ -172,6 +182,27 @@ static int mig_name_arg(struct mig_args *a, const char *what, const char *k,
 	return 0;
 }
 
+static int mig_timeout_arg(struct mig_args *a, const char *what,
+			   const char *v)
+{
+	if (!parse_uint(v, 3600, &a->timeout) || !a->timeout)
+		return usage_error("%s: timeout \"%s\" is not %s", what, v,
+				   "a number of seconds from 1 to 3600");
+	a->timeout_set = true;
+	return 0;
+}
+
+static int mig_journal_arg(struct mig_args *a, const char *k, const char *v)
+{
+	if (a->journal)
+		return usage_error("%s", "migrate: one journal or recover FILE");
+	if (!*v)
+		return usage_error("migrate: %s FILE is empty", k);
+	a->journal = v;
+	a->recover = !strcmp(k, "recover");
+	return 0;
+}
+
 static int mig_parse(struct mig_args *a, int argc, char **argv, bool agent)
 {
 	const char *what = agent ? "agent" : "migrate";
@@ -193,15 +224,15 @@ static int mig_parse(struct mig_args *a, int argc, char **argv, bool agent)
 		else if (!strcmp(k, "service"))
 			a->service = v;
 		else if (!strcmp(k, "timeout"))
-			err = !parse_uint(v, 3600, &a->timeout) || !a->timeout ?
-			      usage_error("%s: timeout \"%s\" is not %s", what, v,
-					  "a number of seconds from 1 to 3600") : 0;
+			err = mig_timeout_arg(a, what, v);
 		else if (agent && !strcmp(k, "listen"))
 			a->host = v;
 		else if (!agent && !strcmp(k, "to"))
 			a->host = v;
 		else if (!agent && !strcmp(k, "keep"))
 			a->keep = v;
+		else if (!agent && (!strcmp(k, "journal") || !strcmp(k, "recover")))
+			err = mig_journal_arg(a, k, v);
 		else if (!strcmp(k, agent ? "name" : "expect"))
 			err = mig_name_arg(a, what, k, v);
 		else if (!agent && !strcmp(k, "port"))
@@ -309,55 +340,33 @@ static int mig_read_steps(const struct mw_msg *m, uint32_t *ids,
 /*
  * A source's guardian.  xswctl migrate runs the migration in a child, the
  * worker; the parent, its guardian, waits.  The worker journals how far
- * it got in memory they share, and from the save on the saved data (in a
- * memfd): if the worker is killed, the guardian finishes for it from
- * there, so that a killed process does not leave the VM's ports on
- * neither host.  A guardian killed leaves the worker to go on alone.
+ * it got and, from the save on, the saved data (journal.h): if the worker
+ * is killed, the guardian finishes for it from there, so that a killed
+ * process does not leave the VM's ports on neither host.  A guardian
+ * killed leaves the worker to go on alone.  With journal FILE the journal
+ * outlives both, for xswctl migrate SWITCH recover FILE.
  */
-enum mig_phase {
-	MIG_J_UNTOUCHED,	/* nothing taken off here */
-	MIG_J_SAVED,		/* saved and journaled; the take-off may begin */
-	MIG_J_COMMITTED,	/* the COMMIT left whole */
-	MIG_J_BACK,		/* the worker puts the ports back */
-};
-
-struct mig_journal {
-	uint32_t phase;
-	uint32_t ids[SAVE_PORTS_MAX];	/* the destination's, from PREPARED */
-	size_t len;			/* of the saved data in @fd */
-	int fd;
-};
-
-/* NULL when the worker runs alone (no guardian could start). */
-static struct mig_journal *mig_j;
+static struct mj mig_journal = { .fd = -1 };
+/* NULL when the migration has no journal (none could be had in memory). */
+static struct mj *mig_j;
 
 static void mig_journal_phase(uint32_t phase)
 {
 	if (mig_j)
-		__atomic_store_n(&mig_j->phase, phase, __ATOMIC_SEQ_CST);
+		mj_phase(mig_j, phase);
 }
 
 /* The saved data and the new ids, before anything is taken off. */
-static int mig_journal_save(const uint32_t *ids, unsigned int n,
-			    const char *buf, size_t len)
+static int mig_journal_save(const uint32_t *ids, const char *buf, size_t len)
 {
-	size_t off = 0;
-	ssize_t k;
+	char why[256];
 
 	if (!mig_j)
 		return 0;
-	memcpy(mig_j->ids, ids, n * sizeof(*ids));
-	while (off < len) {
-		k = pwrite(mig_j->fd, buf + off, len - off, off);
-		if (k <= 0) {
-			fprintf(stderr, "xswctl: migrate: journal: %s\n",
-				k ? strerror(errno) : "short write");
-			return -1;
-		}
-		off += k;
+	if (mj_save(mig_j, ids, buf, len, why, sizeof(why))) {
+		fprintf(stderr, "xswctl: migrate: %s\n", why);
+		return -1;
 	}
-	mig_j->len = len;
-	mig_journal_phase(MIG_J_SAVED);
 	return 0;
 }
 
@@ -431,6 +440,7 @@ static void mig_done(struct xnl *nl, const struct mig_args *a,
 		     const uint32_t *ids, double blackout, double total)
 {
 	mig_note(nl, a, XSWITCH_OUTCOME_MIGRATED);
+	mig_journal_phase(MJ_ENDED);
 	mig_json("migrated", a, ids, blackout, total);
 }
 
@@ -497,9 +507,11 @@ static void mig_keep(const struct mig_args *a, const struct savefile *sf)
 static int mig_back(struct xnl *nl, const struct mig_args *a,
 		    const struct savefile *sf, unsigned int n)
 {
-	mig_journal_phase(MIG_J_BACK);
+	mig_journal_phase(MJ_BACK);
 	if (mig_put_back(nl, a->sw, sf, n))
 		mig_keep(a, sf);
+	else
+		mig_journal_phase(MJ_ENDED);
 	return XSWCTL_EXIT_FAILURE;
 }
 
@@ -656,7 +668,7 @@ static int mig_source(struct xnl *nl, struct mw *w, const struct mig_args *a,
 		return XSWCTL_EXIT_FAILURE;
 	}
 	/* Packed before the blackout, and journaled for the guardian. */
-	if (mig_pack(sf, &buf, &len) || mig_journal_save(ids, a->n, buf, len)) {
+	if (mig_pack(sf, &buf, &len) || mig_journal_save(ids, buf, len)) {
 		free(buf);
 		mw_send(w, MW_ABORT, NULL, 0);
 		fprintf(stderr, "xswctl: migrate: %s: the ports stay on %s, connected\n",
@@ -684,6 +696,12 @@ static int mig_source(struct xnl *nl, struct mw *w, const struct mig_args *a,
 			"putting the ports back");
 		return mig_back(nl, a, sf, a->n);
 	}
+	/*
+	 * Journaled before it leaves: a journal read after a crash that says
+	 * SAVED is one whose COMMIT never left, and so can be put back here
+	 * even if the destination does not answer.
+	 */
+	mig_journal_phase(MJ_COMMITTED);
 	if (mw_send(w, MW_COMMIT, buf, len)) {
 		free(buf);
 		/* Not all of it left: the destination cannot act on it. */
@@ -692,7 +710,6 @@ static int mig_source(struct xnl *nl, struct mw *w, const struct mig_args *a,
 		return mig_back(nl, a, sf, a->n);
 	}
 	free(buf);
-	mig_journal_phase(MIG_J_COMMITTED);
 	r = mig_answer(w, MW_DONE, &m);
 	if (r > 0)
 		return mig_back(nl, a, sf, a->n);
@@ -766,59 +783,41 @@ static void mig_clear(struct xnl *nl, const char *sw, const struct savefile *sf)
 		vm_take_off(nl, sw, c.ids[i], &sf->ports[c.which[i]], true);
 }
 
-/* The journaled saved data, read back. */
-static int mig_journal_load(struct savefile *sf)
-{
-	char why[256];
-	uint8_t *buf;
-	size_t off = 0;
-	ssize_t k;
-	int err;
-
-	buf = malloc(mig_j->len ?: 1);
-	if (!buf)
-		return -1;
-	while (off < mig_j->len) {
-		k = pread(mig_j->fd, buf + off, mig_j->len - off, off);
-		if (k <= 0)
-			break;
-		off += k;
-	}
-	err = off < mig_j->len ||
-	      savefile_parse(sf, buf, mig_j->len, why, sizeof(why));
-	if (err)
-		fprintf(stderr, "xswctl: migrate: the journal cannot be read back\n");
-	free(buf);
-	return err ? -1 : 0;
-}
-
-/* The worker was killed: its migration finished from the journal. */
+/*
+ * The worker was killed, or the host went down with it: its migration
+ * finished from the journal.  The journal says MJ_ENDED once all is said.
+ */
 static int mig_recover(struct mw *w, const struct mig_args *a)
 {
-	uint32_t phase = __atomic_load_n(&mig_j->phase, __ATOMIC_SEQ_CST);
+	uint32_t phase = mj_get_phase(mig_j);
 	struct savefile sf = { .kind = SAVE_KIND_VM };
 	struct xnl *nl = xnl_get(&port_object);
+	char why[256];
 	int r = -1;
 
-	if (phase == MIG_J_UNTOUCHED) {
+	if (phase == MJ_UNTOUCHED) {
 		fprintf(stderr, "xswctl: migrate: nothing had left: the ports stay on %s\n",
 			a->sw);
 		mig_note(nl, a, XSWITCH_OUTCOME_UNTOUCHED);
+		mig_journal_phase(MJ_ENDED);
 		return XSWCTL_EXIT_FAILURE;
 	}
-	if (mig_journal_load(&sf))
+	if (mj_load(mig_j, &sf, why, sizeof(why))) {
+		fprintf(stderr, "xswctl: migrate: the journal cannot be read back: %s\n",
+			why);
 		return XSWCTL_EXIT_FAILURE;
+	}
 	/* Past the save, the COMMIT may have left: the destination says. */
-	if (phase != MIG_J_BACK)
-		r = mig_outcome(w, a, mig_j->ids);
+	if (phase != MJ_BACK)
+		r = mig_outcome(w, a, mig_j->h->new_ids);
 	if (r == MIG_KEPT) {
 		fprintf(stderr, "xswctl: migrate: %s\n",
 			"the destination has the ports: migrated");
-		mig_done(nl, a, mig_j->ids, 0, 0);
+		mig_done(nl, a, mig_j->h->new_ids, 0, 0);
 		savefile_free(&sf);
 		return 0;
 	}
-	if (r < 0 && phase == MIG_J_COMMITTED) {
+	if (r < 0 && phase == MJ_COMMITTED) {
 		fprintf(stderr, "xswctl: migrate: no answer from the destination: %s\n",
 			"it has the data, and decides");
 		mig_note(nl, a, XSWITCH_OUTCOME_LEFT);
@@ -827,39 +826,61 @@ static int mig_recover(struct mw *w, const struct mig_args *a)
 		fprintf(stderr, "xswctl: migrate: putting the ports back on %s\n",
 			a->sw);
 		mig_clear(nl, a->sw, &sf);
-		if (mig_put_back(nl, a->sw, &sf, sf.nports))
-			mig_keep(a, &sf);
+		mig_back(nl, a, &sf, sf.nports);
 	}
 	savefile_free(&sf);
 	return XSWCTL_EXIT_FAILURE;
 }
 
+/* The journal's end: removed once all is said, else kept and named. */
+static void mig_journal_close(void)
+{
+	bool ended;
+
+	if (!mig_j)
+		return;
+	ended = mj_get_phase(mig_j) == MJ_ENDED;
+	if (!ended && mig_j->path)
+		fprintf(stderr, "xswctl: migrate: the journal %s stays: %s\n",
+			mig_j->path, "xswctl migrate SWITCH recover FILE finishes");
+	mj_close(mig_j, ended);
+	mig_j = NULL;
+}
+
+/* In the worker: its guardian, not it, ends the journal. */
+static bool mig_worker;
+
 /*
- * Forks the worker; in the guardian, waits for it and returns its exit
- * status, or finishes its migration if it was killed.  Returns -1 in the
- * worker (it goes on), or when no guardian can be had (the migration then
- * runs unguarded in this process).
+ * Makes the journal, then forks the worker; in the guardian, waits for it
+ * and returns its exit status, or finishes its migration if it was
+ * killed.  Returns -1 in the worker (it goes on), or when no guardian can
+ * be had (the migration then runs unguarded in this process, journaled
+ * still if it can be); XSWCTL_EXIT_FAILURE, nothing moved, if journal
+ * FILE cannot be made.
  */
 static int mig_guard(struct mw *w, const struct mig_args *a)
 {
-	int status;
+	const struct mj_of of = {
+		.sw = a->sw, .host = a->host, .service = a->service,
+		.name = a->name, .timeout = a->timeout, .ids = a->ids,
+		.n = a->n,
+	};
+	char why[256];
+	int status, r;
 	pid_t pid;
 
-	mig_j = mmap(NULL, sizeof(*mig_j), PROT_READ | PROT_WRITE,
-		     MAP_SHARED | MAP_ANONYMOUS, -1, 0);
-	if (mig_j == MAP_FAILED) {
-		mig_j = NULL;
-		return -1;
+	if (mj_create(&mig_journal, a->journal, &of, why, sizeof(why))) {
+		fprintf(stderr, "xswctl: migrate: %s%s\n", why,
+			a->journal ? "; nothing was moved" : "");
+		return a->journal ? XSWCTL_EXIT_FAILURE : -1;
 	}
-	mig_j->fd = memfd_create("xswctl-migrate", MFD_CLOEXEC);
-	pid = mig_j->fd < 0 ? -1 : fork();
+	mig_j = &mig_journal;
+	pid = fork();
 	if (pid <= 0) {
-		if (pid < 0) {
+		if (pid < 0)
 			fprintf(stderr, "xswctl: migrate: no guardian: %s\n",
 				strerror(errno));
-			munmap(mig_j, sizeof(*mig_j));
-			mig_j = NULL;
-		}
+		mig_worker = !pid;
 		return -1;
 	}
 	/* Ctrl-C, or the terminal gone, ends the worker: this one puts back. */
@@ -869,11 +890,61 @@ static int mig_guard(struct mw *w, const struct mig_args *a)
 	while (waitpid(pid, &status, 0) < 0)
 		if (errno != EINTR)
 			return XSWCTL_EXIT_FAILURE;
-	if (WIFEXITED(status))
-		return WEXITSTATUS(status);
-	fprintf(stderr, "xswctl: migrate: the migration's process was killed (%s)\n",
-		strsignal(WTERMSIG(status)));
-	return mig_recover(w, a);
+	if (WIFEXITED(status)) {
+		r = WEXITSTATUS(status);
+	} else {
+		fprintf(stderr, "xswctl: migrate: the migration's process was killed (%s)\n",
+			strsignal(WTERMSIG(status)));
+		/* For testers: the host down with the worker (testing.rst). */
+		if (getenv("XSWCTL_KILL_GUARDIAN"))
+			raise(SIGKILL);
+		r = mig_recover(w, a);
+	}
+	mig_journal_close();
+	return r;
+}
+
+/*
+ * migrate SWITCH recover FILE: a migration whose processes are gone,
+ * finished from its journal as its guardian would have.
+ */
+static int mig_recover_journal(struct mw *w, const struct mig_args *given)
+{
+	struct mig_args a = *given;
+	const struct mj_hdr *h;
+	char why[256];
+	unsigned int i;
+	int r;
+
+	if (mj_open(&mig_journal, given->journal, why, sizeof(why))) {
+		fprintf(stderr, "xswctl: migrate: %s; nothing was changed\n", why);
+		return XSWCTL_EXIT_FAILURE;
+	}
+	mig_j = &mig_journal;
+	h = mig_j->h;
+	if (strcmp(h->sw, a.sw)) {
+		fprintf(stderr, "xswctl: migrate: journal %s is of switch %s, not %s; %s\n",
+			a.journal, h->sw, a.sw, "nothing was changed");
+		mj_close(mig_j, false);
+		return XSWCTL_EXIT_FAILURE;
+	}
+	a.host = h->host;
+	a.service = h->service;
+	a.name = *h->name ? h->name : NULL;
+	a.n = h->nports;
+	for (i = 0; i < a.n; i++)
+		a.ids[i] = h->ids[i];
+	if (!a.timeout_set)
+		w->timeout_ms = h->timeout * 1000;
+	a.timeout = w->timeout_ms / 1000;
+	if (mj_get_phase(mig_j) == MJ_ENDED) {
+		fprintf(stderr, "xswctl: migrate: the journal's migration had ended\n");
+		r = 0;
+	} else {
+		r = mig_recover(w, &a);
+	}
+	mig_journal_close();
+	return r;
 }
 
 int do_migrate(int argc, char **argv)
@@ -894,6 +965,14 @@ int do_migrate(int argc, char **argv)
 	r = mig_parse(&a, argc - 1, argv + 1, false);
 	if (r)
 		return r;
+	if (a.recover) {
+		if (a.n || a.host || a.name || strcmp(a.service, MIG_PORT))
+			return usage_error("migrate: recover takes %s from its journal",
+					   "the ports and the destination");
+		r = mig_key(&w, &a) ?: mig_recover_journal(&w, &a);
+		mw_forget(&w);
+		return r;
+	}
 	if (!a.n)
 		return usage_error("%s", "migrate: no port given");
 	if (!a.host)
@@ -914,17 +993,23 @@ int do_migrate(int argc, char **argv)
 	for (j = 0; j < a.n; j++) {
 		at.port = a.ids[j];
 		/* No port of that id: no migration of it to speak of. */
-		if (vm_save_port(nl, &sf, &at, false))
+		if (vm_save_port(nl, &sf, &at, false)) {
+			mig_journal_phase(MJ_ENDED);
 			goto out;
+		}
 	}
 	w.fd = mig_connect(&a, false);
 	if (w.fd >= 0) {
 		err = mig_source(nl, &w, &a, &sf);
 		close(w.fd);
 	}
-	if (err && !mig_left)
+	if (err && !mig_left) {
 		mig_note(nl, &a, XSWITCH_OUTCOME_UNTOUCHED);
+		mig_journal_phase(MJ_ENDED);
+	}
 out:
+	if (!mig_worker)
+		mig_journal_close();
 	mw_forget(&w);
 	savefile_free(&sf);
 	return err;

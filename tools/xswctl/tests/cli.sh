@@ -272,6 +272,24 @@ expect 1 EMPTY "^xswctl: key file $(re $key): others may read it \(chmod 600\)$"
 chmod 600 $key
 printf 'short' >$key
 expect 1 EMPTY "^xswctl: key file $(re $key): want 16 to 1024 bytes$" -- agent sw0 key $key
+# The journal: one per migration, and recover takes all from it.
+printf '0123456789abcdef' >$key
+jr=/tmp/xswctl-cli.$$.journal
+expect 2 EMPTY '^xswctl: migrate: recover takes the ports and the destination from its journal$' -- \
+	migrate sw0 recover $jr port 1 key $key
+expect 2 EMPTY '^xswctl: migrate: recover takes the ports and the destination from its journal$' -- \
+	migrate sw0 recover $jr to h key $key
+expect 2 EMPTY '^xswctl: migrate: one journal or recover FILE$' -- \
+	migrate sw0 port 1 to h journal $jr recover $jr
+expect 2 EMPTY '^xswctl: migrate: journal FILE is empty$' -- migrate sw0 port 1 journal ''
+expect 1 EMPTY "^xswctl: migrate: journal $(re $jr): No such file or directory; nothing was changed\$" -- \
+	migrate sw0 recover $jr key $key
+: >$jr
+expect 1 EMPTY "^xswctl: migrate: journal $(re $jr): not a migration journal \(too short\); nothing was changed\$" -- \
+	migrate sw0 recover $jr key $key
+expect 1 EMPTY "^xswctl: migrate: journal $(re $jr): it exists: a migration's, for migrate SWITCH recover FILE\?; nothing was moved\$" -- \
+	migrate sw0 port 1 to h key $key journal $jr
+[ -f $jr ] && [ ! -s $jr ] || { echo "FAIL: a refused journal changed"; fails=$((fails + 1)); }
 rm -f /tmp/xswctl-cli.$$.*
 [ "$fails" = 0 ] && echo "cli: ok"
 exit $((fails > 0))
