@@ -290,7 +290,7 @@ agent_said() {
 knob veto "port-create -28 test-filter: no room for the port"
 relay record $dir/recorded
 relayed "vetoed"
-has "$relayed" "the agent answered: fail closed"
+has "$relayed" "the agent answered: step fail closed"
 has "$out" "the destination refused step 1-3 validation ports and policies: test-filter: no room for the port"
 : >$dir/agent-ha.log
 expect_eq "$(mw send 10.9.0.1 7410 $dir/recorded)" "the agent answered: hello closed" \
@@ -303,7 +303,7 @@ agent_said "agent: a message that fails authentication (wrong key, or altered)"
 : >$dir/agent-ha.log
 relay replay-prepare
 relayed "its commit replaced"
-has "$relayed" "the agent answered: prepared fail closed"
+has "$relayed" "the agent answered: step step prepared fail closed"
 has "$out" "the destination refused: a message out of order, or replayed"
 has "$out" "is back on sw0 as port"
 agent_said "agent: a message out of order, or replayed before the commit"
@@ -330,22 +330,49 @@ agent_said "agent: a commit message where a prepare or a query was due"
 expect_eq "$(mw keyed $key 10.9.0.1 7410 first 9)" \
 	"the agent answered: fail:an answer message where a prepare or a query was due closed" \
 	"the agent's answer to an ANSWER first"
-expect_eq "$(mw keyed $key 10.9.0.1 7410 first 10)" "the agent answered: closed" \
-	"the agent's answer to a message of type 10"
+expect_eq "$(mw keyed $key 10.9.0.1 7410 first 10)" \
+	"the agent answered: fail:a step message where a prepare or a query was due closed" \
+	"the agent's answer to a STEP first"
+expect_eq "$(mw keyed $key 10.9.0.1 7410 first 11)" "the agent answered: closed" \
+	"the agent's answer to a message of type 11"
 agent_said "agent: a message of an unknown type"
 expect_eq "$(mw keyed $key 10.9.0.1 7410 oversize)" "the agent answered: closed" \
 	"the agent's answer to an oversized PREPARE"
 agent_said "agent: a message longer than the limit"
 expect_eq "$(where)" "hb:$pb " "the VM's port after the hostile peers"
 
+# A destination that makes no sense (mwire.py dest): a STEP cut short, of
+# a step there is none of, or one too many, before PREPARED.  The source
+# takes nothing of it and keeps its ports, untouched.  Beside them, one
+# whose STEP and FAIL are well made: the STEP is printed as it came.
+relay dest $key good
+relayed "a destination that refuses"
+has "$out" "destination  1-3 validation ports and policies"
+has "$out" "5.0 ms ok"
+has "$out" "the destination refused step 4-5 operational ports and policies: no room here"
+has "$relayed" "the source answered: closed"
+for mode in short unknown many; do
+	relay dest $key $mode
+	relayed "a destination's $mode STEP"
+	has "$out" "the destination sent a malformed step message"
+	has "$out" "the ports stay on sw0, untouched"
+	has "$relayed" "the source answered: closed"
+done
+has "$out" "destination  1-3 validation ports and policies"
+expect_eq "$(where)" "hb:$pb " "the VM's port after the hostile destinations"
+expect_eq "$(pings 1)" 1 "the VM answers after the hostile destinations"
+
 # The connection cut at each message in turn (mwire.py cut: the K-th
 # message is dropped and both ends closed; the source's queries after it
-# pass).  Before the COMMIT arrives the agent takes off what it made, and
-# the source keeps its ports (cut before PREPARED) or puts them back (the
-# COMMIT lost); once the DONE is lost the source learns from its query
-# that the destination has the ports.  Each time on exactly one host.
+# pass): the hellos (1-2), PREPARE (3), the destination's STEPs 1-3 and
+# 4-5 (4-5), PREPARED (6), COMMIT (7), the STEP 11-13 (8), DONE (9).
+# Before the COMMIT arrives the agent takes off what it made, and the
+# source keeps its ports (cut before PREPARED) or puts them back (the
+# COMMIT lost); once the ports are kept and what follows is lost, the
+# source learns from its query that the destination has them.  Each
+# time on exactly one host.
 knob log clear
-for k in 1 2 3 4 5 6; do
+for k in 1 2 3 4 5 6 7 8 9; do
 	: >$dir/agent-ha.log
 	: >$dir/relay.out
 	# Not mw, a function: this one is killed, not a subshell's.
@@ -363,25 +390,45 @@ for k in 1 2 3 4 5 6; do
 	has "$(<$dir/relay.out)" "cut at message $k, a"
 	case $k in
 	[12]) has "$out" "the peer closed the connection; nothing was moved"; host=hb ;;
-	[34]) has "$out" "the ports stay on sw0, untouched"; host=hb ;;
-	5) has "$out" "the destination has none of the ports: putting them back"; host=hb ;;
-	6) has "$out" "the destination has the ports: migrated, its answer lost"; host=ha ;;
+	[3-6]) has "$out" "the ports stay on sw0, untouched"; host=hb ;;
+	7) has "$out" "the destination has none of the ports: putting them back"; host=hb ;;
+	[89]) has "$out" "the destination has the ports: migrated, its answer lost"; host=ha ;;
 	esac
 	case $k in
-	[45]) agent_said "agent: what this migration made is taken off" ;;
-	6) agent_said "agent: port $pb of the source is port $(vm_port ha) here" ;;
+	[4-7]) agent_said "agent: what this migration made is taken off" ;;
+	[89]) agent_said "agent: port $pb of the source is port $(vm_port ha) here" ;;
 	esac
 	p=$(vm_port $host)
 	expect_eq "$(where)" "$host:$p " "the VM's port, the connection cut at message $k"
 	expect_eq "$(pings 1)" 1 "the VM answers, the connection cut at message $k"
 	echo "connection cut at message $k: the port on $host"
+	if [ "$k" = 8 ]; then
+		# Back to hb for the next cut, ha's agent paused meanwhile.
+		agent_stop
+		agent hb 10.9.0.2
+		ok migrate ha "$(vm_port ha)" 10.9.0.2
+		agent_stop
+		agent ha 10.9.0.1
+	fi
 done
-expect_eq "$(grep -c 'nic-restore-complete .* status 0 records 3 bad 0' $tx/test-filter/log)" 2 \
-	"test-filter's records put back (the COMMIT cut) and arrived (the DONE cut) whole"
-# Home to hb again, for what follows.
+expect_eq "$(grep -c 'nic-restore-complete .* status 0 records 3 bad 0' $tx/test-filter/log)" 4 \
+	"test-filter's records put back (the COMMIT cut) and arrived (the last STEP or the DONE cut, and back) whole"
+# Home to hb again, for what follows, each step printed on the source as
+# it ends: with each port create on hb a second slow, the destination's
+# 1-3 (its validation port) comes a second before its 4-5 (the port).
 agent_stop
 agent hb 10.9.0.2
-ok migrate ha "$(vm_port ha)" 10.9.0.2
+knob sleep "every port-create 1000"
+migrate ha "$(vm_port ha)" 10.9.0.2 2>&1 |
+	while IFS= read -r l; do echo "$(date +%s.%N) $l"; done >$dir/live.out
+knob sleep clear
+cat $dir/live.out
+has "$(<$dir/live.out)" "migrated 1 ports"
+t13=$(sed -n 's/^\([0-9.]*\) destination  1-3 .* ok$/\1/p' $dir/live.out)
+t45=$(sed -n 's/^\([0-9.]*\) destination  4-5 .* ok$/\1/p' $dir/live.out)
+[ -n "$t13" ] && [ -n "$t45" ] || fail "the destination's steps 1-3 and 4-5 not printed"
+awk -v a="$t13" -v b="$t45" 'BEGIN { exit !(b - a >= 0.8) }' ||
+	fail "the destination's 1-3 printed $t13, its 4-5 $t45: not as each ended"
 agent_stop
 agent ha 10.9.0.1
 pb=$(vm_port hb)

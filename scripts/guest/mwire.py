@@ -18,13 +18,20 @@ needs to break it.
   mwire.py cut LPORT HOST PORT K
       relays migrations from 127.0.0.1:LPORT to HOST:PORT, message by
       message; in the first, the K-th message (either way: 1 the hello,
-      2 its answer, 3 PREPARE, 4 PREPARED, 5 COMMIT, 6 DONE) never
-      arrives: the connection is cut there, at both ends.  The later
+      2 its answer, 3 PREPARE, 4 and 5 the STEPs 1-3 and 4-5, 6 PREPARED,
+      7 COMMIT, 8 the STEP 11-13, 9 DONE) never arrives: the connection
+      is cut there, at both ends.  The later
       connections (the source's queries) it relays whole, until killed
   mwire.py keyed KEY HOST PORT (first TYPE | oversize)
       does the handshake under KEY, then sends a message of TYPE (a
       number) first, well formed; or announces a PREPARE one byte longer
       than the agent takes, and waits for the agent to close
+
+  mwire.py dest LPORT HOST PORT KEY MODE
+      a destination under KEY on 127.0.0.1:LPORT (HOST and PORT unused)
+      that answers the source's PREPARE with STEPs: MODE good, one of 1-3
+      and a FAIL of 4-5; short, a STEP of 8 bytes; unknown, of a step 9;
+      many, three of 1-3.  Prints how the source answered
 
   mwire.py fuzz KEY HOST PORT FILE N SEED
       N connections, each a handshake under KEY and then the PREPARE of
@@ -48,7 +55,9 @@ HDR = 16
 MAC = 32
 MAGIC = b"XSWM"
 TYPES = {1: "hello", 2: "prepare", 3: "prepared", 4: "commit", 5: "done",
-         6: "fail", 7: "abort", 8: "query", 9: "answer"}
+         6: "fail", 7: "abort", 8: "query", 9: "answer", 10: "step"}
+STEP = 10
+VERSION = 2
 BODY_MAX = (80 << 20) + 65536
 LABEL_S = b"xswitch migrate 1 source to destination"
 LABEL_D = b"xswitch migrate 1 destination to source"
@@ -76,7 +85,7 @@ def read_msg(s):
 
 
 def frame(key, mtype, seq, body):
-    hdr = MAGIC + bytes([1, mtype, 0, 0]) + struct.pack(">II", seq, len(body))
+    hdr = MAGIC + bytes([VERSION, mtype, 0, 0]) + struct.pack(">II", seq, len(body))
     return hdr + body + hmac.new(key, hdr + body, hashlib.sha256).digest()
 
 
@@ -136,9 +145,12 @@ def relay(args, mode):
               % (TYPES[mtype], len(prepare) // 2, len(prepare)))
         return
     dst.sendall(prepare)
-    msg, mtype = read_msg(dst)
-    src.sendall(msg)
-    got = [TYPES.get(mtype, str(mtype))]
+    got = []
+    mtype = STEP
+    while mtype == STEP:
+        msg, mtype = read_msg(dst)
+        src.sendall(msg)
+        got.append(TYPES.get(mtype, str(mtype)))
     if mtype == 3:
         commit, mtype = read_msg(src)
         kept += commit
@@ -173,17 +185,20 @@ def cut_one(src, dst, k):
     """Relays until the @k-th message, which it drops: the cut."""
     turn = [src, dst]
     n = 0
+    frm = 0
     while True:
         n += 1
-        # The hellos and the PREPARE/PREPARED, COMMIT/DONE alternate.
-        frm, to = turn[(n - 1) % 2], turn[n % 2]
         try:
-            msg, mtype = read_msg(frm)
+            msg, mtype = read_msg(turn[frm])
         except (OSError, EOFError, ValueError) as e:
             return "ended before message %d: %s" % (n, e)
         if n == k:
             return "cut at message %d, a %s" % (n, TYPES.get(mtype, str(mtype)))
-        to.sendall(msg)
+        turn[1 - frm].sendall(msg)
+        # A side speaks until it waits for the other: the destination's
+        # STEPs come before its answer, the rest alternate.
+        if mtype != STEP:
+            frm = 1 - frm
 
 
 def cut(args):
@@ -228,7 +243,7 @@ def keyed(args):
     if args[3] == "first":
         s.sendall(frame(tx, int(args[4]), 1, b"\0" * 8))
     else:
-        hdr = MAGIC + bytes([1, 2, 0, 0]) + struct.pack(">II", 1, BODY_MAX + 1)
+        hdr = MAGIC + bytes([VERSION, 2, 0, 0]) + struct.pack(">II", 1, BODY_MAX + 1)
         s.sendall(hdr)
     print("the agent answered: " + " ".join(answers(s)))
 
@@ -283,8 +298,10 @@ def fuzz_one(rng, key, addr, body):
         mtype = 2 if rng.randrange(4) else rng.randint(3, 12)
         s.sendall(frame(tx, mtype, 1, mutate(rng, body)))
         s.settimeout(20)
+        mtype = STEP
         try:
-            msg, mtype = read_msg(s)
+            while mtype == STEP:
+                msg, mtype = read_msg(s)
         except (OSError, EOFError, ValueError):
             return "closed"
         # A PREPARED is left unanswered: the agent must take off again.
@@ -309,6 +326,28 @@ def fuzz(args):
         print("%d %s" % (n, what))
 
 
+def dest(args):
+    lport, mode = int(args[0]), args[4]
+    with open(args[3], "rb") as f:
+        key = f.read()
+    src = accept_one(lport)
+    msg, mtype = read_msg(src)
+    nonces = msg[HDR:HDR + 16] + os.urandom(16)
+    src.sendall(frame(key, 1, 0, nonces + b"hostile"))
+    tx = hmac.new(key, LABEL_D + nonces, hashlib.sha256).digest()
+    read_msg(src)
+    step = struct.pack(">III", 1, 1, 5000)
+    bodies = {"good": [step], "short": [step[:8]],
+              "unknown": [struct.pack(">III", 9, 1, 5000)],
+              "many": [step] * 3}[mode]
+    for seq, body in enumerate(bodies, 1):
+        src.sendall(frame(tx, STEP, seq, body))
+    if mode == "good":
+        fail = struct.pack(">I", 4) + b"no room here\0"
+        src.sendall(frame(tx, 6, len(bodies) + 1, fail))
+    print("the source answered: " + " ".join(answers(src)))
+
+
 def main():
     if len(sys.argv) < 2:
         sys.exit(__doc__)
@@ -323,6 +362,8 @@ def main():
         fuzz(args)
     elif mode == "cut":
         cut(args)
+    elif mode == "dest":
+        dest(args)
     else:
         sys.exit(__doc__)
 

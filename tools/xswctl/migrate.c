@@ -305,35 +305,40 @@ static int mig_connect(const struct mig_args *a, bool quiet)
 	return fd;
 }
 
-/* Ports a PREPARED or DONE message names, and the peer's step times. */
-static int mig_read_steps(const struct mw_msg *m, uint32_t *ids,
-			  unsigned int n)
+/* The ports a PREPARED or DONE message names, their ids there. */
+static int mig_read_ids(const struct mw_msg *m, uint32_t *ids, unsigned int n)
 {
-	const uint8_t *p = m->body;
-	uint32_t v, k, i;
+	uint32_t v;
+	unsigned int i;
 
-	if (m->len < 4)
+	if (m->len != 4 + 4 * (size_t)n)
 		return -1;
-	memcpy(&v, p, 4);
-	k = ntohl(v);
-	if (k != n || m->len < 4 + 4 * (size_t)k ||
-	    (m->len - 4 - 4 * (size_t)k) % 12 ||
-	    (m->len - 4 - 4 * (size_t)k) / 12 > 8)
+	memcpy(&v, m->body, 4);
+	if (ntohl(v) != n)
 		return -1;
-	for (i = 0; i < k; i++) {
-		memcpy(&v, p + 4 + 4 * i, 4);
-		if (ids)
-			ids[i] = ntohl(v);
+	for (i = 0; i < n && ids; i++) {
+		memcpy(&v, m->body + 4 + 4 * i, 4);
+		ids[i] = ntohl(v);
 	}
-	for (p += 4 + 4 * k; p < m->body + m->len; p += 12) {
-		uint32_t step, ok, us;
+	return 0;
+}
 
-		memcpy(&step, p, 4);
-		memcpy(&ok, p + 4, 4);
-		memcpy(&us, p + 8, 4);
-		mig_report("destination", ntohl(step), ntohl(us) / 1e3,
-			   ntohl(ok));
-	}
+/* A STEP: one of the destination's steps, printed as it arrives. */
+static int mig_read_step(const struct mw_msg *m)
+{
+	uint32_t step, ok, us;
+
+	if (m->len != 12)
+		return -1;
+	memcpy(&step, m->body, 4);
+	memcpy(&ok, m->body + 4, 4);
+	memcpy(&us, m->body + 8, 4);
+	step = ntohl(step);
+	ok = ntohl(ok);
+	if ((step != MIG_VALIDATE && step != MIG_OPERATIONAL &&
+	     step != MIG_NICS) || ok > 1)
+		return -1;
+	mig_report("destination", step, ntohl(us) / 1e3, ok);
 	return 0;
 }
 
@@ -444,15 +449,37 @@ static void mig_done(struct xnl *nl, const struct mig_args *a,
 	mig_json("migrated", a, ids, blackout, total);
 }
 
-/* What the destination answered; prints its refusal. */
+/* The destination's STEPs before one answer: 1-3 and 4-5, or 11-13. */
+#define MIG_STEPS_MAX 2
+
+/*
+ * What the destination answered, its steps printed as they come: 0, 1
+ * for a refusal (printed), -1 for none (the connection, or nonsense).
+ */
 static int mig_answer(struct mw *w, uint8_t want, struct mw_msg *m)
 {
 	char text[MW_TEXT_MAX];
+	unsigned int steps = 0;
 	uint32_t step;
 
-	if (mw_recv(w, m)) {
-		fprintf(stderr, "xswctl: migrate: the destination: %s\n", w->why);
-		return -1;
+	for (;;) {
+		if (mw_recv(w, m)) {
+			fprintf(stderr, "xswctl: migrate: the destination: %s\n",
+				w->why);
+			return -1;
+		}
+		if (m->type != MW_STEP)
+			break;
+		/* A destination that does not make sense: as one silent. */
+		if (++steps > MIG_STEPS_MAX || mig_read_step(m)) {
+			fprintf(stderr, "xswctl: migrate: %s\n",
+				"the destination sent a malformed step message");
+			free(m->body);
+			m->body = NULL;
+			return -1;
+		}
+		free(m->body);
+		m->body = NULL;
 	}
 	if (m->type == want)
 		return 0;
@@ -644,7 +671,7 @@ static int mig_source(struct xnl *nl, struct mw *w, const struct mig_args *a,
 		return XSWCTL_EXIT_FAILURE;
 	}
 	r = mig_answer(w, MW_PREPARED, &m);
-	if (!r && mig_read_steps(&m, ids, a->n)) {
+	if (!r && mig_read_ids(&m, ids, a->n)) {
 		fprintf(stderr, "xswctl: migrate: the destination's answer is malformed\n");
 		r = -1;
 	}
@@ -713,7 +740,7 @@ static int mig_source(struct xnl *nl, struct mw *w, const struct mig_args *a,
 	r = mig_answer(w, MW_DONE, &m);
 	if (r > 0)
 		return mig_back(nl, a, sf, a->n);
-	if (r < 0 || mig_read_steps(&m, NULL, a->n)) {
+	if (r < 0 || mig_read_ids(&m, NULL, a->n)) {
 		free(m.body);
 		return mig_unanswered(nl, w, a, sf, ids);
 	}
@@ -1023,24 +1050,26 @@ struct agent {
 	struct savefile prep;
 	uint32_t ids[SAVE_PORTS_MAX];
 	unsigned int made;
-	uint8_t steps[8 * 12];
-	unsigned int nsteps;
 };
 
+/*
+ * A step of this side as it ends: logged, and told to the source.  One
+ * that cannot leave is not worth stopping for: the answer after it
+ * cannot leave either, and that ends the session.
+ */
 static void agent_step(struct agent *g, uint32_t step, bool ok, double ms)
 {
 	uint32_t v[3] = { htonl(step), htonl(ok), htonl((uint32_t)(ms * 1e3)) };
 
 	fprintf(stderr, "agent: %s: %s (%.1f ms)\n", mig_step_name(step),
 		ok ? "ok" : "failed", ms);
-	if (g->nsteps < 8)
-		memcpy(g->steps + 12 * g->nsteps++, v, sizeof(v));
+	mw_send(g->w, MW_STEP, v, sizeof(v));
 }
 
-/* PREPARED and DONE: the new ids, then this side's step times. */
+/* PREPARED and DONE: the new ids. */
 static int agent_send(struct agent *g, uint8_t type)
 {
-	uint8_t body[4 + 4 * SAVE_PORTS_MAX + sizeof(g->steps)];
+	uint8_t body[4 + 4 * SAVE_PORTS_MAX];
 	uint32_t v = htonl(g->prep.nports);
 	unsigned int i;
 	size_t len = 4;
@@ -1050,9 +1079,6 @@ static int agent_send(struct agent *g, uint8_t type)
 		v = htonl(g->ids[i]);
 		memcpy(body + len, &v, 4);
 	}
-	memcpy(body + len, g->steps, 12 * g->nsteps);
-	len += 12 * g->nsteps;
-	g->nsteps = 0;
 	return mw_send(g->w, type, body, len);
 }
 

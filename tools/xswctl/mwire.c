@@ -387,6 +387,7 @@ const char *mw_type_name(uint8_t type)
 		[MW_ABORT] = "abort",
 		[MW_QUERY] = "query",
 		[MW_ANSWER] = "answer",
+		[MW_STEP] = "step",
 	};
 
 	return type < MNL_ARRAY_SIZE(names) && names[type] ?

@@ -15,7 +15,7 @@
  * session and nothing out of order is taken.
  */
 #define MW_MAGIC "XSWM"
-#define MW_VERSION 1
+#define MW_VERSION 2
 #define MW_HDR_SIZE 16
 #define MW_MAC_SIZE 32
 #define MW_NONCE_SIZE 16
@@ -37,7 +37,8 @@ enum mw_type {
 	MW_ABORT,		/* S->D: undo what you made; the source keeps it */
 	MW_QUERY,		/* S->D, a session of its own: what became of ports */
 	MW_ANSWER,		/* D->S: each port's state */
-	MW_TYPE_MAX = MW_ANSWER,
+	MW_STEP,		/* D->S: a step of the destination's, as it ends */
+	MW_TYPE_MAX = MW_STEP,
 };
 
 struct mw {
