@@ -490,6 +490,69 @@ static void xsw_dp_announced(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, dt_rx_packets(n3) + dt_rx_packets(n4), 0);
 }
 
+/* NIC @nic connected gated (@gate), as nic-connect does it. */
+static void dt_connect_gated(struct kunit *test, struct xsw_nic *nic, u32 gate)
+{
+	WRITE_ONCE(nic->gate, gate);
+	KUNIT_ASSERT_EQ(test, XT_LOCKED(xsw_nic_connect(nic, NULL)), 0);
+}
+
+/*
+ * A NIC connected gated: shut, nothing reaches it and nothing it sends
+ * passes; first-frame, its own first frame opens it and passes; or
+ * opened by the control path.  Only a disconnect shuts it again.
+ */
+static void xsw_dp_gated(struct kunit *test)
+{
+	struct xsw_switch *sw = dt_switch(test, false);
+	struct xsw_nic *n1 = dt_nic(test, sw, XSWITCH_PORT_TYPE_SYNTHETIC, true);
+	struct xsw_nic *n2 = dt_nic(test, sw, XSWITCH_PORT_TYPE_SYNTHETIC, false);
+	struct xsw_nic *n3 = dt_nic(test, sw, XSWITCH_PORT_TYPE_SYNTHETIC, false);
+
+	dt_connect_gated(test, n2, XSWITCH_NIC_GATE_SHUT);
+	dt_connect_gated(test, n3, XSWITCH_NIC_GATE_SHUT);
+	dt_send(n1, dt_frame(test, dt_mac(2), dt_mac(1), 0));
+	KUNIT_EXPECT_STREQ(test, take_log(test), "dcap:rx(1) dflt:rx(1)");
+	dt_send(n2, dt_frame(test, dt_mac(1), dt_mac(2), 0));
+	KUNIT_EXPECT_STREQ(test, take_log(test), "");
+	KUNIT_EXPECT_EQ(test, dt_drops(n2, XSWITCH_DROP_REASON_NOT_READY), 1);
+	KUNIT_EXPECT_EQ(test, XT_LOCKED(xsw_dp_announce(n2, NULL)), -EINVAL);
+	/* First-frame: shut to frames for it until its own comes. */
+	KUNIT_ASSERT_EQ(test, XT_LOCKED(xsw_dp_gate(n2, XSWITCH_NIC_GATE_FIRST_FRAME,
+						    NULL)), 0);
+	dt_send(n1, dt_frame(test, dt_mac(2), dt_mac(1), 0));
+	KUNIT_EXPECT_STREQ(test, take_log(test), "dcap:rx(1) dflt:rx(1)");
+	dt_send(n2, dt_frame(test, dt_mac(1), dt_mac(2), 0));
+	KUNIT_EXPECT_STREQ(test, take_log(test),
+			   "dcap:rx(2) dflt:rx(2) dflt:tx(1) dcap:tx(1)");
+	KUNIT_EXPECT_EQ(test, READ_ONCE(n2->gate), XSWITCH_NIC_GATE_OPEN);
+	dt_send(n1, dt_frame(test, dt_mac(2), dt_mac(1), 0));
+	KUNIT_EXPECT_STREQ(test, take_log(test),
+			   "dcap:rx(1) dflt:rx(1) dflt:tx(2) dcap:tx(2)");
+	/* Open stays open; only a disconnect shuts it. */
+	KUNIT_EXPECT_EQ(test, XT_LOCKED(xsw_dp_gate(n2, XSWITCH_NIC_GATE_FIRST_FRAME,
+						    NULL)), 0);
+	KUNIT_EXPECT_EQ(test, READ_ONCE(n2->gate), XSWITCH_NIC_GATE_OPEN);
+	KUNIT_EXPECT_EQ(test, XT_LOCKED(xsw_dp_gate(n2, XSWITCH_NIC_GATE_SHUT,
+						    NULL)), -EINVAL);
+	/* Opened by the control path; a NIC not connected gated refuses. */
+	KUNIT_ASSERT_EQ(test, XT_LOCKED(xsw_dp_gate(n3, XSWITCH_NIC_GATE_OPEN,
+						    NULL)), 0);
+	dt_send(n1, dt_frame(test, dt_mac(3), dt_mac(1), 0));
+	KUNIT_EXPECT_STREQ(test, take_log(test),
+			   "dcap:rx(1) dflt:rx(1) dflt:tx(3) dcap:tx(3)");
+	KUNIT_EXPECT_EQ(test, XT_LOCKED(xsw_dp_gate(n1, XSWITCH_NIC_GATE_OPEN,
+						    NULL)), -EINVAL);
+	/* After a disconnect: no destination, and a next connect as any. */
+	KUNIT_ASSERT_EQ(test, XT_LOCKED(xsw_nic_disconnect(n2, NULL)), 0);
+	KUNIT_EXPECT_FALSE(test, READ_ONCE(n2->dp_on));
+	KUNIT_EXPECT_FALSE(test, n2->gated);
+	KUNIT_EXPECT_EQ(test, READ_ONCE(n2->gate), XSWITCH_NIC_GATE_OPEN);
+	dt_send(n1, dt_frame(test, dt_mac(2), dt_mac(1), 0));
+	KUNIT_EXPECT_STREQ(test, take_log(test),
+			   "dcap:rx(1) dflt:rx(1) dflt:tx(3) dcap:tx(3)");
+}
+
 static const struct xsw_prop_vlan *dt_vlan(struct kunit *test, u32 mode,
 					   u16 vid, const u16 *allowed)
 {
@@ -631,6 +694,7 @@ static struct kunit_case xsw_dp_cases[] = {
 	KUNIT_CASE(xsw_dp_builtin_learning),
 	KUNIT_CASE(xsw_dp_builtin_vlan),
 	KUNIT_CASE(xsw_dp_announced),
+	KUNIT_CASE(xsw_dp_gated),
 	{}
 };
 

@@ -35,6 +35,16 @@
  * a grace period separates the clearing from the disconnect's walk, so a
  * disconnected NIC receives nothing (delivery checks @dp_on again).
  *
+ * A NIC connected gated (a migration's destination NIC, pre-provisioned
+ * while its VM still runs on the source) is in the MAC table and the
+ * switch's list but not a destination, and its frames are dropped, until
+ * its gate opens: by nic-gate, or at its first frame when the gate is
+ * first-frame (OVN's activation-strategy=rarp: the VM's announce opens
+ * it, in the datapath, without a word from the control path).  The frame
+ * that opens it sets @dp_on after winning the gate by cmpxchg; a
+ * disconnect shuts the gate and waits out a grace period first, so that
+ * no opening under way sets @dp_on after the disconnect cleared it.
+ *
  * A drop is counted on the port where it was decided (the source port on
  * ingress, the destination port on egress) and freed with
  * kfree_skb_reason(), so that the kernel's drop monitor sees it.
@@ -433,6 +443,16 @@ static bool xsw_dp_may_send(const struct xsw_nic *nic)
 	       state == XSWITCH_NIC_STATE_CONNECTED;
 }
 
+/* A gated NIC's frame: passes if it opens the gate (first-frame). */
+static bool xsw_dp_gate_pass(struct xsw_nic *nic)
+{
+	if (cmpxchg(&nic->gate, XSWITCH_NIC_GATE_FIRST_FRAME,
+		    XSWITCH_NIC_GATE_OPEN) != XSWITCH_NIC_GATE_FIRST_FRAME)
+		return READ_ONCE(nic->gate) == XSWITCH_NIC_GATE_OPEN;
+	WRITE_ONCE(nic->dp_on, true);
+	return true;
+}
+
 /**
  * xsw_dp_input - a frame from a NIC's device enters the switch
  * @nic: the NIC it came from
@@ -448,7 +468,8 @@ void xsw_dp_input(struct xsw_nic *nic, struct sk_buff *skb)
 	int r;
 
 	xsw_count(port, false, skb->len);
-	if (!xsw_dp_may_send(nic)) {
+	if (!xsw_dp_may_send(nic) ||
+	    (unlikely(READ_ONCE(nic->gate)) && !xsw_dp_gate_pass(nic))) {
 		xsw_dp_drop(port, skb, XSWITCH_DROP_REASON_NOT_READY);
 		return;
 	}
@@ -598,6 +619,11 @@ int xsw_dp_announce(struct xsw_nic *nic, struct netlink_ext_ack *extack)
 		NL_SET_ERR_MSG_MOD(extack, "only a connected NIC announces its MAC");
 		return -EINVAL;
 	}
+	/* As the VM's own RARP, it opens a first-frame gate; a shut one drops it. */
+	if (READ_ONCE(nic->gate) == XSWITCH_NIC_GATE_SHUT) {
+		NL_SET_ERR_MSG_MOD(extack, "the NIC's gate is shut: nothing it sends passes");
+		return -EINVAL;
+	}
 	if (is_zero_ether_addr(mac))
 		mac = nic->info.vm_mac;
 	if (!is_valid_ether_addr(mac)) {
@@ -636,9 +662,44 @@ int xsw_dp_connect(struct xsw_nic *nic)
 			nic->port->sw->name, nic->info.port_id,
 			nic->info.index, err);
 	list_add_tail_rcu(&nic->dest_node, &nic->port->sw->dests);
-	WRITE_ONCE(nic->dp_on, true);
+	nic->dp_listed = true;
+	nic->gated = READ_ONCE(nic->gate) != XSWITCH_NIC_GATE_OPEN;
+	if (!nic->gated)
+		WRITE_ONCE(nic->dp_on, true);
 	return 0;
 }
+
+/**
+ * xsw_dp_gate - open a gated NIC's gate, or let its first frame open it
+ * @nic: the NIC, connected gated
+ * @gate: XSWITCH_NIC_GATE_OPEN or XSWITCH_NIC_GATE_FIRST_FRAME
+ * @extack: for the refusal
+ *
+ * Control lock.  A gate open stays open (first-frame changes only a shut
+ * one); only a disconnect shuts it again.
+ *
+ * Return: 0, or -EINVAL for a NIC not connected gated or a gate to shut.
+ */
+int xsw_dp_gate(struct xsw_nic *nic, u32 gate, struct netlink_ext_ack *extack)
+{
+	xsw_assert_locked(nic->port->sw);
+	if (!nic->gated) {
+		NL_SET_ERR_MSG_MOD(extack, "gate: the NIC was not connected gated");
+		return -EINVAL;
+	}
+	if (gate == XSWITCH_NIC_GATE_OPEN) {
+		WRITE_ONCE(nic->gate, gate);
+		WRITE_ONCE(nic->dp_on, true);
+		return 0;
+	}
+	if (gate == XSWITCH_NIC_GATE_FIRST_FRAME) {
+		cmpxchg(&nic->gate, XSWITCH_NIC_GATE_SHUT, gate);
+		return 0;
+	}
+	NL_SET_ERR_MSG_MOD(extack, "gate: only a disconnect shuts a gate");
+	return -EINVAL;
+}
+EXPORT_SYMBOL_IF_KUNIT(xsw_dp_gate);
 
 /**
  * xsw_dp_disconnect - stop delivering to a NIC, before its disconnect step
@@ -649,8 +710,15 @@ int xsw_dp_connect(struct xsw_nic *nic)
 void xsw_dp_disconnect(struct xsw_nic *nic)
 {
 	xsw_assert_locked(nic->port->sw);
-	if (!nic->dp_on)
+	if (!nic->dp_listed)
 		return;
+	if (nic->gated) {
+		/* No opening after this; one under way ends within the wait. */
+		WRITE_ONCE(nic->gate, XSWITCH_NIC_GATE_SHUT);
+		synchronize_rcu();
+		nic->gated = false;
+	}
+	nic->dp_listed = false;
 	WRITE_ONCE(nic->dp_on, false);
 	list_del_rcu(&nic->dest_node);
 	xsw_fdb_del_nic(nic);
@@ -661,4 +729,6 @@ void xsw_dp_disconnect(struct xsw_nic *nic)
 	 */
 	synchronize_rcu();
 	xsw_fdb_forget_nic(nic);
+	/* Its next connect says how it is gated. */
+	WRITE_ONCE(nic->gate, XSWITCH_NIC_GATE_OPEN);
 }

@@ -95,10 +95,11 @@ const struct nla_policy xswitch_nic_new_nl_policy[XSWITCH_A_NIC_IFNAME + 1] = {
 };
 
 /* XSWITCH_CMD_NIC_CONNECT - do */
-const struct nla_policy xswitch_nic_connect_nl_policy[XSWITCH_A_NIC_INDEX + 1] = {
+const struct nla_policy xswitch_nic_connect_nl_policy[XSWITCH_A_NIC_GATE + 1] = {
 	[XSWITCH_A_NIC_SWITCH] = { .type = NLA_NUL_STRING, .len = 15, },
 	[XSWITCH_A_NIC_PORT_ID] = NLA_POLICY_MIN(NLA_U32, 1),
 	[XSWITCH_A_NIC_INDEX] = NLA_POLICY_MAX(NLA_U16, XSWITCH_MAX_NIC_INDEX),
+	[XSWITCH_A_NIC_GATE] = NLA_POLICY_MAX(NLA_U32, 2),
 };
 
 /* XSWITCH_CMD_NIC_SET - do */
@@ -264,8 +265,16 @@ const struct nla_policy xswitch_migration_note_nl_policy[XSWITCH_A_EVENT_ROLE + 
 	[XSWITCH_A_EVENT_ROLE] = NLA_POLICY_RANGE(NLA_U32, 1, 2),
 };
 
+/* XSWITCH_CMD_NIC_GATE - do */
+const struct nla_policy xswitch_nic_gate_nl_policy[XSWITCH_A_NIC_GATE + 1] = {
+	[XSWITCH_A_NIC_SWITCH] = { .type = NLA_NUL_STRING, .len = 15, },
+	[XSWITCH_A_NIC_PORT_ID] = NLA_POLICY_MIN(NLA_U32, 1),
+	[XSWITCH_A_NIC_INDEX] = NLA_POLICY_MAX(NLA_U16, XSWITCH_MAX_NIC_INDEX),
+	[XSWITCH_A_NIC_GATE] = NLA_POLICY_MAX(NLA_U32, 2),
+};
+
 /* Ops table for xswitch */
-const struct genl_ops xswitch_nl_ops[28] = {
+const struct genl_ops xswitch_nl_ops[29] = {
 	{
 		.cmd		= XSWITCH_CMD_SWITCH_NEW,
 		.doit		= xswitch_nl_switch_new_doit,
@@ -333,7 +342,7 @@ const struct genl_ops xswitch_nl_ops[28] = {
 		.cmd		= XSWITCH_CMD_NIC_CONNECT,
 		.doit		= xswitch_nl_nic_connect_doit,
 		.policy		= xswitch_nic_connect_nl_policy,
-		.maxattr	= XSWITCH_A_NIC_INDEX,
+		.maxattr	= XSWITCH_A_NIC_GATE,
 		.flags		= GENL_UNS_ADMIN_PERM,
 	},
 	{
@@ -460,6 +469,13 @@ const struct genl_ops xswitch_nl_ops[28] = {
 		.doit		= xswitch_nl_migration_note_doit,
 		.policy		= xswitch_migration_note_nl_policy,
 		.maxattr	= XSWITCH_A_EVENT_ROLE,
+		.flags		= GENL_UNS_ADMIN_PERM,
+	},
+	{
+		.cmd		= XSWITCH_CMD_NIC_GATE,
+		.doit		= xswitch_nl_nic_gate_doit,
+		.policy		= xswitch_nic_gate_nl_policy,
+		.maxattr	= XSWITCH_A_NIC_GATE,
 		.flags		= GENL_UNS_ADMIN_PERM,
 	},
 };

@@ -33,7 +33,7 @@ extern const struct nla_policy xswitch_port_get_nl_policy[XSWITCH_A_PORT_ID + 1]
 
 extern const struct nla_policy xswitch_nic_new_nl_policy[XSWITCH_A_NIC_IFNAME + 1];
 
-extern const struct nla_policy xswitch_nic_connect_nl_policy[XSWITCH_A_NIC_INDEX + 1];
+extern const struct nla_policy xswitch_nic_connect_nl_policy[XSWITCH_A_NIC_GATE + 1];
 
 extern const struct nla_policy xswitch_nic_set_nl_policy[XSWITCH_A_NIC_IFNAME + 1];
 
@@ -71,8 +71,10 @@ extern const struct nla_policy xswitch_nic_announce_nl_policy[XSWITCH_A_NIC_INDE
 
 extern const struct nla_policy xswitch_migration_note_nl_policy[XSWITCH_A_EVENT_ROLE + 1];
 
+extern const struct nla_policy xswitch_nic_gate_nl_policy[XSWITCH_A_NIC_GATE + 1];
+
 /* Ops table for xswitch */
-extern const struct genl_ops xswitch_nl_ops[28];
+extern const struct genl_ops xswitch_nl_ops[29];
 
 int xsw_nl_prop_dump_start(struct netlink_callback *cb);
 
@@ -116,6 +118,7 @@ int xswitch_nl_nic_restore_complete_doit(struct sk_buff *skb,
 					 struct genl_info *info);
 int xswitch_nl_nic_announce_doit(struct sk_buff *skb, struct genl_info *info);
 int xswitch_nl_migration_note_doit(struct sk_buff *skb, struct genl_info *info);
+int xswitch_nl_nic_gate_doit(struct sk_buff *skb, struct genl_info *info);
 
 enum {
 	XSWITCH_NLGRP_EVENTS,

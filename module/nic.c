@@ -339,7 +339,8 @@ static void xsw_nic_step(struct xsw_nic *nic, u32 op, u32 state)
 static void xsw_nic_changed(struct xsw_nic *nic, const struct xsw_nic_params *p)
 {
 	xsw_nic_apply(nic, p);
-	if (nic->dp_on && !ether_addr_equal(nic->fdb_mac, nic->info.current_mac)) {
+	if (nic->dp_listed &&
+	    !ether_addr_equal(nic->fdb_mac, nic->info.current_mac)) {
 		xsw_fdb_del_nic(nic);
 		xsw_fdb_add_nic(nic);
 	}

@@ -41,7 +41,9 @@ static int xsw_fill_nic(struct sk_buff *skb, const void *obj)
 	    nla_put_string(skb, XSWITCH_A_NIC_VM_NAME, ni->vm_name) ||
 	    nla_put_string(skb, XSWITCH_A_NIC_VM_FRIENDLY_NAME,
 			   ni->vm_friendly_name) ||
-	    xsw_fill_dev(skb, nic))
+	    xsw_fill_dev(skb, nic) ||
+	    (READ_ONCE(nic->gate) &&
+	     nla_put_u32(skb, XSWITCH_A_NIC_GATE, READ_ONCE(nic->gate))))
 		return -EMSGSIZE;
 	return 0;
 }
@@ -118,8 +120,22 @@ out_unlock:
 
 enum xsw_nic_req {
 	XSW_NIC_CONNECT, XSW_NIC_SET, XSW_NIC_DISCONNECT, XSW_NIC_DEL,
-	XSW_NIC_GET, XSW_NIC_ANNOUNCE,
+	XSW_NIC_GET, XSW_NIC_ANNOUNCE, XSW_NIC_GATE,
 };
+
+/* nic-connect, gated if asked: no frame passes between the step and the gate. */
+static int xsw_nl_nic_connect(struct xsw_nic *nic, struct genl_info *info)
+{
+	struct nlattr *g = info->attrs[XSWITCH_A_NIC_GATE];
+	int err;
+
+	if (nic->info.state == XSWITCH_NIC_STATE_CREATED && g)
+		WRITE_ONCE(nic->gate, nla_get_u32(g));
+	err = xsw_nic_connect(nic, info->extack);
+	if (err && nic->info.state == XSWITCH_NIC_STATE_CREATED)
+		WRITE_ONCE(nic->gate, XSWITCH_NIC_GATE_OPEN);
+	return err;
+}
 
 static int xsw_nl_nic_req(struct xsw_nic *nic, struct genl_info *info,
 			  enum xsw_nic_req req)
@@ -128,7 +144,7 @@ static int xsw_nl_nic_req(struct xsw_nic *nic, struct genl_info *info,
 
 	switch (req) {
 	case XSW_NIC_CONNECT:
-		return xsw_nic_connect(nic, info->extack);
+		return xsw_nl_nic_connect(nic, info);
 	case XSW_NIC_SET:
 		xsw_nl_nic_params(info, &p);
 		return xsw_nic_update(nic, &p, info->extack);
@@ -141,6 +157,11 @@ static int xsw_nl_nic_req(struct xsw_nic *nic, struct genl_info *info,
 				    xsw_fill_nic, nic);
 	case XSW_NIC_ANNOUNCE:
 		return xsw_dp_announce(nic, info->extack);
+	case XSW_NIC_GATE:
+		if (GENL_REQ_ATTR_CHECK(info, XSWITCH_A_NIC_GATE))
+			return -EINVAL;
+		return xsw_dp_gate(nic, nla_get_u32(info->attrs[XSWITCH_A_NIC_GATE]),
+				   info->extack);
 	}
 	return -EOPNOTSUPP;
 }
@@ -270,4 +291,9 @@ int xswitch_nl_nic_get_dumpit(struct sk_buff *skb, struct netlink_callback *cb)
 out_unlock:
 	xsw_unlock(net);
 	return xsw_dump_done(skb, err);
+}
+
+int xswitch_nl_nic_gate_doit(struct sk_buff *skb, struct genl_info *info)
+{
+	return xsw_nl_nic_do(info, XSW_NIC_GATE);
 }

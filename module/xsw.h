@@ -238,11 +238,17 @@ struct xsw_port {
  * @dev_tracker: that reference
  * @internal: @bound is the internal port's own device, made by the switch
  * @dev_mac: @bound's MAC when the NIC last followed it (RTNL)
- * @dp_on: a destination: connected, and not yet being disconnected
+ * @dp_on: a destination: connected, not gated shut, and not yet being
+ *	disconnected
+ * @dp_listed: in the MAC table and @port->sw->dests, from its connect to its
+ *	disconnect (control lock)
+ * @gate: XSWITCH_NIC_GATE_*, whether its frames pass (READ_ONCE: the
+ *	datapath opens a first-frame gate by cmpxchg)
+ * @gated: connected with its gate not open (control lock)
  * @in_macs: found by @fdb_mac in the built-in forwarder's table
  * @fdb_mac: the current MAC it was put there with
  * @mac_node: in that table
- * @dest_node: in @port->sw->dests while @dp_on
+ * @dest_node: in @port->sw->dests while @dp_listed
  * @unbind: the work that deletes the NIC whose device went away
  * @sync: the work that follows the device's MTU and MAC
  * @list: in @port->nic_list
@@ -265,6 +271,9 @@ struct xsw_nic {
 	bool internal;
 	u8 dev_mac[ETH_ALEN];
 	bool dp_on;
+	bool dp_listed;
+	bool gated;
+	u32 gate;
 	bool in_macs;
 	u8 fdb_mac[ETH_ALEN];
 	struct rhash_head mac_node;
@@ -602,6 +611,7 @@ void xsw_dp_drop(struct xsw_port *port, struct sk_buff *skb, int reason);
 void xsw_port_totals(const struct xsw_port *port, struct xsw_port_totals *t);
 int xsw_dp_connect(struct xsw_nic *nic);
 int xsw_dp_announce(struct xsw_nic *nic, struct netlink_ext_ack *extack);
+int xsw_dp_gate(struct xsw_nic *nic, u32 gate, struct netlink_ext_ack *extack);
 void xsw_dp_disconnect(struct xsw_nic *nic);
 int xsw_dp_init(void);
 void xsw_dp_exit(void);

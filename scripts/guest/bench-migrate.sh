@@ -70,29 +70,41 @@ echo "  blackout: from the source's first NIC disconnect to the destination's DO
 echo "  total: from the first hello to DONE (migrate -j).  save, restore: the same"
 echo "  state's nic-save dump and nic-restore requests, in-process (bench-save.py)."
 echo "  xswctl: 'nic save > FILE' then 'nic restore < FILE', whole commands.  x: the"
-echo "  blackout over the save and the restore of each kind."
-printf '  %-16s %11s %9s | %9s %10s %6s | %9s %6s\n' "records x bytes" "blackout ms" \
-	"total ms" "save ms" "restore ms" "x" "xswctl ms" "x"
+echo "  blackout over the save and the restore of each kind.  first-frame: the"
+echo "  blackout with activation first-frame (the destination's NICs made and"
+echo "  connected gated before the save), and y, it over Hyper-V's order's."
+printf '  %-16s %11s %9s | %9s %10s %6s | %9s %6s | %11s %5s\n' "records x bytes" \
+	"blackout ms" "total ms" "save ms" "restore ms" "x" "xswctl ms" "x" \
+	"first-frame" "y"
 declare -A per
+# migrations ACTIVATION BLACKOUTS TOTALS: $repeat migrations of the port,
+# each to the other host, with the activation given; their times in us.
+migrations() {
+	local r to out
+	for ((r = 0; r < repeat; r++)); do
+		to=${other[$at]}
+		out=$(nsx $at "$XSW_XSWCTL" -j migrate sw0 port $port to "${addr[$to]}" \
+			key $key timeout 60 activation "$1" 2>&1) || fail "migrate $at -> $to: $out"
+		[[ $out =~ \"new-port\":([0-9]+).*\"blackout-ms\":([0-9]+)\.([0-9]{3})[0-9]*,\"total-ms\":([0-9]+)\.([0-9]{3}) ]] ||
+			fail "the report of the migration: $out"
+		port=${BASH_REMATCH[1]}
+		echo $((10#${BASH_REMATCH[2]}${BASH_REMATCH[3]})) >>"$2"
+		echo $((10#${BASH_REMATCH[4]}${BASH_REMATCH[5]})) >>"$3"
+		at=$to
+	done
+}
 for count in 10 1000 100000; do
 	echo "$count 64" >"$knob/save" || fail "the save knob took no '$count 64'"
 	echo clear >"$knob/log"
 	: >$dir/blackout
 	: >$dir/total
-	for ((r = 0; r < repeat; r++)); do
-		to=${other[$at]}
-		out=$(nsx $at "$XSW_XSWCTL" -j migrate sw0 port $port to "${addr[$to]}" \
-			key $key timeout 60 2>&1) || fail "migrate $at -> $to: $out"
-		[[ $out =~ \"new-port\":([0-9]+).*\"blackout-ms\":([0-9]+)\.([0-9]{3})[0-9]*,\"total-ms\":([0-9]+)\.([0-9]{3}) ]] ||
-			fail "the report of the migration: $out"
-		port=${BASH_REMATCH[1]}
-		echo $((10#${BASH_REMATCH[2]}${BASH_REMATCH[3]})) >>$dir/blackout
-		echo $((10#${BASH_REMATCH[4]}${BASH_REMATCH[5]})) >>$dir/total
-		at=$to
-	done
+	: >$dir/ff
+	: >$dir/ff-total
+	migrations restore $dir/blackout $dir/total
+	migrations first-frame $dir/ff $dir/ff-total
 	# Every migration's restore gave test-capture every record, each byte right.
 	expect_eq "$(grep -c "nic-restore-complete .* status 0 records $count bad 0" "$knob/log")" \
-		"$repeat" "clean restores of $count records after $repeat migrations"
+		"$((2 * repeat))" "clean restores of $count records after $((2 * repeat)) migrations"
 	out=$(nsx $at python3 "$(dirname "$0")/bench-save.py" sw0 $port "$repeat") || fail "$out"
 	read -r _ save _ _ _ _ _ rest _ _ _ records _ <<<"$out"
 	expect_eq "$records" "$count" "records saved by bench-save.py"
@@ -107,9 +119,11 @@ for count in 10 1000 100000; do
 		echo $(($(now_us) - t0)) >>$dir/cmds
 	done
 	b=$(median <$dir/blackout) t=$(median <$dir/total) c=$(median <$dir/cmds)
-	printf '  %-16s %11s %9s | %9s %10s %6s | %9s %6s\n' "$count x 64" "$(ms $b)" \
-		"$(ms $t)" "$(ms "$save")" "$(ms "$rest")" "$(ratio "$b" $((save + rest)))" \
-		"$(ms "$c")" "$(ratio "$b" "$c")"
+	f=$(median <$dir/ff)
+	printf '  %-16s %11s %9s | %9s %10s %6s | %9s %6s | %11s %5s\n' "$count x 64" \
+		"$(ms $b)" "$(ms $t)" "$(ms "$save")" "$(ms "$rest")" \
+		"$(ratio "$b" $((save + rest)))" "$(ms "$c")" "$(ratio "$b" "$c")" \
+		"$(ms "$f")" "$(ratio "$f" "$b")"
 	per[$count]=$((b * 1000 / count))
 done
 echo "  growth of the blackout per record (1.00: linear):"

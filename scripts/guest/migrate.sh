@@ -709,5 +709,62 @@ has "$out" " c20 "
 has "$out" " c21 "
 [[ $(xswctl -n ha port show sw0) == *" c2"[01]" "* ]] && fail "a port of the two migrations is left on ha"
 
+# --- Pre-provisioned: activation first-frame ------------------------------
+# A NIC connected gated: shut, it takes nothing and nothing it sends
+# passes (its announce refused); first-frame, its own first frame (here
+# the announce, as the VM's RARP) opens it.  Then the VM's port migrates
+# so: the destination's NIC create and connect come with its port,
+# before the source's save, gated; after the restore the announce opens
+# the gate, and the port works there with its records.
+ok xswctl -n ha -b - <<<"port add sw0 name g1 type synthetic id 40
+nic add sw0 port 40 name n0 current-mac 02:00:00:00:40:01
+nic connect sw0 port 40 gate shut"
+has "$(xswctl -n ha -j nic show sw0 port 40)" '"gate":"shut"'
+out=$(xswctl -n ha nic announce sw0 port 40 2>&1) && fail "a shut NIC announced"
+has "$out" "the NIC's gate is shut: nothing it sends passes"
+out=$(xswctl -n ha nic gate sw0 port 1 to open 2>&1) && fail "a NIC not gated opened"
+has "$out" "gate: the NIC was not connected gated"
+ok xswctl -n ha nic gate sw0 port 40 to first-frame
+has "$(xswctl -n ha -j nic show sw0 port 40)" '"gate":"first-frame"'
+ok xswctl -n ha nic announce sw0 port 40
+[[ $(xswctl -n ha -j nic show sw0 port 40) == *'"gate"'* ]] &&
+	fail "a first-frame gate stayed shut after the NIC's frame"
+out=$(xswctl -n ha nic gate sw0 port 40 to shut 2>&1) && fail "a gate shut by nic gate"
+has "$out" "gate: only a disconnect shuts a gate"
+ok xswctl -n ha -b - <<<"nic disconnect sw0 port 40
+nic del sw0 port 40
+port teardown sw0 id 40
+port del sw0 id 40"
+
+agent ha 10.9.0.1
+watch
+knob log clear
+pb=$(vm_port hb)
+migrate hb "$pb" 10.9.0.1 activation first-frame >$dir/gated.out 2>&1 ||
+	fail "the migration with activation first-frame: $(<$dir/gated.out)"
+cat $dir/gated.out
+has "$(<$dir/gated.out)" "destination  11-12 NIC create, connect, gated shut (early)"
+has "$(<$dir/gated.out)" "destination  13 NIC restore, gates to first-frame"
+pa=$(vm_port ha)
+expect_eq "$(where)" "ha:$pa " "the VM's port, migrated with activation first-frame"
+expect_eq "$(pings 1)" 1 "the VM answers, migrated with activation first-frame"
+[[ $(xswctl -n ha -j nic show sw0 port "$pa") == *'"gate"'* ]] &&
+	fail "the migrated NIC's gate is not open"
+expect_eq "$(grep -c 'nic-restore-complete .* status 0 records 3 bad 0' $tx/test-filter/log)" 1 \
+	"test-filter's records arrived whole, pre-provisioned"
+unwatch
+# The order across the hosts: the destination's NIC connect before the
+# source's save, its restore after the source's take-off.
+tail -n +$((na + 1)) $mon_a | grep ' switch sw0 ' | sed 's/ seq [0-9]* switch sw0 / ha /' >$dir/g-a
+tail -n +$((nb + 1)) $mon_b | grep ' switch sw0 ' | sed 's/ seq [0-9]* switch sw0 / hb /' >$dir/g-b
+merged=$(sort $dir/g-a $dir/g-b | cut -d' ' -f2- | grep -v ' op migration ')
+printf -- '--- pre-provisioned, the two hosts merged\n%s\n' "$merged"
+expect_eq "$(grep -n "^ha op nic-connect port $pa \|^hb op nic-save \|^hb op port-delete \|^ha op nic-restore-complete port $pa " <<<"$merged" |
+	cut -d' ' -f1-3 | cut -d: -f2)" "ha op nic-connect
+hb op nic-save
+hb op port-delete
+ha op nic-restore-complete" "the pre-provisioned order across the hosts"
+agent_stop
+
 teardown
 echo "migrate: ok"

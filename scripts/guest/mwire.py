@@ -31,7 +31,7 @@ needs to break it.
       a destination under KEY on 127.0.0.1:LPORT (HOST and PORT unused)
       that answers the source's PREPARE with STEPs: MODE good, one of 1-3
       and a FAIL of 4-5; short, a STEP of 8 bytes; unknown, of a step 9;
-      many, three of 1-3.  Prints how the source answered
+      many, four of 1-3.  Prints how the source answered
 
   mwire.py fuzz KEY HOST PORT FILE N SEED
       N connections, each a handshake under KEY and then the PREPARE of
@@ -339,7 +339,7 @@ def dest(args):
     step = struct.pack(">III", 1, 1, 5000)
     bodies = {"good": [step], "short": [step[:8]],
               "unknown": [struct.pack(">III", 9, 1, 5000)],
-              "many": [step] * 3}[mode]
+              "many": [step] * 4}[mode]
     for seq, body in enumerate(bodies, 1):
         src.sendall(frame(tx, STEP, seq, body))
     if mode == "good":

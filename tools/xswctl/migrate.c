@@ -38,6 +38,7 @@ static const char migrate_help[] =
 	"Usage: xswctl migrate SWITCH port ID [ port ID ... ] to HOST\n"
 	"                      key FILE [ service PORT ] [ timeout SECS ]\n"
 	"                      [ keep FILE ] [ expect NAME ] [ journal FILE ]\n"
+	"                      [ activation { restore | first-frame } ]\n"
 	"       xswctl migrate SWITCH recover FILE key FILE [ timeout SECS ]\n"
 	"                      [ keep FILE ]\n"
 	"       xswctl agent SWITCH key FILE [ listen ADDR ] [ service PORT ]\n"
@@ -62,7 +63,12 @@ static const char migrate_help[] =
 	"keeps how far it got and the saved data on disk, synced at each step,\n"
 	"until it ends; if both processes are gone (the host went down), recover\n"
 	"FILE finishes from it as the parent would have, and removes it once\n"
-	"nothing is left to decide.\n"
+	"nothing is left to decide. activation first-frame (OVN's activation-\n"
+	"strategy=rarp) has the destination create and connect the NICs with\n"
+	"their ports, before the save here, gated shut; after the restore each\n"
+	"gate opens at the VM's first frame there (its announce), so that NIC\n"
+	"create and connect are out of the blackout. restore (the default) is\n"
+	"Hyper-V's order.\n"
 	"agent waits for migrations to SWITCH (on every address ADDR names, or\n"
 	"without it on every address of both families; TCP service 7410 unless\n"
 	"given), up to 8 at once, each in a process of its own; with once, for\n"
@@ -82,6 +88,8 @@ enum mig_step {
 	MIG_SAVE = 6,
 	MIG_TAKE_OFF = 7,	/* 7-10: disconnect, delete, teardown, delete */
 	MIG_NICS = 11,		/* 11-13: create, connect, restore */
+	MIG_GATED = 12,		/* 11-12, pre-provisioned: create, connect gated */
+	MIG_RESTORE = 13,	/* 13 of those: restore, gates to first-frame */
 };
 
 static const char *mig_step_name(uint32_t step)
@@ -92,6 +100,8 @@ static const char *mig_step_name(uint32_t step)
 	case MIG_SAVE: return "6 save";
 	case MIG_TAKE_OFF: return "7-10 NIC disconnect, delete, port teardown, delete";
 	case MIG_NICS: return "11-13 NIC create, connect, restore";
+	case MIG_GATED: return "11-12 NIC create, connect, gated shut (early)";
+	case MIG_RESTORE: return "13 NIC restore, gates to first-frame";
 	default: return "?";
 	}
 }
@@ -114,9 +124,11 @@ static void mig_report(const char *host, uint32_t step, double ms, bool ok)
 	fflush(stdout);
 }
 
-/* A save file of @sf in memory, for a message. */
-static int mig_pack(const struct savefile *sf, char **buf, size_t *len)
+/* A save file of @sf in memory, for a message; a PREPARE's @opts first. */
+static int mig_pack_opts(const struct savefile *sf, const uint32_t *opts,
+			 char **buf, size_t *len)
 {
+	uint32_t v = opts ? htonl(*opts) : 0;
 	FILE *f;
 	int err;
 
@@ -125,13 +137,18 @@ static int mig_pack(const struct savefile *sf, char **buf, size_t *len)
 	f = open_memstream(buf, len);
 	if (!f)
 		return -1;
-	err = savefile_write(sf, f);
+	err = (opts && fwrite(&v, 4, 1, f) != 1) || savefile_write(sf, f);
 	if (fclose(f) || err) {
 		free(*buf);
 		*buf = NULL;
 		return -1;
 	}
 	return 0;
+}
+
+static int mig_pack(const struct savefile *sf, char **buf, size_t *len)
+{
+	return mig_pack_opts(sf, NULL, buf, len);
 }
 
 struct mig_args {
@@ -145,6 +162,7 @@ struct mig_args {
 	unsigned long timeout;
 	bool timeout_set;
 	bool recover;
+	bool gated;		/* activation first-frame */
 	unsigned long ids[SAVE_PORTS_MAX];
 	unsigned int n;
 	bool once;
@@ -179,6 +197,15 @@ static int mig_name_arg(struct mig_args *a, const char *what, const char *k,
 		return usage_error("%s: %s \"%s\" is not 1 to %d letters, digits, '.', '-' or '_'",
 				   what, k, v, MW_NAME_MAX);
 	a->name = v;
+	return 0;
+}
+
+static int mig_activation_arg(struct mig_args *a, const char *v)
+{
+	if (strcmp(v, "restore") && strcmp(v, "first-frame"))
+		return usage_error("migrate: activation \"%s\" is not %s", v,
+				   "restore or first-frame");
+	a->gated = !strcmp(v, "first-frame");
 	return 0;
 }
 
@@ -231,6 +258,8 @@ static int mig_parse(struct mig_args *a, int argc, char **argv, bool agent)
 			a->host = v;
 		else if (!agent && !strcmp(k, "keep"))
 			a->keep = v;
+		else if (!agent && !strcmp(k, "activation"))
+			err = mig_activation_arg(a, v);
 		else if (!agent && (!strcmp(k, "journal") || !strcmp(k, "recover")))
 			err = mig_journal_arg(a, k, v);
 		else if (!strcmp(k, agent ? "name" : "expect"))
@@ -336,7 +365,8 @@ static int mig_read_step(const struct mw_msg *m)
 	step = ntohl(step);
 	ok = ntohl(ok);
 	if ((step != MIG_VALIDATE && step != MIG_OPERATIONAL &&
-	     step != MIG_NICS) || ok > 1)
+	     step != MIG_NICS && step != MIG_GATED && step != MIG_RESTORE) ||
+	    ok > 1)
 		return -1;
 	mig_report("destination", step, ntohl(us) / 1e3, ok);
 	return 0;
@@ -449,8 +479,9 @@ static void mig_done(struct xnl *nl, const struct mig_args *a,
 	mig_json("migrated", a, ids, blackout, total);
 }
 
-/* The destination's STEPs before one answer: 1-3 and 4-5, or 11-13. */
-#define MIG_STEPS_MAX 2
+/* The destination's STEPs before an answer: 1-3, 4-5 (and 11-12); 11-13. */
+#define MIG_STEPS_PREPARED 3
+#define MIG_STEPS_DONE 1
 
 /*
  * What the destination answered, its steps printed as they come: 0, 1
@@ -471,7 +502,8 @@ static int mig_answer(struct mw *w, uint8_t want, struct mw_msg *m)
 		if (m->type != MW_STEP)
 			break;
 		/* A destination that does not make sense: as one silent. */
-		if (++steps > MIG_STEPS_MAX || mig_read_step(m)) {
+		if (++steps > (want == MW_PREPARED ? MIG_STEPS_PREPARED :
+			       MIG_STEPS_DONE) || mig_read_step(m)) {
 			fprintf(stderr, "xswctl: migrate: %s\n",
 				"the destination sent a malformed step message");
 			free(m->body);
@@ -656,13 +688,14 @@ static int mig_source(struct xnl *nl, struct mw *w, const struct mig_args *a,
 	uint32_t ids[SAVE_PORTS_MAX];
 	struct nic_at at = { .sw = a->sw };
 	double t0 = mig_now(), t, off = 0;
+	uint32_t opts = a->gated ? MW_PREP_GATED : 0;
 	struct mw_msg m;
 	unsigned int i;
 	size_t len;
 	char *buf;
 	int r;
 
-	if (mig_pack(sf, &buf, &len))
+	if (mig_pack_opts(sf, &opts, &buf, &len))
 		return XSWCTL_EXIT_FAILURE;
 	r = mig_hello(w, a) ?: mw_send(w, MW_PREPARE, buf, len);
 	free(buf);
@@ -1050,6 +1083,7 @@ struct agent {
 	struct savefile prep;
 	uint32_t ids[SAVE_PORTS_MAX];
 	unsigned int made;
+	bool gated;		/* its NICs pre-provisioned (MW_PREP_GATED) */
 };
 
 /*
@@ -1166,6 +1200,48 @@ static int agent_parse(struct agent *g, const struct mw_msg *m,
 	return 0;
 }
 
+/* A PREPARE: its options, then its save file. */
+static int agent_prepare_msg(struct agent *g, const struct mw_msg *m)
+{
+	struct mw_msg file = { .type = m->type };
+	uint32_t opts;
+
+	if (m->len < 4) {
+		fprintf(stderr, "agent: a prepare without its options\n");
+		mw_send_fail(g->w, 0, "a prepare without its options");
+		return -1;
+	}
+	memcpy(&opts, m->body, 4);
+	opts = ntohl(opts);
+	if (opts & ~MW_PREP_ALL) {
+		fprintf(stderr, "agent: a prepare of options %#x, of which this agent knows %#x\n",
+			opts, MW_PREP_ALL);
+		mw_send_fail(g->w, 0, "an option this agent does not know");
+		return -1;
+	}
+	g->gated = opts & MW_PREP_GATED;
+	file.len = m->len - 4;
+	file.body = m->body + 4;
+	return agent_parse(g, &file, &g->prep, false);
+}
+
+/* Early, the NICs connected gated shut: steps 11-12 before the save. */
+static int agent_gated(struct agent *g)
+{
+	double t = mig_now();
+	unsigned int i;
+
+	for (i = 0; i < g->prep.nports; i++)
+		if (vm_add_nics_gated(g->nl, g->sw, g->ids[i], &g->prep.ports[i]))
+			break;
+	agent_step(g, MIG_GATED, i == g->prep.nports, mig_now() - t);
+	if (i == g->prep.nports)
+		return 0;
+	agent_fail(g, MIG_GATED);
+	agent_undo(g, &g->prep);
+	return -1;
+}
+
 /* Steps 1-5: 0, or -1 with this host as it was and the source told. */
 static int agent_prepare(struct agent *g)
 {
@@ -1192,6 +1268,8 @@ static int agent_prepare(struct agent *g)
 		agent_undo(g, &g->prep);
 		return -1;
 	}
+	if (g->gated && agent_gated(g))
+		return -1;
 	return agent_send(g, MW_PREPARED);
 }
 
@@ -1230,7 +1308,7 @@ static int agent_commit(struct agent *g, const struct mw_msg *m)
 	struct savefile sf;
 	struct resumed r;
 	double t = mig_now();
-	unsigned int i, sent;
+	unsigned int i, sent = 0;
 	int err = 0;
 
 	if (agent_parse(g, m, &sf, true)) {
@@ -1239,16 +1317,18 @@ static int agent_commit(struct agent *g, const struct mw_msg *m)
 	}
 	for (i = 0; i < sf.nports && !err; i++) {
 		memset(&r, 0, sizeof(r));
-		err = vm_add_nics(g->nl, g->sw, g->ids[i], &sf.ports[i], &r);
+		err = g->gated ?
+		      vm_restore_gated(g->nl, g->sw, g->ids[i], &sf.ports[i], &r) :
+		      vm_add_nics(g->nl, g->sw, g->ids[i], &sf.ports[i], &r);
 	}
 	if (!err) {
 		sent = agent_announce(g, &sf);
 		/* The ports work: from here they outlive this process. */
 		err = vm_keep_ports(g->nl, g->sw, g->ids, sf.nports);
 	}
-	agent_step(g, MIG_NICS, !err, mig_now() - t);
+	agent_step(g, g->gated ? MIG_RESTORE : MIG_NICS, !err, mig_now() - t);
 	if (err) {
-		agent_fail(g, MIG_NICS);
+		agent_fail(g, g->gated ? MIG_RESTORE : MIG_NICS);
 		agent_undo(g, &sf);
 	} else {
 		err = agent_send(g, MW_DONE);
@@ -1358,7 +1438,7 @@ static int agent_serve(struct agent *g)
 		agent_out_of_turn(g, m.type, "a prepare or a query");
 		err = -1;
 	} else {
-		err = agent_parse(g, &m, &g->prep, false);
+		err = agent_prepare_msg(g, &m);
 	}
 	free(m.body);
 	if (err)

@@ -41,6 +41,10 @@ enum mw_type {
 	MW_TYPE_MAX = MW_STEP,
 };
 
+/* A PREPARE's options, the 4 bytes before its save file. */
+#define MW_PREP_GATED	0x1	/* pre-provision the NICs, gated first-frame */
+#define MW_PREP_ALL	MW_PREP_GATED
+
 struct mw {
 	int fd;
 	unsigned int timeout_ms;	/* for each message, to arrive or leave */

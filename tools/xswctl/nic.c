@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * xswctl nic add|connect|set|disconnect|del|show|save|restore|announce
+ * xswctl nic add|connect|set|disconnect|del|show|save|restore|announce|gate
  */
 #include <net/if.h>
 #include <linux/xswitch.h>
@@ -13,6 +13,7 @@ static const char nic_help[] =
 	"Usage: xswctl nic add SWITCH port ID [ index INDEX ] [ NIC-OPTIONS ]\n"
 	"                      [ dev IFNAME | ifname IFNAME ]\n"
 	"       xswctl nic connect SWITCH port ID [ index INDEX ]\n"
+	"                          [ gate { shut | first-frame } ]\n"
 	"       xswctl nic set SWITCH port ID [ index INDEX ] NIC-UPDATE\n"
 	"       xswctl nic disconnect SWITCH port ID [ index INDEX ]\n"
 	"       xswctl nic del SWITCH port ID [ index INDEX ]\n"
@@ -20,6 +21,8 @@ static const char nic_help[] =
 	"       xswctl nic save SWITCH port ID [ index INDEX ] > FILE\n"
 	"       xswctl nic restore SWITCH port ID [ index INDEX ] < FILE\n"
 	"       xswctl nic announce SWITCH port ID [ index INDEX ]\n"
+	"       xswctl nic gate SWITCH port ID [ index INDEX ]\n"
+	"                       to { open | first-frame }\n"
 	"\n"
 	"NIC-OPTIONS := [ name NAME ] [ friendly-name TEXT ] [ mtu MTU ]\n"
 	"               [ permanent-mac MAC ] [ vm-mac MAC ] [ current-mac MAC ]\n"
@@ -52,7 +55,14 @@ static const char nic_help[] =
 	"announce sends a connected NIC's current MAC (else its VM MAC) into\n"
 	"the switch as the VM would, a broadcast RARP as QEMU's announce-self\n"
 	"sends after a migration, so that MAC tables upstream learn where the\n"
-	"VM is now.\n";
+	"VM is now.\n"
+	"connect with gate connects the NIC gated, pre-provisioned for a VM\n"
+	"that still runs elsewhere (OVN's activation-strategy): shut, nothing\n"
+	"reaches it and nothing it sends passes; first-frame, the same until\n"
+	"the first frame from its device (the VM's own announce), which opens\n"
+	"the gate and passes. gate to open opens it now, gate to first-frame\n"
+	"lets its first frame open it; only a disconnect shuts it again. show\n"
+	"-j gives a gate that is not open.\n";
 
 static const char *const nic_types[] = {
 	[XSWITCH_NIC_TYPE_EXTERNAL] = "external",
@@ -65,6 +75,12 @@ static const char *const nic_states[] = {
 	[XSWITCH_NIC_STATE_CREATED] = "created",
 	[XSWITCH_NIC_STATE_CONNECTED] = "connected",
 	[XSWITCH_NIC_STATE_DISCONNECTED] = "disconnected",
+};
+
+static const char *const nic_gates[] = {
+	[XSWITCH_NIC_GATE_OPEN] = "open",
+	[XSWITCH_NIC_GATE_SHUT] = "shut",
+	[XSWITCH_NIC_GATE_FIRST_FRAME] = "first-frame",
 };
 
 static const struct field nic_fields[] = {
@@ -92,6 +108,9 @@ static const struct field nic_fields[] = {
 	      .max = XSWITCH_LONG_NAME_LEN),
 	FIELD("vm-friendly-name", NULL, 0, XSWITCH_A_NIC_VM_FRIENDLY_NAME,
 	      FK_STR, .max = XSWITCH_LONG_NAME_LEN),
+	FIELD("gate", NULL, 0, XSWITCH_A_NIC_GATE, FK_ENUM, ENUM_NAMES(nic_gates)),
+	FIELD("to", NULL, 0, XSWITCH_A_NIC_GATE, FK_ENUM, ENUM_NAMES(nic_gates),
+	      .request_only = true),
 };
 
 #define NIC_UPDATE "friendly-name mtu permanent-mac vm-mac current-mac"
@@ -107,7 +126,7 @@ static const struct command nic_cmds[] = {
 	{
 		.word = "connect",
 		.cmd = XSWITCH_CMD_NIC_CONNECT,
-		.args = "port index",
+		.args = "port index gate",
 	},
 	{
 		.word = "set",
@@ -149,6 +168,11 @@ static const struct command nic_cmds[] = {
 		.word = "announce",
 		.cmd = XSWITCH_CMD_NIC_ANNOUNCE,
 		.args = "port index",
+	},
+	{
+		.word = "gate",
+		.cmd = XSWITCH_CMD_NIC_GATE,
+		.args = "port index to",
 	},
 };
 

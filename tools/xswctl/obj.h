@@ -118,7 +118,7 @@ struct object {
 };
 
 /* At most 32: the engine keeps a field's keyword as a bit. */
-#define OBJECT_MAX_FIELDS 16
+#define OBJECT_MAX_FIELDS 20
 /* The attribute types of a reply the printers see. */
 #define OBJECT_MAX_ATTR 64
 #define OBJECT_MAX_CMDS 12

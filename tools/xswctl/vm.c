@@ -120,8 +120,9 @@ int vm_save_port(struct xnl *nl, struct savefile *sf, const struct nic_at *at,
 }
 
 /* A request on a port (@index < 0) or NIC, with no reply to read. */
-static int step(struct xnl *nl, uint8_t cmd, const char *sw, uint32_t port,
-		int index, bool quiet)
+/* A step of a port or NIC; @gate (a NIC's) as XSWITCH_A_NIC_GATE if >= 0. */
+static int step_gate(struct xnl *nl, uint8_t cmd, const char *sw,
+		     uint32_t port, int index, int gate, bool quiet)
 {
 	static char buf[XNL_REQ_SIZE];
 	struct nlmsghdr *nlh = xnl_msg(buf, cmd, 0);
@@ -131,13 +132,21 @@ static int step(struct xnl *nl, uint8_t cmd, const char *sw, uint32_t port,
 	if (!mnl_attr_put_strz_check(nlh, sizeof(buf), 1, sw) ||
 	    !mnl_attr_put_u32_check(nlh, sizeof(buf), 2, port) ||
 	    (index >= 0 && !mnl_attr_put_u16_check(nlh, sizeof(buf),
-						   XSWITCH_A_NIC_INDEX, index)))
+						   XSWITCH_A_NIC_INDEX, index)) ||
+	    (gate >= 0 && !mnl_attr_put_u32_check(nlh, sizeof(buf),
+						  XSWITCH_A_NIC_GATE, gate)))
 		return -1;
 	/* Rolling back, a refusal of what is already gone does not matter. */
 	nl->quiet = quiet;
 	err = xnl_talk(nl, nlh, NULL, NULL);
 	nl->quiet = false;
 	return err ? -1 : 0;
+}
+
+static int step(struct xnl *nl, uint8_t cmd, const char *sw, uint32_t port,
+		int index, bool quiet)
+{
+	return step_gate(nl, cmd, sw, port, index, -1, quiet);
 }
 
 /* A RARP from each NIC of @p on port @id; the number that left. */
@@ -438,44 +447,81 @@ static void nic_new_allow(uint8_t *allow, const struct sport *p, bool bound)
 	}
 }
 
+/* NIC create and connect of NIC @n of @p onto port @id, @gate if >= 0. */
+static int vm_add_nic(struct xnl *nl, const char *sw, uint32_t id,
+		      const struct sport *p, const struct snic *n, int gate)
+{
+	static char buf[XNL_REQ_SIZE];
+	uint8_t allow[XSWITCH_A_NIC_MAX + 1];
+	struct nlmsghdr *nlh;
+	int bound;
+
+	nlh = xnl_msg(buf, XSWITCH_CMD_NIC_NEW, 0);
+	nl->obj = &nic_object;
+	if (!mnl_attr_put_strz_check(nlh, sizeof(buf), XSWITCH_A_NIC_SWITCH, sw) ||
+	    !mnl_attr_put_u32_check(nlh, sizeof(buf), XSWITCH_A_NIC_PORT_ID, id))
+		return -1;
+	bound = put_device(nlh, sizeof(buf), p, n, id);
+	if (bound < 0)
+		return -1;
+	nic_new_allow(allow, p, bound);
+	if (put_saved(nlh, sizeof(buf), &n->attrs, allow, XSWITCH_A_NIC_MAX) ||
+	    xnl_talk(nl, nlh, NULL, NULL) ||
+	    step_gate(nl, XSWITCH_CMD_NIC_CONNECT, sw, id, n->index, gate, false))
+		return -1;
+	return 0;
+}
+
+static int vm_restore_nic(struct xnl *nl, const char *sw, uint32_t id,
+			  const struct snic *n, struct resumed *r)
+{
+	struct nic_at at = { .sw = sw, .port = id, .index = n->index };
+	uint32_t restored, unclaimed;
+
+	r->records += n->nrecs;
+	if (!n->nrecs)
+		return 0;
+	if (restore_nic_records(nl, &at, n, &restored, &unclaimed))
+		return -1;
+	r->restored += restored;
+	r->unclaimed += unclaimed;
+	return 0;
+}
+
 /* The port's NICs, created, connected and restored, onto port @id. */
 int vm_add_nics(struct xnl *nl, const char *sw, uint32_t id,
 		const struct sport *p, struct resumed *r)
 {
-	static char buf[XNL_REQ_SIZE];
-	struct nic_at at = { .sw = sw, .port = id };
-	uint8_t allow[XSWITCH_A_NIC_MAX + 1];
-	struct nlmsghdr *nlh;
-	uint32_t restored, unclaimed;
 	unsigned int i;
-	int bound;
 
-	for (i = 0; i < p->nnics; i++) {
-		const struct snic *n = &p->nics[i];
+	for (i = 0; i < p->nnics; i++)
+		if (vm_add_nic(nl, sw, id, p, &p->nics[i], -1) ||
+		    vm_restore_nic(nl, sw, id, &p->nics[i], r))
+			return -1;
+	return 0;
+}
 
-		nlh = xnl_msg(buf, XSWITCH_CMD_NIC_NEW, 0);
-		nl->obj = &nic_object;
-		if (!mnl_attr_put_strz_check(nlh, sizeof(buf), XSWITCH_A_NIC_SWITCH, sw) ||
-		    !mnl_attr_put_u32_check(nlh, sizeof(buf), XSWITCH_A_NIC_PORT_ID, id))
+int vm_add_nics_gated(struct xnl *nl, const char *sw, uint32_t id,
+		      const struct sport *p)
+{
+	unsigned int i;
+
+	for (i = 0; i < p->nnics; i++)
+		if (vm_add_nic(nl, sw, id, p, &p->nics[i], XSWITCH_NIC_GATE_SHUT))
 			return -1;
-		bound = put_device(nlh, sizeof(buf), p, n, id);
-		if (bound < 0)
+	return 0;
+}
+
+int vm_restore_gated(struct xnl *nl, const char *sw, uint32_t id,
+		     const struct sport *p, struct resumed *r)
+{
+	unsigned int i;
+
+	for (i = 0; i < p->nnics; i++)
+		if (vm_restore_nic(nl, sw, id, &p->nics[i], r) ||
+		    step_gate(nl, XSWITCH_CMD_NIC_GATE, sw, id, p->nics[i].index,
+			      XSWITCH_NIC_GATE_FIRST_FRAME, false))
 			return -1;
-		nic_new_allow(allow, p, bound);
-		if (put_saved(nlh, sizeof(buf), &n->attrs, allow, XSWITCH_A_NIC_MAX) ||
-		    xnl_talk(nl, nlh, NULL, NULL) ||
-		    step(nl, XSWITCH_CMD_NIC_CONNECT, sw, id, n->index, false))
-			return -1;
-		at.index = n->index;
-		r->records += n->nrecs;
-		if (n->nrecs && restore_nic_records(nl, &at, n, &restored,
-						    &unclaimed))
-			return -1;
-		if (n->nrecs) {
-			r->restored += restored;
-			r->unclaimed += unclaimed;
-		}
-	}
 	return 0;
 }
 

@@ -40,6 +40,14 @@ int vm_add_props(struct xnl *nl, const char *sw, uint32_t id,
 /* NIC create, connect and restore of each NIC of @p onto port @id. */
 int vm_add_nics(struct xnl *nl, const char *sw, uint32_t id,
 		const struct sport *p, struct resumed *r);
+/*
+ * The same in the two halves of a pre-provisioned port: create and
+ * connect gated shut; then restore, and the gates to first-frame.
+ */
+int vm_add_nics_gated(struct xnl *nl, const char *sw, uint32_t id,
+		      const struct sport *p);
+int vm_restore_gated(struct xnl *nl, const char *sw, uint32_t id,
+		     const struct sport *p, struct resumed *r);
 /* NIC announce of each NIC of @p on port @id: how many announced. */
 unsigned int vm_announce(struct xnl *nl, const char *sw, uint32_t id,
 			 const struct sport *p);

@@ -50,6 +50,18 @@ enum xswitch_nic_state {
 };
 
 /**
+ * enum xswitch_nic_gate - Whether a connected NIC's frames pass (OVN's
+ *   activation-strategy): open, as any NIC's; shut, its frames dropped and
+ *   none delivered to it; first-frame, shut until the first frame from its
+ *   device, which opens it and passes (the VM's announce after a migration).
+ */
+enum xswitch_nic_gate {
+	XSWITCH_NIC_GATE_OPEN,
+	XSWITCH_NIC_GATE_SHUT,
+	XSWITCH_NIC_GATE_FIRST_FRAME,
+};
+
+/**
  * enum xswitch_prop_type - Property types, numbered as
  *   NDIS_SWITCH_PORT_PROPERTY_TYPE. Switch properties are custom only.
  */
@@ -223,6 +235,7 @@ enum {
 	XSWITCH_A_NIC_VM_FRIENDLY_NAME,
 	XSWITCH_A_NIC_IFINDEX,
 	XSWITCH_A_NIC_IFNAME,
+	XSWITCH_A_NIC_GATE,
 
 	__XSWITCH_A_NIC_MAX,
 	XSWITCH_A_NIC_MAX = (__XSWITCH_A_NIC_MAX - 1)
@@ -387,6 +400,7 @@ enum {
 	XSWITCH_CMD_NIC_RESTORE_COMPLETE,
 	XSWITCH_CMD_NIC_ANNOUNCE,
 	XSWITCH_CMD_MIGRATION_NOTE,
+	XSWITCH_CMD_NIC_GATE,
 
 	__XSWITCH_CMD_MAX,
 	XSWITCH_CMD_MAX = (__XSWITCH_CMD_MAX - 1)

@@ -272,6 +272,12 @@ expect 1 EMPTY "^xswctl: key file $(re $key): others may read it \(chmod 600\)$"
 chmod 600 $key
 printf 'short' >$key
 expect 1 EMPTY "^xswctl: key file $(re $key): want 16 to 1024 bytes$" -- agent sw0 key $key
+expect 2 EMPTY '^xswctl: migrate: activation "rarp" is not restore or first-frame$' -- \
+	migrate sw0 port 1 to h activation rarp
+expect 2 EMPTY '^xswctl: nic gate: to "shut-ish" is not one of the names in the help$' -- \
+	nic gate sw0 port 1 to shut-ish
+expect 2 EMPTY '^xswctl: nic connect: gate "no" is not one of the names in the help$' -- \
+	nic connect sw0 port 1 gate no
 # The journal: one per migration, and recover takes all from it.
 printf '0123456789abcdef' >$key
 jr=/tmp/xswctl-cli.$$.journal
