@@ -543,11 +543,11 @@ static void xsw_dp_gated(struct kunit *test)
 			   "dcap:rx(1) dflt:rx(1) dflt:tx(3) dcap:tx(3)");
 	KUNIT_EXPECT_EQ(test, XT_LOCKED(xsw_dp_gate(n1, XSWITCH_NIC_GATE_OPEN,
 						    NULL)), -EINVAL);
-	/* After a disconnect: no destination, and a next connect as any. */
+	/* After a disconnect: shut, and no destination. */
 	KUNIT_ASSERT_EQ(test, XT_LOCKED(xsw_nic_disconnect(n2, NULL)), 0);
 	KUNIT_EXPECT_FALSE(test, READ_ONCE(n2->dp_on));
 	KUNIT_EXPECT_FALSE(test, n2->gated);
-	KUNIT_EXPECT_EQ(test, READ_ONCE(n2->gate), XSWITCH_NIC_GATE_OPEN);
+	KUNIT_EXPECT_EQ(test, READ_ONCE(n2->gate), XSWITCH_NIC_GATE_SHUT);
 	dt_send(n1, dt_frame(test, dt_mac(2), dt_mac(1), 0));
 	KUNIT_EXPECT_STREQ(test, take_log(test),
 			   "dcap:rx(1) dflt:rx(1) dflt:tx(3) dcap:tx(3)");

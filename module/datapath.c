@@ -446,9 +446,11 @@ static bool xsw_dp_may_send(const struct xsw_nic *nic)
 /* A gated NIC's frame: passes if it opens the gate (first-frame). */
 static bool xsw_dp_gate_pass(struct xsw_nic *nic)
 {
-	if (cmpxchg(&nic->gate, XSWITCH_NIC_GATE_FIRST_FRAME,
-		    XSWITCH_NIC_GATE_OPEN) != XSWITCH_NIC_GATE_FIRST_FRAME)
-		return READ_ONCE(nic->gate) == XSWITCH_NIC_GATE_OPEN;
+	u32 was = cmpxchg(&nic->gate, XSWITCH_NIC_GATE_FIRST_FRAME,
+			  XSWITCH_NIC_GATE_OPEN);
+
+	if (was != XSWITCH_NIC_GATE_FIRST_FRAME)
+		return was == XSWITCH_NIC_GATE_OPEN;
 	WRITE_ONCE(nic->dp_on, true);
 	return true;
 }
@@ -729,6 +731,4 @@ void xsw_dp_disconnect(struct xsw_nic *nic)
 	 */
 	synchronize_rcu();
 	xsw_fdb_forget_nic(nic);
-	/* Its next connect says how it is gated. */
-	WRITE_ONCE(nic->gate, XSWITCH_NIC_GATE_OPEN);
 }

@@ -123,18 +123,28 @@ enum xsw_nic_req {
 	XSW_NIC_GET, XSW_NIC_ANNOUNCE, XSW_NIC_GATE,
 };
 
-/* nic-connect, gated if asked: no frame passes between the step and the gate. */
+/*
+ * nic-connect, gated if asked: shut from before the connect step, so that
+ * no frame passes (nor opens it) until the NIC is connected; a
+ * first-frame gate is armed only then.
+ */
 static int xsw_nl_nic_connect(struct xsw_nic *nic, struct genl_info *info)
 {
 	struct nlattr *g = info->attrs[XSWITCH_A_NIC_GATE];
+	u32 gate = g ? nla_get_u32(g) : XSWITCH_NIC_GATE_OPEN;
 	int err;
 
-	if (nic->info.state == XSWITCH_NIC_STATE_CREATED && g)
-		WRITE_ONCE(nic->gate, nla_get_u32(g));
+	if (nic->info.state == XSWITCH_NIC_STATE_CREATED && gate)
+		WRITE_ONCE(nic->gate, XSWITCH_NIC_GATE_SHUT);
 	err = xsw_nic_connect(nic, info->extack);
-	if (err && nic->info.state == XSWITCH_NIC_STATE_CREATED)
-		WRITE_ONCE(nic->gate, XSWITCH_NIC_GATE_OPEN);
-	return err;
+	if (err) {
+		if (nic->info.state == XSWITCH_NIC_STATE_CREATED)
+			WRITE_ONCE(nic->gate, XSWITCH_NIC_GATE_OPEN);
+		return err;
+	}
+	if (gate == XSWITCH_NIC_GATE_FIRST_FRAME)
+		return xsw_dp_gate(nic, gate, info->extack);
+	return 0;
 }
 
 static int xsw_nl_nic_req(struct xsw_nic *nic, struct genl_info *info,

@@ -7,6 +7,7 @@
 #include <assert.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <libgen.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -37,6 +38,26 @@ static int mj_sync(const struct mj *j)
 	if (!j->path)
 		return 0;
 	return msync(j->h, MJ_DATA_OFF, MS_SYNC) || fdatasync(j->fd) ? -1 : 0;
+}
+
+/* A new file's name is durable once its directory is synced. */
+static int mj_sync_dir(const char *path)
+{
+	char *copy;
+	int fd, err;
+
+	if (!path)
+		return 0;
+	copy = strdup(path);
+	if (!copy)
+		return -1;
+	fd = open(dirname(copy), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	free(copy);
+	if (fd < 0)
+		return -1;
+	err = fsync(fd);
+	close(fd);
+	return err ? -1 : 0;
 }
 
 static int mj_map(struct mj *j, int prot)
@@ -102,7 +123,7 @@ int mj_create(struct mj *j, const char *path, const struct mj_of *of,
 		errno = ENAMETOOLONG;
 		goto fail;
 	}
-	if (!mj_sync(j))
+	if (!mj_sync(j) && !mj_sync_dir(path))
 		return 0;
 fail:
 	mj_why(why, size, "journal %s: %s", what, strerror(errno));
@@ -139,7 +160,8 @@ static const char *mj_hdr_bad(const struct mj_hdr *h, off_t file)
 	    (*h->name && !mw_name_ok(h->name)))
 		return "a name that is not one";
 	for (i = 0; i < h->nports; i++)
-		if (!h->ids[i])
+		if (!h->ids[i] || (!h->new_ids[i] && h->phase != MJ_UNTOUCHED &&
+				   h->phase != MJ_ENDED))
 			return "a port of id 0";
 	if (h->phase != MJ_UNTOUCHED && h->phase != MJ_ENDED &&
 	    (!h->len || h->len > MW_BODY_MAX ||
@@ -163,6 +185,12 @@ int mj_open(struct mj *j, const char *path, char *why, size_t size)
 		       "its migration runs still" : strerror(errno));
 		goto fail;
 	}
+	if (!fstat(j->fd, &st) &&
+	    (st.st_uid != geteuid() || (st.st_mode & 077))) {
+		mj_why(why, size, "journal %s: %s", path,
+		       "others may write or read it (chown, chmod 600)");
+		goto fail;
+	}
 	if (fstat(j->fd, &st) || !S_ISREG(st.st_mode) ||
 	    st.st_size < MJ_DATA_OFF) {
 		mj_why(why, size, "journal %s: %s", path,
@@ -183,10 +211,10 @@ fail:
 	return -1;
 }
 
-void mj_phase(struct mj *j, uint32_t phase)
+int mj_phase(struct mj *j, uint32_t phase)
 {
 	__atomic_store_n(&j->h->phase, phase, __ATOMIC_SEQ_CST);
-	mj_sync(j);
+	return mj_sync(j);
 }
 
 uint32_t mj_get_phase(const struct mj *j)
@@ -213,9 +241,8 @@ int mj_save(struct mj *j, const uint32_t *new_ids, const void *buf,
 	memcpy(j->h->new_ids, new_ids, j->h->nports * sizeof(*new_ids));
 	j->h->len = len;
 	/* The data is on disk before the phase says it is. */
-	if (mj_sync(j))
+	if (mj_sync(j) || mj_phase(j, MJ_SAVED))
 		return mj_why(why, size, "journal: %s", strerror(errno));
-	mj_phase(j, MJ_SAVED);
 	return 0;
 }
 

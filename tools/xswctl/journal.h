@@ -78,8 +78,8 @@ int mj_create(struct mj *j, const char *path, const struct mj_of *of,
  * or -1 with @why.
  */
 int mj_open(struct mj *j, const char *path, char *why, size_t size);
-/* The step reached, durable before it returns (for a file). */
-void mj_phase(struct mj *j, uint32_t phase);
+/* The step reached, durable before it returns (for a file): 0, or -1. */
+int mj_phase(struct mj *j, uint32_t phase);
 uint32_t mj_get_phase(const struct mj *j);
 /* The saved data and the destination's ids, durable, then MJ_SAVED. */
 int mj_save(struct mj *j, const uint32_t *new_ids, const void *buf,

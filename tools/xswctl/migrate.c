@@ -353,7 +353,7 @@ static int mig_read_ids(const struct mw_msg *m, uint32_t *ids, unsigned int n)
 }
 
 /* A STEP: one of the destination's steps, printed as it arrives. */
-static int mig_read_step(const struct mw_msg *m)
+static int mig_read_step(const struct mw_msg *m, uint32_t want)
 {
 	uint32_t step, ok, us;
 
@@ -364,9 +364,7 @@ static int mig_read_step(const struct mw_msg *m)
 	memcpy(&us, m->body + 8, 4);
 	step = ntohl(step);
 	ok = ntohl(ok);
-	if ((step != MIG_VALIDATE && step != MIG_OPERATIONAL &&
-	     step != MIG_NICS && step != MIG_GATED && step != MIG_RESTORE) ||
-	    ok > 1)
+	if (step != want || ok > 1)
 		return -1;
 	mig_report("destination", step, ntohl(us) / 1e3, ok);
 	return 0;
@@ -385,10 +383,13 @@ static struct mj mig_journal = { .fd = -1 };
 /* NULL when the migration has no journal (none could be had in memory). */
 static struct mj *mig_j;
 
-static void mig_journal_phase(uint32_t phase)
+/* 0, or -1 (said) when the journal could not make the phase durable. */
+static int mig_journal_phase(uint32_t phase)
 {
-	if (mig_j)
-		mj_phase(mig_j, phase);
+	if (!mig_j || !mj_phase(mig_j, phase))
+		return 0;
+	fprintf(stderr, "xswctl: migrate: journal: %s\n", strerror(errno));
+	return -1;
 }
 
 /* The saved data and the new ids, before anything is taken off. */
@@ -479,18 +480,23 @@ static void mig_done(struct xnl *nl, const struct mig_args *a,
 	mig_json("migrated", a, ids, blackout, total);
 }
 
-/* The destination's STEPs before an answer: 1-3, 4-5 (and 11-12); 11-13. */
-#define MIG_STEPS_PREPARED 3
-#define MIG_STEPS_DONE 1
-
 /*
  * What the destination answered, its steps printed as they come: 0, 1
  * for a refusal (printed), -1 for none (the connection, or nonsense).
+ * Its STEPs come in their order, all of them before the answer due:
+ * 1-3, 4-5 (and 11-12 with @gated) before PREPARED; 11-13 (13) before
+ * DONE.
  */
-static int mig_answer(struct mw *w, uint8_t want, struct mw_msg *m)
+static int mig_answer(struct mw *w, uint8_t want, struct mw_msg *m,
+		      bool gated)
 {
+	static const uint32_t prepared[] = {
+		MIG_VALIDATE, MIG_OPERATIONAL, MIG_GATED,
+	};
+	const uint32_t done = gated ? MIG_RESTORE : MIG_NICS;
+	const uint32_t *order = want == MW_PREPARED ? prepared : &done;
+	unsigned int n = want == MW_PREPARED ? 2 + gated : 1, steps = 0;
 	char text[MW_TEXT_MAX];
-	unsigned int steps = 0;
 	uint32_t step;
 
 	for (;;) {
@@ -502,8 +508,7 @@ static int mig_answer(struct mw *w, uint8_t want, struct mw_msg *m)
 		if (m->type != MW_STEP)
 			break;
 		/* A destination that does not make sense: as one silent. */
-		if (++steps > (want == MW_PREPARED ? MIG_STEPS_PREPARED :
-			       MIG_STEPS_DONE) || mig_read_step(m)) {
+		if (steps == n || mig_read_step(m, order[steps++])) {
 			fprintf(stderr, "xswctl: migrate: %s\n",
 				"the destination sent a malformed step message");
 			free(m->body);
@@ -513,8 +518,16 @@ static int mig_answer(struct mw *w, uint8_t want, struct mw_msg *m)
 		free(m->body);
 		m->body = NULL;
 	}
-	if (m->type == want)
+	if (m->type == want && steps == n)
 		return 0;
+	if (m->type == want) {
+		free(m->body);
+		m->body = NULL;
+		/* As one silent: after the COMMIT, it is asked what it did. */
+		fprintf(stderr, "xswctl: migrate: %s\n",
+			"the destination answered before its steps ended");
+		return -1;
+	}
 	if (m->type != MW_FAIL)
 		fprintf(stderr, "xswctl: migrate: the destination sent a %s message out of turn\n",
 			mw_type_name(m->type));
@@ -703,7 +716,7 @@ static int mig_source(struct xnl *nl, struct mw *w, const struct mig_args *a,
 		fprintf(stderr, "xswctl: migrate: %s; nothing was moved\n", w->why);
 		return XSWCTL_EXIT_FAILURE;
 	}
-	r = mig_answer(w, MW_PREPARED, &m);
+	r = mig_answer(w, MW_PREPARED, &m, a->gated);
 	if (!r && mig_read_ids(&m, ids, a->n)) {
 		fprintf(stderr, "xswctl: migrate: the destination's answer is malformed\n");
 		r = -1;
@@ -761,7 +774,11 @@ static int mig_source(struct xnl *nl, struct mw *w, const struct mig_args *a,
 	 * SAVED is one whose COMMIT never left, and so can be put back here
 	 * even if the destination does not answer.
 	 */
-	mig_journal_phase(MJ_COMMITTED);
+	if (mig_journal_phase(MJ_COMMITTED)) {
+		free(buf);
+		mw_send(w, MW_ABORT, NULL, 0);
+		return mig_back(nl, a, sf, a->n);
+	}
 	if (mw_send(w, MW_COMMIT, buf, len)) {
 		free(buf);
 		/* Not all of it left: the destination cannot act on it. */
@@ -770,7 +787,7 @@ static int mig_source(struct xnl *nl, struct mw *w, const struct mig_args *a,
 		return mig_back(nl, a, sf, a->n);
 	}
 	free(buf);
-	r = mig_answer(w, MW_DONE, &m);
+	r = mig_answer(w, MW_DONE, &m, a->gated);
 	if (r > 0)
 		return mig_back(nl, a, sf, a->n);
 	if (r < 0 || mig_read_ids(&m, NULL, a->n)) {
@@ -846,8 +863,10 @@ static void mig_clear(struct xnl *nl, const char *sw, const struct savefile *sf)
 /*
  * The worker was killed, or the host went down with it: its migration
  * finished from the journal.  The journal says MJ_ENDED once all is said.
+ * @later: from a journal file, perhaps long after, when the destination's
+ * ids may name other ports: a COMMIT that never left is not asked about.
  */
-static int mig_recover(struct mw *w, const struct mig_args *a)
+static int mig_recover(struct mw *w, const struct mig_args *a, bool later)
 {
 	uint32_t phase = mj_get_phase(mig_j);
 	struct savefile sf = { .kind = SAVE_KIND_VM };
@@ -867,8 +886,8 @@ static int mig_recover(struct mw *w, const struct mig_args *a)
 			why);
 		return XSWCTL_EXIT_FAILURE;
 	}
-	/* Past the save, the COMMIT may have left: the destination says. */
-	if (phase != MJ_BACK)
+	/* Past the COMMIT, it may have arrived: the destination says. */
+	if (phase == MJ_COMMITTED || (phase == MJ_SAVED && !later))
 		r = mig_outcome(w, a, mig_j->h->new_ids);
 	if (r == MIG_KEPT) {
 		fprintf(stderr, "xswctl: migrate: %s\n",
@@ -909,6 +928,7 @@ static void mig_journal_close(void)
 
 /* In the worker: its guardian, not it, ends the journal. */
 static bool mig_worker;
+static pid_t mig_guardian;
 
 /*
  * Makes the journal, then forks the worker; in the guardian, waits for it
@@ -935,6 +955,7 @@ static int mig_guard(struct mw *w, const struct mig_args *a)
 		return a->journal ? XSWCTL_EXIT_FAILURE : -1;
 	}
 	mig_j = &mig_journal;
+	mig_guardian = getpid();
 	pid = fork();
 	if (pid <= 0) {
 		if (pid < 0)
@@ -958,7 +979,7 @@ static int mig_guard(struct mw *w, const struct mig_args *a)
 		/* For testers: the host down with the worker (testing.rst). */
 		if (getenv("XSWCTL_KILL_GUARDIAN"))
 			raise(SIGKILL);
-		r = mig_recover(w, a);
+		r = mig_recover(w, a, false);
 	}
 	mig_journal_close();
 	return r;
@@ -1001,7 +1022,7 @@ static int mig_recover_journal(struct mw *w, const struct mig_args *given)
 		fprintf(stderr, "xswctl: migrate: the journal's migration had ended\n");
 		r = 0;
 	} else {
-		r = mig_recover(w, &a);
+		r = mig_recover(w, &a, true);
 	}
 	mig_journal_close();
 	return r;
@@ -1026,7 +1047,7 @@ int do_migrate(int argc, char **argv)
 	if (r)
 		return r;
 	if (a.recover) {
-		if (a.n || a.host || a.name || strcmp(a.service, MIG_PORT))
+		if (a.n || a.host || a.name || a.gated || strcmp(a.service, MIG_PORT))
 			return usage_error("migrate: recover takes %s from its journal",
 					   "the ports and the destination");
 		r = mig_key(&w, &a) ?: mig_recover_journal(&w, &a);
@@ -1068,7 +1089,8 @@ int do_migrate(int argc, char **argv)
 		mig_journal_phase(MJ_ENDED);
 	}
 out:
-	if (!mig_worker)
+	/* A worker whose guardian was killed ends the journal itself. */
+	if (!mig_worker || getppid() != mig_guardian)
 		mig_journal_close();
 	mw_forget(&w);
 	savefile_free(&sf);

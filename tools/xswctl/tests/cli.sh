@@ -291,8 +291,14 @@ expect 2 EMPTY '^xswctl: migrate: journal FILE is empty$' -- migrate sw0 port 1 
 expect 1 EMPTY "^xswctl: migrate: journal $(re $jr): No such file or directory; nothing was changed\$" -- \
 	migrate sw0 recover $jr key $key
 : >$jr
+chmod 644 $jr
+expect 1 EMPTY "^xswctl: migrate: journal $(re $jr): others may write or read it \(chown, chmod 600\); nothing was changed\$" -- \
+	migrate sw0 recover $jr key $key
+chmod 600 $jr
 expect 1 EMPTY "^xswctl: migrate: journal $(re $jr): not a migration journal \(too short\); nothing was changed\$" -- \
 	migrate sw0 recover $jr key $key
+expect 2 EMPTY '^xswctl: migrate: recover takes the ports and the destination from its journal$' -- \
+	migrate sw0 recover $jr key $key activation first-frame
 expect 1 EMPTY "^xswctl: migrate: journal $(re $jr): it exists: a migration's, for migrate SWITCH recover FILE\?; nothing was moved\$" -- \
 	migrate sw0 port 1 to h key $key journal $jr
 [ -f $jr ] && [ ! -s $jr ] || { echo "FAIL: a refused journal changed"; fails=$((fails + 1)); }

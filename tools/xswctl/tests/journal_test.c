@@ -191,6 +191,18 @@ static void port_zero(struct mj_hdr *h, size_t *len)
 	h->ids[1] = 0;
 }
 
+static void new_zero(struct mj_hdr *h, size_t *len)
+{
+	(void)len;
+	h->new_ids[0] = 0;
+}
+
+static void long_sw(struct mj_hdr *h, size_t *len)
+{
+	(void)len;
+	memset(h->sw, 'a', sizeof(h->sw));
+}
+
 static void long_host(struct mj_hdr *h, size_t *len)
 {
 	(void)len;
@@ -235,6 +247,8 @@ static void test_hostile(void)
 	refused(no_ports, "a port count out of range");
 	refused(many_ports, "a port count out of range");
 	refused(port_zero, "a port of id 0");
+	refused(new_zero, "a port of id 0");
+	refused(long_sw, "a name that is not one");
 	refused(long_host, "a name that is not one");
 	refused(bad_name, "a name that is not one");
 	refused(no_timeout, "a timeout out of range");
